@@ -1,0 +1,3 @@
+package cn.fupin.household;
+
+public enum Sex { MALE, FEMALE }

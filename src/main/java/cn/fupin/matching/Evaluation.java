@@ -1,0 +1,18 @@
+package cn.fupin.matching;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The answer to "what is this household entitled to on this date, and why": an evaluation. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Evaluation(
+        String evaluationId,
+        String householdId,
+        LocalDate asOf,
+        String rulesetVersion,
+        OffsetDateTime evaluatedAt,
+        List<Recommendation> recommendations) {
+}

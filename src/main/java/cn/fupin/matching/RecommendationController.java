@@ -1,0 +1,61 @@
+package cn.fupin.matching;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.fupin.household.Household;
+import cn.fupin.household.HouseholdReader;
+import cn.fupin.system.DateParameter;
+import cn.fupin.system.FieldError;
+import cn.fupin.system.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The case worker's preview: what a household is entitled to, and why, without storing anything. */
+@RestController
+class RecommendationController {
+
+    private final HouseholdReader reader;
+    private final HouseholdEvaluator evaluator;
+    private final Clock clock;
+
+    RecommendationController(HouseholdReader reader, HouseholdEvaluator evaluator, Clock clock) {
+        this.reader = reader;
+        this.evaluator = evaluator;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Evaluate a household against the active rules without storing anything")
+    @PostMapping(path = "/api/recommendations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Evaluation preview(@RequestBody JsonNode body,
+                       @Parameter(description = "evaluation date, yyyy-MM-dd; today in Asia/Shanghai by default")
+                       @RequestParam(required = false) String asOf) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
+        Household household = reader.read(body, errors);
+        if (household != null && date != null) {
+            checkBornBy(household, date, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return evaluator.evaluate(household, date);
+    }
+
+    /** A member born after the evaluation date has no age on it: the date or the birth date is wrong. */
+    private static void checkBornBy(Household household, LocalDate date, List<FieldError> errors) {
+        for (int i = 0; i < household.members().size(); i++) {
+            if (household.members().get(i).birthDate().isAfter(date)) {
+                errors.add(new FieldError("members[" + i + "].birthDate", "is after the evaluation date asOf"));
+            }
+        }
+    }
+}

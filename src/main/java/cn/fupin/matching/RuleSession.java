@@ -1,0 +1,89 @@
+package cn.fupin.matching;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import cn.fupin.household.Household;
+import cn.fupin.household.Member;
+import cn.fupin.policy.RuleSet;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Runs households through one rule set in one engine session and turns the matches into recommendations.
+ * One household makes a preview; a few hundred make a batch of a bulk run: the rules join every fact on its
+ * household id, so households in one session never see each other.
+ */
+public final class RuleSession {
+
+    private RuleSession() {
+    }
+
+    /** A household with the standards in force for it on the evaluation date. */
+    public record Input(Household household, cn.fupin.policy.Standards standards) {
+    }
+
+    /** Recommendations per household id, in the order of the input; every input household has an entry. */
+    public static Map<String, List<Recommendation>> run(RuleSet ruleSet, List<Input> inputs, LocalDate asOf) {
+        KieSession session = ruleSet.kieBase().newKieSession();
+        try {
+            for (Input input : inputs) {
+                Household household = input.household();
+                session.insert(new HouseholdFact(household, input.standards()));
+                for (Member member : household.members()) {
+                    session.insert(new MemberFact(household.householdId(), member, asOf));
+                }
+            }
+            session.fireAllRules();
+            Map<String, List<Match>> matches = new HashMap<>();
+            for (Object fact : session.getObjects(new ClassObjectFilter(Match.class))) {
+                Match match = (Match) fact;
+                matches.computeIfAbsent(match.getHouseholdId(), id -> new ArrayList<>()).add(match);
+            }
+            Map<String, List<Recommendation>> result = new LinkedHashMap<>();
+            for (Input input : inputs) {
+                String id = input.household().householdId();
+                result.put(id, recommendations(input.household(), matches.getOrDefault(id, List.of())));
+            }
+            return result;
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * One recommendation per measure and target. Where several rules match the same measure for the same
+     * target (低保 on both of its grounds), their rule names and reasons are joined, in rule-name order.
+     * The list is ordered by action, then measure, then the member's place in the household.
+     */
+    static List<Recommendation> recommendations(Household household, List<Match> matches) {
+        Map<String, Integer> memberOrder = new HashMap<>();
+        for (int i = 0; i < household.members().size(); i++) {
+            memberOrder.put(household.members().get(i).memberId(), i);
+        }
+        Comparator<Match> order = Comparator
+                .comparing((Match m) -> m.getMeasure().action())
+                .thenComparing(Match::getMeasure)
+                .thenComparingInt(m -> m.getMemberId() == null ? -1 : memberOrder.getOrDefault(m.getMemberId(), Integer.MAX_VALUE));
+        Map<Match, List<Match>> byTarget = new TreeMap<>(order);
+        for (Match match : matches) {
+            byTarget.computeIfAbsent(match, m -> new ArrayList<>()).add(match);
+        }
+        List<Recommendation> recommendations = new ArrayList<>(byTarget.size());
+        for (List<Match> same : byTarget.values()) {
+            same.sort(Comparator.comparing(Match::getRule).thenComparing(Match::getReason));
+            Match first = same.get(0);
+            recommendations.add(new Recommendation(first.getMeasure(), first.getMemberId(),
+                    same.stream().map(Match::getRule).distinct().collect(Collectors.joining("；")),
+                    same.stream().map(Match::getReason).distinct().collect(Collectors.joining("；"))));
+        }
+        return recommendations;
+    }
+}

@@ -1,0 +1,124 @@
+package cn.fupin.policy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import cn.fupin.matching.Measure;
+import cn.fupin.matching.RuleMetadata;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles the files of a rules folder into a {@link RuleSet}, or refuses them with every problem found:
+ * DRL compile errors with file and line, standards errors, and rules whose metadata does not say what they
+ * decide ({@code @measure} with a code of the catalogue) or define ({@code @defines}).
+ */
+public final class RuleSetCompiler {
+
+    private final Clock clock;
+
+    public RuleSetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RuleSet compile(List<RuleSource> sources) {
+        List<RuleProblem> problems = new ArrayList<>();
+        StandardsBook standards = standards(sources, problems);
+        KieBase kieBase = kieBase(sources, problems);
+        if (kieBase != null) {
+            checkMetadata(kieBase, sources, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(problems);
+        }
+        List<String> files = sources.stream().map(RuleSource::path).toList();
+        int rules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+        return new RuleSet(RulesFolder.version(sources), clock.instant(), files, rules, kieBase, standards);
+    }
+
+    private static StandardsBook standards(List<RuleSource> sources, List<RuleProblem> problems) {
+        RuleSource file = sources.stream().filter(s -> s.path().equals(RulesFolder.STANDARDS_FILE)).findFirst().orElse(null);
+        if (file == null) {
+            problems.add(new RuleProblem(RulesFolder.STANDARDS_FILE, 0, "the standards file is missing"));
+            return null;
+        }
+        try {
+            return StandardsFile.parse(file.path(), file.content());
+        } catch (RuleSetException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
+    }
+
+    private static KieBase kieBase(List<RuleSource> sources, List<RuleProblem> problems) {
+        List<RuleSource> drl = sources.stream().filter(s -> s.path().endsWith(".drl")).toList();
+        if (drl.isEmpty()) {
+            problems.add(new RuleProblem(".", 0, "the rules folder has no .drl file"));
+            return null;
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // A batch compiles all files together, so a type declared in one file can be used in another.
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (RuleSource source : drl) {
+            Resource resource = ResourceFactory.newByteArrayResource(source.content().getBytes(StandardCharsets.UTF_8));
+            resource.setSourcePath(source.path());
+            batch.add(resource, ResourceType.DRL);
+        }
+        batch.build();
+        if (builder.hasErrors()) {
+            for (KnowledgeBuilderError error : builder.getErrors()) {
+                int[] lines = error.getLines();
+                String file = error.getResource() == null ? "?" : error.getResource().getSourcePath();
+                problems.add(new RuleProblem(file, lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0,
+                        error.getMessage().strip()));
+            }
+            return null;
+        }
+        return builder.newKieBase();
+    }
+
+    private static void checkMetadata(KieBase kieBase, List<RuleSource> sources, List<RuleProblem> problems) {
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
+                Object defines = rule.getMetaData().get(RuleMetadata.DEFINES);
+                String problem = null;
+                if (measure == null && defines == null) {
+                    problem = "rule \"" + rule.getName() + "\" needs @measure(\"CODE\") or @defines(\"Fact\")";
+                } else if (measure != null && defines != null) {
+                    problem = "rule \"" + rule.getName() + "\" has both @measure and @defines; it either decides or defines";
+                } else if (measure != null && Arrays.stream(Measure.values()).noneMatch(m -> m.name().equals(measure))) {
+                    problem = "rule \"" + rule.getName() + "\" names unknown measure '" + measure + "'";
+                }
+                if (problem != null) {
+                    problems.add(locate(rule.getName(), sources, problem));
+                }
+            }
+        }
+    }
+
+    /** Finds the file and line where a rule is declared, for a problem found after compilation. */
+    private static RuleProblem locate(String ruleName, List<RuleSource> sources, String message) {
+        String declaration = "rule \"" + ruleName + "\"";
+        for (RuleSource source : sources) {
+            String[] lines = source.content().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (lines[i].strip().startsWith(declaration)) {
+                    return new RuleProblem(source.path(), i + 1, message);
+                }
+            }
+        }
+        return new RuleProblem("?", 0, message);
+    }
+}

@@ -1,0 +1,11 @@
+package cn.fupin.policy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * The value of a standard in force on a date for a region: where it came from ({@code region} is the
+ * overriding region prefix, or null for the default series) and since when it applies.
+ */
+public record StandardInForce(StandardName name, BigDecimal value, LocalDate since, String region) {
+}

@@ -1,0 +1,104 @@
+package cn.fupin.system;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import cn.fupin.policy.StandardNotInForceException;
+import cn.fupin.policy.StandardName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+
+/**
+ * Every error of the API as {@code application/problem+json} (RFC 9457), from this one place. Messages
+ * never repeat what the client sent: a rejected value may be a name or an ID number.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e.errors().size() == 1 ? "1 field is invalid" : e.errors().size() + " fields are invalid");
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(StandardNotInForceException.class)
+    ProblemDetail standardNotInForce(StandardNotInForceException e) {
+        List<String> names = e.missing().stream().map(StandardName::key).toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "No value is in force on " + e.date() + " for " + String.join(", ", names)
+                        + ": a household cannot be evaluated before its standards exist");
+        problem.setTitle("Standard not in force");
+        problem.setProperty("standards", names);
+        problem.setProperty("errors", List.of(new FieldError("asOf",
+                "is before the first value of " + String.join(", ", names))));
+        return problem;
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
+        return tooLarge(e);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+            }
+        }
+        String where = "";
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && json.getLocation() != null) {
+                TokenStreamLocation location = json.getLocation();
+                where = " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+                break;
+            }
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The body is missing or is not valid JSON" + where);
+        problem.setTitle("Unreadable body");
+        problem.setProperty("errors", List.of(new FieldError("", "must be a JSON document" + where)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        // The stack trace is for operators; it names classes and rules, never the household's data.
+        log.error("Unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The service could not answer this request; the error has been logged.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    private static ProblemDetail tooLarge(PayloadTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setTitle("Body too large");
+        return problem;
+    }
+
+    /** The minimal problem document, for errors answered before a controller is reached. */
+    static Map<String, Object> problem(HttpStatus status, String title, String detail) {
+        return Map.of("type", URI.create("about:blank").toString(), "title", title,
+                "status", status.value(), "detail", detail);
+    }
+}

@@ -1,0 +1,26 @@
+package cn.fupin.system;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** A date query parameter such as {@code asOf}: ISO-8601, today in Asia/Shanghai when absent. */
+public final class DateParameter {
+
+    private DateParameter() {
+    }
+
+    /** The date, or null with an error added when the text is not a date. */
+    public static LocalDate parse(String name, String text, Clock clock, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be a date as yyyy-MM-dd"));
+            return null;
+        }
+    }
+}

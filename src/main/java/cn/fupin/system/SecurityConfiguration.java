@@ -1,0 +1,100 @@
+package cn.fupin.system;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * HTTP Basic for every API call, by role: a CASEWORKER previews and records households, POLICY manages
+ * rules, ADMIN manages users. Health and the OpenAPI document are open. The demo users of the embedded
+ * default have well-known passwords, so any other profile refuses to start while one is still in use.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityConfiguration.UsersProperties.class)
+class SecurityConfiguration {
+
+    /** {@code app.security.users.<name>.password} ({@code {bcrypt}…} or {@code {noop}…}) and roles. */
+    @ConfigurationProperties("app.security")
+    record UsersProperties(Map<String, Account> users) {
+        record Account(String password, List<String> roles) {
+        }
+    }
+
+    static final List<String> DEMO_PASSWORDS = List.of("caseworker-demo", "policy-demo", "admin-demo");
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/recommendations").hasRole("CASEWORKER")
+                        .requestMatchers(HttpMethod.GET, "/api/rulesets/**", "/api/standards").authenticated()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
+                    write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this")));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(UsersProperties properties, PasswordEncoder encoder, Environment environment) {
+        Map<String, UsersProperties.Account> accounts = properties.users() == null ? Map.of() : properties.users();
+        boolean embeddedDefault = environment.getActiveProfiles().length == 0;
+        if (!embeddedDefault) {
+            refuseDefaultPasswords(accounts, encoder);
+        }
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
+        accounts.forEach((name, account) -> manager.createUser(User.withUsername(name)
+                .password(account.password()).roles(account.roles().toArray(String[]::new)).build()));
+        return manager;
+    }
+
+    private static void refuseDefaultPasswords(Map<String, UsersProperties.Account> accounts, PasswordEncoder encoder) {
+        if (accounts.isEmpty()) {
+            throw new IllegalStateException("No users are configured: set app.security.users.<name>.password and roles");
+        }
+        accounts.forEach((name, account) -> {
+            String password = account.password();
+            if (password == null || password.isBlank()
+                    || DEMO_PASSWORDS.stream().anyMatch(demo -> encoder.matches(demo, password))) {
+                throw new IllegalStateException("User '" + name + "' still has a default password; outside the "
+                        + "embedded default set app.security.users." + name + ".password (e.g. a {bcrypt} hash)");
+            }
+        });
+    }
+
+    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String title,
+                              String detail) throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), ApiProblems.problem(status, title, detail));
+    }
+}
