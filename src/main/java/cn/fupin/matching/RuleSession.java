@@ -32,7 +32,7 @@ public final class RuleSession {
 
     /** Recommendations per household id, in the order of the input; every input household has an entry. */
     public static Map<String, List<Recommendation>> run(RuleSet ruleSet, List<Input> inputs, LocalDate asOf) {
-        KieSession session = ruleSet.kieBase().newKieSession();
+        KieSession session = ruleSet.newSession();
         try {
             for (Input input : inputs) {
                 Household household = input.household();

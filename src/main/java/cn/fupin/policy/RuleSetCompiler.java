@@ -8,6 +8,9 @@ import java.util.List;
 
 import cn.fupin.matching.Measure;
 import cn.fupin.matching.RuleMetadata;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -67,6 +70,9 @@ public final class RuleSetCompiler {
             problems.add(new RuleProblem(".", 0, "the rules folder has no .drl file"));
             return null;
         }
+        if (syntaxErrors(drl, problems)) {
+            return null; // compiling files that do not parse would only add errors caused by these
+        }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         // A batch compiles all files together, so a type declared in one file can be used in another.
         CompositeKnowledgeBuilder batch = builder.batch();
@@ -86,6 +92,28 @@ public final class RuleSetCompiler {
             return null;
         }
         return builder.newKieBase();
+    }
+
+    /** Parses each file on its own first, so a typo is reported in its file and not as a cascade in others. */
+    private static boolean syntaxErrors(List<RuleSource> drl, List<RuleProblem> problems) {
+        boolean found = false;
+        for (RuleSource source : drl) {
+            DrlParser parser = new DrlParser();
+            try {
+                parser.parse(false, source.content());
+            } catch (DroolsParserException e) {
+                problems.add(new RuleProblem(source.path(), 0, e.getMessage()));
+                found = true;
+                continue;
+            }
+            for (DroolsError error : parser.getErrors()) {
+                int[] lines = error.getLines();
+                problems.add(new RuleProblem(source.path(), lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0,
+                        error.getMessage().strip()));
+                found = true;
+            }
+        }
+        return found;
     }
 
     private static void checkMetadata(KieBase kieBase, List<RuleSource> sources, List<RuleProblem> problems) {

@@ -1,0 +1,78 @@
+package cn.fupin.system;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * HTTP Basic sends the password with every request, and checking a BCrypt hash takes tens of milliseconds
+ * by design: far more than evaluating a household. So a successful check is remembered for a short while,
+ * under a SHA-256 of the username and password (never the password itself). Failed sign-ins are never
+ * remembered, so every wrong password is checked in full.
+ */
+final class VerifiedCredentials implements AuthenticationProvider {
+
+    private record Verified(Authentication result, Instant until) {
+    }
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final AuthenticationProvider delegate;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    VerifiedCredentials(AuthenticationProvider delegate, Duration ttl, Clock clock) {
+        this.delegate = delegate;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        if (!(authentication.getCredentials() instanceof String password)) {
+            return delegate.authenticate(authentication);
+        }
+        String key = key(authentication.getName(), password);
+        Instant now = clock.instant();
+        Verified known = verified.get(key);
+        if (known != null && now.isBefore(known.until())) {
+            return known.result();
+        }
+        Authentication result = delegate.authenticate(authentication);
+        if (result != null && result.isAuthenticated()) {
+            if (verified.size() >= MAX_ENTRIES) {
+                verified.clear();
+            }
+            verified.put(key, new Verified(result, now.plus(ttl)));
+        }
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static String key(String username, String password) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(username.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return HexFormat.of().formatHex(digest.digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package cn.fupin.matching;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import cn.fupin.household.Household;
+import cn.fupin.policy.RuleSet;
+import cn.fupin.policy.RuleSetCompiler;
+import cn.fupin.policy.RulesFolder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Cost of evaluating one household: alone in a session (a case worker's preview), in sessions of
+ * {@value #BATCH} households (a bulk run), and through the plain-Java reading of the policy (the floor).
+ * Run with {@code mvn -Pbench test-compile exec:exec} (see the README).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class EngineBenchmark {
+
+    static final int BATCH = 200;
+    static final LocalDate AS_OF = LocalDate.parse("2020-06-30");
+
+    RuleSet ruleSet;
+    List<RuleSession.Input> inputs;
+    int next;
+
+    @Setup
+    public void setUp() {
+        ruleSet = new RuleSetCompiler(Clock.systemUTC()).compile(new RulesFolder(Path.of("rules")).read());
+        RandomHouseholds households = new RandomHouseholds(7);
+        inputs = new ArrayList<>();
+        for (int n = 0; n < 10_000; n++) {
+            Household household = households.next(n, AS_OF);
+            inputs.add(new RuleSession.Input(household, ruleSet.standards().resolve(household.regionCode(), AS_OF)));
+        }
+    }
+
+    private RuleSession.Input nextInput() {
+        next = (next + 1) % inputs.size();
+        return inputs.get(next);
+    }
+
+    @Benchmark
+    public Object onePerSession() {
+        return RuleSession.run(ruleSet, List.of(nextInput()), AS_OF);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object batchedSessions() {
+        int from = next;
+        next = (next + BATCH) % (inputs.size() - BATCH);
+        return RuleSession.run(ruleSet, inputs.subList(from, from + BATCH), AS_OF);
+    }
+
+    @Benchmark
+    public Object plainJavaFloor() {
+        RuleSession.Input input = nextInput();
+        return ReferencePolicy.measures(input.household(), input.standards(), AS_OF);
+    }
+}

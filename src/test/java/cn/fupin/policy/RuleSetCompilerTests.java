@@ -1,0 +1,114 @@
+package cn.fupin.policy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RuleSetCompilerTests {
+
+    static final Path RULES = Path.of("rules");
+    final RuleSetCompiler compiler = new RuleSetCompiler(Clock.systemUTC());
+
+    static List<RuleSource> realRules() {
+        return new RulesFolder(RULES).read();
+    }
+
+    static List<RuleSource> replace(List<RuleSource> sources, String path, String content) {
+        List<RuleSource> changed = new ArrayList<>(sources.stream().filter(s -> !s.path().equals(path)).toList());
+        changed.add(new RuleSource(path, content));
+        return changed;
+    }
+
+    static String file(String path) {
+        return realRules().stream().filter(s -> s.path().equals(path)).findFirst().orElseThrow().content();
+    }
+
+    List<RuleProblem> problemsOf(List<RuleSource> sources) {
+        return catchThrowableOfType(RuleSetException.class, () -> compiler.compile(sources)).problems();
+    }
+
+    @Test
+    void theRulesFolderCompilesWithEveryRuleDecidingOrDefining() {
+        RuleSet ruleSet = compiler.compile(realRules());
+        assertThat(ruleSet.ruleCount()).isGreaterThan(24);
+        assertThat(ruleSet.files()).contains("standards.yaml", "health.drl", "safety-net.drl", "monitoring.drl");
+        assertThat(ruleSet.version()).matches("sha256:[0-9a-f]{64}");
+    }
+
+    @Test
+    void theVersionDependsOnTheFilesAndNothingElse() {
+        List<RuleSource> sources = realRules();
+        assertThat(RulesFolder.version(sources)).isEqualTo(RulesFolder.version(realRules()));
+        String changed = RulesFolder.version(replace(sources, "water.drl", file("water.drl") + "\n"));
+        assertThat(changed).isNotEqualTo(RulesFolder.version(sources));
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithItsFileAndLine() {
+        String broken = file("water.drl").replace("safeDrinkingWater == false )", "safeDrinkingWater == false");
+        List<RuleProblem> problems = problemsOf(replace(realRules(), "water.drl", broken));
+        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.file()).isEqualTo("water.drl"));
+        assertThat(problems.get(0).line()).isBetween(9, 14);
+    }
+
+    @Test
+    void anUnknownFieldIsReportedWithItsFile() {
+        String broken = file("housing.drl").replace("housingGrade in", "houseGrade in");
+        List<RuleProblem> problems = problemsOf(replace(realRules(), "housing.drl", broken));
+        assertThat(problems).extracting(RuleProblem::file).contains("housing.drl");
+        assertThat(problems).anySatisfy(p -> assertThat(p.line()).isPositive());
+    }
+
+    @Test
+    void aRuleWithAnUnknownMeasureOrWithoutMetadataIsRefusedAtItsLine() {
+        String unknown = file("water.drl").replace("@measure(\"WATER_SAFETY\")", "@measure(\"WATER_SAFTEY\")");
+        assertThat(problemsOf(replace(realRules(), "water.drl", unknown)))
+                .containsExactly(new RuleProblem("water.drl", 8, "rule \"饮水安全保障：尚未实现安全饮水\" names unknown measure 'WATER_SAFTEY'"));
+        String none = file("water.drl").replace("@measure(\"WATER_SAFETY\")", "");
+        assertThat(problemsOf(replace(realRules(), "water.drl", none)))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("needs @measure"));
+    }
+
+    @Test
+    void standardsErrorsNameTheirLines() {
+        String standards = file("standards.yaml")
+                .replace("- { since: 2019-01-01, value: 3750 }", "- { since: 2019-13-01, value: 3750 }")
+                .replace("region: \"5203\"", "region: \"520\"")
+                .replace("- { since: 2019-01-01, value: 64 }",
+                        "- { since: 2019-01-01, value: 64 }\n    - { since: 2019-01-01, value: 65 }")
+                + "\nchild_age:\n  values:\n    - { since: 2019-01-01, value: 14 }\n";
+        List<RuleProblem> problems = problemsOf(replace(realRules(), "standards.yaml", standards));
+        assertThat(problems).allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo("standards.yaml");
+            assertThat(p.line()).isPositive();
+        });
+        assertThat(problems).extracting(RuleProblem::message).anyMatch(m -> m.contains("'since' must be a date"))
+                .anyMatch(m -> m.contains("2, 4 or 6 digits")).anyMatch(m -> m.startsWith("overlaps line"))
+                .anyMatch(m -> m.contains("unknown standard 'child_age'"));
+    }
+
+    @Test
+    void aMissingStandardIsReported() {
+        String standards = file("standards.yaml").replaceAll("(?s)elderly_age:.*?(?=\\nfamily_doctor_age:)", "");
+        assertThat(problemsOf(replace(realRules(), "standards.yaml", standards)))
+                .extracting(RuleProblem::message).anyMatch(m -> m.contains("'elderly_age' is needed"));
+    }
+
+    @Test
+    void theFolderReadsOnlyDrlFilesAndTheStandards(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("a.drl"), "package x;");
+        Files.writeString(dir.resolve("standards.yaml"), "{}");
+        Files.writeString(dir.resolve("notes.md"), "not a rule");
+        Files.createDirectory(dir.resolve("scenarios"));
+        assertThat(new RulesFolder(dir).read()).extracting(RuleSource::path).containsExactly("a.drl", "standards.yaml");
+    }
+}

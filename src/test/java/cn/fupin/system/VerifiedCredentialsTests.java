@@ -1,0 +1,66 @@
+package cn.fupin.system;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class VerifiedCredentialsTests {
+
+    final AtomicInteger checks = new AtomicInteger();
+    /** Accepts only "right", counting every full check. */
+    final AuthenticationProvider hashes = new AuthenticationProvider() {
+        @Override
+        public Authentication authenticate(Authentication a) {
+            checks.incrementAndGet();
+            if (!"right".equals(a.getCredentials())) {
+                throw new BadCredentialsException("bad");
+            }
+            return UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, java.util.List.of());
+        }
+
+        @Override
+        public boolean supports(Class<?> type) {
+            return true;
+        }
+    };
+    Instant now = Instant.parse("2020-06-30T00:00:00Z");
+    final Clock clock = new Clock() {
+        public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+        public Clock withZone(java.time.ZoneId zone) { return this; }
+        public Instant instant() { return now; }
+    };
+    final VerifiedCredentials cache = new VerifiedCredentials(hashes, Duration.ofMinutes(5), clock);
+
+    static Authentication login(String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated("caseworker", password);
+    }
+
+    @Test
+    void aVerifiedPasswordIsNotCheckedAgainUntilItExpires() {
+        cache.authenticate(login("right"));
+        cache.authenticate(login("right"));
+        assertThat(checks).hasValue(1);
+        now = now.plus(Duration.ofMinutes(6));
+        cache.authenticate(login("right"));
+        assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void aWrongPasswordIsAlwaysCheckedInFullAndRefused() {
+        cache.authenticate(login("right"));
+        assertThatThrownBy(() -> cache.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> cache.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(checks).hasValue(3);
+    }
+}
