@@ -75,7 +75,8 @@ public class HouseholdReader {
 
     private List<Cause> causes(JsonNode node, JsonFields fields) {
         if (node == null || node.isNull()) {
-            return List.of(); // a household may have no cause recorded
+            fields.reject("causes", "is required (an empty list when no cause is recorded)");
+            return List.of();
         }
         if (!node.isArray()) {
             fields.reject("causes", "must be a list of cause codes");

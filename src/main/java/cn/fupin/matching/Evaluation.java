@@ -6,7 +6,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The answer to "what is this household entitled to on this date, and why": an evaluation. */
+/**
+ * The answer to "what is this household entitled to on this date, and why": an evaluation. A recorded
+ * evaluation also has its id and who asked for it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Evaluation(
         String evaluationId,
@@ -14,5 +17,6 @@ public record Evaluation(
         LocalDate asOf,
         String rulesetVersion,
         OffsetDateTime evaluatedAt,
+        String evaluatedBy,
         List<Recommendation> recommendations) {
 }

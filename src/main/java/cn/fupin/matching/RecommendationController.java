@@ -35,27 +35,20 @@ class RecommendationController {
 
     @Operation(summary = "Evaluate a household against the active rules without storing anything")
     @PostMapping(path = "/api/recommendations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Evaluation preview(@RequestBody JsonNode body,
+    Evaluation preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.fupin.household.Household.class)))
+            @RequestBody JsonNode body,
                        @Parameter(description = "evaluation date, yyyy-MM-dd; today in Asia/Shanghai by default")
                        @RequestParam(required = false) String asOf) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
         Household household = reader.read(body, errors);
         if (household != null && date != null) {
-            checkBornBy(household, date, errors);
+            HouseholdEvaluator.checkBornBy(household, date, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return evaluator.evaluate(household, date);
-    }
-
-    /** A member born after the evaluation date has no age on it: the date or the birth date is wrong. */
-    private static void checkBornBy(Household household, LocalDate date, List<FieldError> errors) {
-        for (int i = 0; i < household.members().size(); i++) {
-            if (household.members().get(i).birthDate().isAfter(date)) {
-                errors.add(new FieldError("members[" + i + "].birthDate", "is after the evaluation date asOf"));
-            }
-        }
     }
 }

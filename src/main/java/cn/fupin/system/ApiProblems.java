@@ -52,6 +52,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflict");
+        e.details().forEach(problem::setProperty);
+        return problem;
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
         return tooLarge(e);
@@ -82,8 +97,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        // The stack trace is for operators; it names classes and rules, never the household's data.
-        log.error("Unexpected error", e);
+        // For operators: classes and frames, never messages, which may quote a household's data.
+        log.error("Unexpected error: {}", SafeTrace.of(e));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service could not answer this request; the error has been logged.");
         problem.setTitle("Internal error");

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** A date query parameter such as {@code asOf}: ISO-8601, today in Asia/Shanghai when absent. */
+/** A date query parameter such as {@code asOf}: ISO-8601, today in Asia/Shanghai when absent (not when empty). */
 public final class DateParameter {
 
     private DateParameter() {
@@ -13,7 +13,7 @@ public final class DateParameter {
 
     /** The date, or null with an error added when the text is not a date. */
     public static LocalDate parse(String name, String text, Clock clock, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
             return LocalDate.now(clock);
         }
         try {

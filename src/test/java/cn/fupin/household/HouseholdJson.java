@@ -16,15 +16,20 @@ public final class HouseholdJson {
 
     /** A valid household of the policy's first worked example. */
     public static ObjectNode household() {
+        return household("520102-000123");
+    }
+
+    /** The same household under another id (members get ids under it). */
+    public static ObjectNode household(String householdId) {
         ObjectNode h = JSON.createObjectNode();
-        h.put("householdId", "520102-000123").put("regionCode", "520102").put("status", "POOR")
+        h.put("householdId", householdId).put("regionCode", "520102").put("status", "POOR")
                 .put("incomePerCapita", 3800).put("housingGrade", "B").put("safeDrinkingWater", true)
                 .put("roadAccess", true).put("industryProjects", 0).put("linkedToEnterprise", false)
                 .put("suddenHardship", false);
         h.putArray("causes").add("ILLNESS");
         ArrayNode members = h.putArray("members");
-        members.add(member("520102-000123-01", "1975-01-01", "MALE", 1));
-        members.add(member("520102-000123-02", "2008-03-15", "FEMALE", 2));
+        members.add(member(householdId + "-01", "1975-01-01", "MALE", 1));
+        members.add(member(householdId + "-02", "2008-03-15", "FEMALE", 2));
         return h;
     }
 

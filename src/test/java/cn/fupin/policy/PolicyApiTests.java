@@ -15,11 +15,13 @@ class PolicyApiTests {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.core.env.Environment environment;
     Api api;
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = new Api(port, environment);
     }
 
     @Test

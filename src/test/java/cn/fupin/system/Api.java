@@ -17,16 +17,34 @@ public final class Api {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
     }
 
     private final int port;
+    private final org.springframework.core.env.Environment environment;
 
-    public Api(int port) {
+    /** The users' passwords are read from the configuration the service runs with (demo ones on H2). */
+    public Api(int port, org.springframework.core.env.Environment environment) {
         this.port = port;
+        this.environment = environment;
+    }
+
+    public Response put(String path, String user, Object body, String ifMatch) {
+        HttpRequest.Builder request = request(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request.build());
+    }
+
+    public Response patch(String path, String user, Object body) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))
+                .build());
     }
 
     public Response get(String path, String user) {
@@ -45,7 +63,8 @@ public final class Api {
     public HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {
-            String password = user + "-demo";
+            String password = environment.getProperty("app.security.users." + user + ".password", "")
+                    .replace("{noop}", "");
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
@@ -56,7 +75,7 @@ public final class Api {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

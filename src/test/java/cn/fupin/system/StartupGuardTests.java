@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import cn.fupin.FupinApplication;
 import cn.fupin.policy.RuleSetException;
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,11 +22,11 @@ class StartupGuardTests {
         String[] all = java.util.stream.Stream.concat(
                 java.util.stream.Stream.of("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:guard;MODE=MySQL"),
                 java.util.Arrays.stream(args)).toArray(String[]::new);
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(FupinApplication.class).logStartupInfo(false);
-        if (profile != null) {
-            builder.profiles(profile);
-        }
-        builder.run(all).close();
+        // The profile is given on the command line so that it replaces any the test run was started with.
+        String[] withProfile = java.util.stream.Stream.concat(Arrays.stream(all),
+                java.util.stream.Stream.of("--spring.profiles.active=" + (profile == null ? "default" : profile)))
+                .toArray(String[]::new);
+        new SpringApplicationBuilder(FupinApplication.class).logStartupInfo(false).run(withProfile).close();
     }
 
     @Test

@@ -1,0 +1,103 @@
+package cn.fupin.household;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.fupin.system.FieldError;
+import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.data.domain.Page;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Registering, replacing, reading and listing households. */
+@RestController
+class HouseholdController {
+
+    record HouseholdPage(List<StoredHousehold> content, int page, int size, long totalElements, int totalPages) {
+    }
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final HouseholdRegistry registry;
+
+    HouseholdController(HouseholdRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Operation(summary = "Create (201) or replace (200) a household; If-Match with a stale version is 409")
+    @PutMapping(path = "/api/households/{householdId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StoredHousehold> put(@PathVariable String householdId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Household.class)))
+            @RequestBody JsonNode body,
+                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        HouseholdRegistry.Registration registration = registry.register(householdId, body, ETags.version(ifMatch));
+        StoredHousehold stored = registration.stored();
+        ResponseEntity.BodyBuilder response = registration.created()
+                ? ResponseEntity.created(URI.create("/api/households/" + householdId))
+                : ResponseEntity.ok();
+        return response.eTag(ETags.of(stored.version())).body(stored);
+    }
+
+    @Operation(summary = "A stored household, with its version as the ETag")
+    @GetMapping("/api/households/{householdId}")
+    ResponseEntity<StoredHousehold> get(@PathVariable String householdId) {
+        StoredHousehold stored = registry.find(householdId)
+                .orElseThrow(() -> new NotFoundException("No household " + householdId));
+        return ResponseEntity.ok().eTag(ETags.of(stored.version())).body(stored);
+    }
+
+    @Operation(summary = "A page of households (page from 0), by region code prefix and status, in id order")
+    @GetMapping("/api/households")
+    HouseholdPage list(@RequestParam(required = false) String regionCode,
+                       @RequestParam(required = false) String status,
+                       @RequestParam(required = false) String page,
+                       @RequestParam(required = false) String size) {
+        List<FieldError> errors = new ArrayList<>();
+        String prefix = regionCode == null ? "" : regionCode.strip();
+        if (!prefix.matches("\\d{0,6}")) {
+            errors.add(new FieldError("regionCode", "must be a prefix of a region code: up to 6 digits"));
+        }
+        HouseholdStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = HouseholdStatus.valueOf(status.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of POOR, LIFTED, MONITORED"));
+            }
+        }
+        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
+        int pageSize = number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Page<StoredHousehold> found = registry.page(prefix, wanted, pageNumber, pageSize);
+        return new HouseholdPage(found.getContent(), pageNumber, pageSize, found.getTotalElements(), found.getTotalPages());
+    }
+
+    private static int number(String name, String text, int fallback, int min, int max, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
+        return fallback;
+    }
+}

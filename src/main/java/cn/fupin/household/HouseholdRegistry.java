@@ -1,0 +1,99 @@
+package cn.fupin.household;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.fupin.system.ConflictException;
+import cn.fupin.system.FieldError;
+import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** The registry of households: registering and replacing them, finding and listing them. */
+@Service
+public class HouseholdRegistry {
+
+    /** The outcome of a PUT: the household as now stored, and whether it was created. */
+    public record Registration(StoredHousehold stored, boolean created) {
+    }
+
+    private final HouseholdRepository repository;
+    private final HouseholdReader reader;
+    private final Clock clock;
+
+    HouseholdRegistry(HouseholdRepository repository, HouseholdReader reader, Clock clock) {
+        this.repository = repository;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates or replaces a household. With {@code expectedVersion} (from If-Match) the replacement succeeds
+     * only if the stored version is still that one; the check and the write are one UPDATE, so of several
+     * concurrent replacements based on the same version exactly one goes through.
+     */
+    @Transactional
+    public Registration register(String pathId, JsonNode body, Long expectedVersion) {
+        List<FieldError> errors = new ArrayList<>();
+        Household household = reader.read(body, errors);
+        if (household != null && !household.householdId().equals(pathId)) {
+            errors.add(new FieldError("householdId", "must equal the householdId in the path"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<Long> current = repository.versionOf(pathId);
+        if (current.isEmpty() && expectedVersion != null) {
+            throw stale(pathId, expectedVersion, null);
+        }
+        Long version = expectedVersion != null ? expectedVersion : current.orElse(null);
+        try {
+            RegisteredHousehold saved = repository.save(RegisteredHousehold.of(household, version, now));
+            return new Registration(new StoredHousehold(saved.toHousehold(), saved.version()), current.isEmpty());
+        } catch (OptimisticLockingFailureException e) {
+            throw stale(pathId, version, repository.versionOf(pathId).orElse(null));
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Household " + pathId + " was registered by another request at the same time",
+                    Map.of("householdId", pathId));
+        }
+    }
+
+    private static ConflictException stale(String id, Long expected, Long actual) {
+        return new ConflictException("Household " + id + " is at version " + (actual == null ? "(none)" : actual)
+                + ", not " + expected + ": fetch it again and reapply the change",
+                actual == null ? Map.of("householdId", id) : Map.of("householdId", id, "currentVersion", actual));
+    }
+
+    public Optional<StoredHousehold> find(String householdId) {
+        return repository.findById(householdId).map(h -> new StoredHousehold(h.toHousehold(), h.version()));
+    }
+
+    /** Locks the household for the rest of the caller's transaction and returns it as it is now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredHousehold lock(String householdId) {
+        repository.lock(householdId).orElseThrow(() -> new NotFoundException("No household " + householdId));
+        return find(householdId).orElseThrow();
+    }
+
+    public Page<StoredHousehold> page(String regionPrefix, HouseholdStatus status, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, Sort.by("householdId"));
+        Page<RegisteredHousehold> found = status == null
+                ? repository.findByRegionCodeStartingWith(regionPrefix, request)
+                : repository.findByRegionCodeStartingWithAndStatus(regionPrefix, status, request);
+        return found.map(h -> new StoredHousehold(h.toHousehold(), h.version()));
+    }
+}

@@ -1,0 +1,50 @@
+package cn.fupin.household;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * The household aggregate as stored: the household, its causes and members, and its version (bumped by
+ * every replacement; a replacement based on an older version is refused).
+ */
+@Table("household")
+record RegisteredHousehold(
+        @Id String householdId,
+        String regionCode,
+        HouseholdStatus status,
+        BigDecimal incomePerCapita,
+        HousingGrade housingGrade,
+        boolean safeDrinkingWater,
+        boolean roadAccess,
+        int industryProjects,
+        boolean linkedToEnterprise,
+        @MappedCollection(idColumn = "household_id", keyColumn = "position") List<RecordedCause> causes,
+        boolean suddenHardship,
+        @MappedCollection(idColumn = "household_id", keyColumn = "position") List<RegisteredMember> members,
+        @Version Long version,
+        Instant updatedAt) {
+
+    static RegisteredHousehold of(Household h, Long version, Instant updatedAt) {
+        return new RegisteredHousehold(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
+                h.housingGrade(), h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(),
+                h.causes().stream().map(RecordedCause::new).toList(), h.suddenHardship(),
+                h.members().stream().map(RegisteredMember::of).toList(), version, updatedAt);
+    }
+
+    Household toHousehold() {
+        return new Household(householdId, regionCode, status, incomePerCapita, housingGrade, safeDrinkingWater,
+                roadAccess, industryProjects, linkedToEnterprise, causes.stream().map(RecordedCause::cause).toList(),
+                suddenHardship, members.stream().map(RegisteredMember::toMember).toList());
+    }
+
+    @Override
+    public String toString() {
+        return "RegisteredHousehold[" + householdId + " v" + version + "]";
+    }
+}

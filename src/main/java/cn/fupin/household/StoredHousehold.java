@@ -1,0 +1,7 @@
+package cn.fupin.household;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+/** A household as stored, with its version (sent as the ETag). */
+public record StoredHousehold(@JsonUnwrapped Household household, long version) {
+}

@@ -1,0 +1,48 @@
+package cn.fupin.matching;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import cn.fupin.household.HouseholdRegistry;
+import cn.fupin.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The evaluations recorded for a household, newest first, each with what it recommended then. */
+@Service
+public class EvaluationHistory {
+
+    private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final TypeReference<List<Recommendation>> RECOMMENDATIONS = new TypeReference<>() {
+    };
+
+    private final EvaluationRepository evaluations;
+    private final HouseholdRegistry registry;
+    private final JsonMapper json;
+
+    EvaluationHistory(EvaluationRepository evaluations, HouseholdRegistry registry, JsonMapper json) {
+        this.evaluations = evaluations;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    public List<Evaluation> of(String householdId) {
+        if (registry.find(householdId).isEmpty()) {
+            throw new NotFoundException("No household " + householdId);
+        }
+        return evaluations.findByHouseholdIdOrderByEvaluatedAtDescEvaluationIdDesc(householdId).stream()
+                .map(this::toEvaluation).toList();
+    }
+
+    public Evaluation get(String evaluationId) {
+        return evaluations.findById(evaluationId).map(this::toEvaluation)
+                .orElseThrow(() -> new NotFoundException("No evaluation " + evaluationId));
+    }
+
+    private Evaluation toEvaluation(EvaluationRecord r) {
+        return new Evaluation(r.evaluationId(), r.householdId(), r.asOf(), r.rulesetVersion(),
+                r.evaluatedAt().atZone(OFFICE_ZONE).toOffsetDateTime(), r.evaluatedBy(),
+                json.readValue(r.result(), RECOMMENDATIONS));
+    }
+}

@@ -1,0 +1,119 @@
+package cn.fupin.matching;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.fupin.system.DateParameter;
+import cn.fupin.system.FieldError;
+import cn.fupin.system.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Recorded evaluations of stored households, and the ledger of their measures. */
+@RestController
+class LedgerController {
+
+    private static final int MAX_NOTE = 500;
+
+    private final EvaluationRecorder recorder;
+    private final EvaluationHistory history;
+    private final MeasureLedger ledger;
+    private final Clock clock;
+
+    LedgerController(EvaluationRecorder recorder, EvaluationHistory history, MeasureLedger ledger, Clock clock) {
+        this.recorder = recorder;
+        this.history = history;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Evaluate the stored household and record the evaluation and its recommendations")
+    @PostMapping("/api/households/{householdId}/evaluations")
+    ResponseEntity<Evaluation> evaluate(@PathVariable String householdId,
+                                        @RequestParam(required = false) String asOf, Principal user) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Evaluation evaluation = recorder.record(householdId, date, user.getName());
+        return ResponseEntity.created(URI.create("/api/evaluations/" + evaluation.evaluationId())).body(evaluation);
+    }
+
+    @Operation(summary = "A household's evaluations, newest first")
+    @GetMapping("/api/households/{householdId}/evaluations")
+    List<Evaluation> evaluations(@PathVariable String householdId) {
+        return history.of(householdId);
+    }
+
+    @Operation(summary = "One recorded evaluation")
+    @GetMapping("/api/evaluations/{evaluationId}")
+    Evaluation evaluation(@PathVariable String evaluationId) {
+        return history.get(evaluationId);
+    }
+
+    @Operation(summary = "A household's recommendations: all but WITHDRAWN by default, or those of one status")
+    @GetMapping("/api/households/{householdId}/recommendations")
+    List<LedgerEntryView> recommendations(@PathVariable String householdId,
+                                          @RequestParam(required = false) String status) {
+        RecommendationStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = RecommendationStatus.valueOf(status.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(List.of(new FieldError("status",
+                        "must be one of RECOMMENDED, ACCEPTED, DELIVERED, DECLINED, WITHDRAWN")));
+            }
+        }
+        return ledger.forHousehold(householdId, wanted);
+    }
+
+    /** The body of a status change, for the published contract. */
+    record StatusMove(RecommendationStatus status, String note) {
+    }
+
+    @Operation(summary = "Accept, deliver or decline a recommendation (a note is required to decline)")
+    @PatchMapping(path = "/api/recommendations/{recommendationId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    LedgerEntryView move(@PathVariable String recommendationId,
+                         @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                                 schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = StatusMove.class)))
+                         @RequestBody JsonNode body, Principal user) {
+        List<FieldError> errors = new ArrayList<>();
+        RecommendationStatus next = null;
+        JsonNode status = body.path("status");
+        if (!status.isString() || !List.of("ACCEPTED", "DELIVERED", "DECLINED").contains(status.stringValue())) {
+            errors.add(new FieldError("status", "must be ACCEPTED, DELIVERED or DECLINED"));
+        } else {
+            next = RecommendationStatus.valueOf(status.stringValue());
+        }
+        JsonNode noteNode = body.path("note");
+        String note = null;
+        if (!noteNode.isMissingNode() && !noteNode.isNull()) {
+            if (!noteNode.isString() || noteNode.stringValue().strip().length() > MAX_NOTE) {
+                errors.add(new FieldError("note", "must be a text of at most " + MAX_NOTE + " characters"));
+            } else if (!noteNode.stringValue().isBlank()) {
+                note = noteNode.stringValue().strip();
+            }
+        }
+        if (next == RecommendationStatus.DECLINED && note == null && errors.stream().noneMatch(e -> e.field().equals("note"))) {
+            errors.add(new FieldError("note", "is required to decline: say why"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return ledger.move(recommendationId, next, note, user.getName());
+    }
+}
