@@ -1,5 +1,5 @@
--- The household aggregate (建档立卡户 and its members). Causes keep their order: the first is the
--- primary cause (主要致贫原因).
+-- The household aggregate (建档立卡户 and its members). `causes` lists the cause codes in order, comma
+-- separated; the first is the primary cause (主要致贫原因), also kept on its own for the cause reports.
 CREATE TABLE household (
     household_id         VARCHAR(64)   NOT NULL,
     region_code          CHAR(6)       NOT NULL,
@@ -10,23 +10,17 @@ CREATE TABLE household (
     road_access          BOOLEAN       NOT NULL,
     industry_projects    INT           NOT NULL,
     linked_to_enterprise BOOLEAN       NOT NULL,
+    causes               VARCHAR(255)  NOT NULL,
+    primary_cause        VARCHAR(32)   NULL,
     sudden_hardship      BOOLEAN       NOT NULL,
     version              BIGINT        NOT NULL,
-    updated_at           DATETIME(3)   NOT NULL,
+    updated_at           DATETIME      NOT NULL,
     PRIMARY KEY (household_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- Lists by region prefix (LIKE '5203%'), alone or with a status, in household id order.
 CREATE INDEX household_by_region ON household (region_code, household_id);
 CREATE INDEX household_by_status_region ON household (status, region_code, household_id);
-
-CREATE TABLE household_cause (
-    household_id VARCHAR(64) NOT NULL,
-    position     INT         NOT NULL,
-    cause        VARCHAR(32) NOT NULL,
-    PRIMARY KEY (household_id, position),
-    CONSTRAINT household_cause_household FOREIGN KEY (household_id) REFERENCES household (household_id)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 CREATE TABLE household_member (
     household_id      VARCHAR(64) NOT NULL,

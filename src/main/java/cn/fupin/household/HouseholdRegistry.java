@@ -31,11 +31,13 @@ public class HouseholdRegistry {
     }
 
     private final HouseholdRepository repository;
+    private final HouseholdRows rows;
     private final HouseholdReader reader;
     private final Clock clock;
 
-    HouseholdRegistry(HouseholdRepository repository, HouseholdReader reader, Clock clock) {
+    HouseholdRegistry(HouseholdRepository repository, HouseholdRows rows, HouseholdReader reader, Clock clock) {
         this.repository = repository;
+        this.rows = rows;
         this.reader = reader;
         this.clock = clock;
     }
@@ -55,7 +57,7 @@ public class HouseholdRegistry {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Optional<Long> current = repository.versionOf(pathId);
         if (current.isEmpty() && expectedVersion != null) {
             throw stale(pathId, expectedVersion, null);
@@ -85,8 +87,7 @@ public class HouseholdRegistry {
     /** Locks the household for the rest of the caller's transaction and returns it as it is now. */
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredHousehold lock(String householdId) {
-        repository.lock(householdId).orElseThrow(() -> new NotFoundException("No household " + householdId));
-        return find(householdId).orElseThrow();
+        return rows.lock(householdId).orElseThrow(() -> new NotFoundException("No household " + householdId));
     }
 
     public Page<StoredHousehold> page(String regionPrefix, HouseholdStatus status, int page, int size) {

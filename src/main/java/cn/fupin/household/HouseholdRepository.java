@@ -17,10 +17,4 @@ interface HouseholdRepository extends ListCrudRepository<RegisteredHousehold, St
     @Query("SELECT version FROM household WHERE household_id = :householdId")
     Optional<Long> versionOf(String householdId);
 
-    /**
-     * Locks the household's row until the transaction ends and returns its version: evaluations and
-     * status changes of one household are serialised on it, so two of them never interleave.
-     */
-    @Query("SELECT version FROM household WHERE household_id = :householdId FOR UPDATE")
-    Optional<Long> lock(String householdId);
 }

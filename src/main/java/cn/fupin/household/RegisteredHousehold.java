@@ -24,7 +24,8 @@ record RegisteredHousehold(
         boolean roadAccess,
         int industryProjects,
         boolean linkedToEnterprise,
-        @MappedCollection(idColumn = "household_id", keyColumn = "position") List<RecordedCause> causes,
+        String causes,
+        Cause primaryCause,
         boolean suddenHardship,
         @MappedCollection(idColumn = "household_id", keyColumn = "position") List<RegisteredMember> members,
         @Version Long version,
@@ -33,13 +34,13 @@ record RegisteredHousehold(
     static RegisteredHousehold of(Household h, Long version, Instant updatedAt) {
         return new RegisteredHousehold(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
                 h.housingGrade(), h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(),
-                h.causes().stream().map(RecordedCause::new).toList(), h.suddenHardship(),
+                Causes.join(h.causes()), h.causes().isEmpty() ? null : h.causes().get(0), h.suddenHardship(),
                 h.members().stream().map(RegisteredMember::of).toList(), version, updatedAt);
     }
 
     Household toHousehold() {
         return new Household(householdId, regionCode, status, incomePerCapita, housingGrade, safeDrinkingWater,
-                roadAccess, industryProjects, linkedToEnterprise, causes.stream().map(RecordedCause::cause).toList(),
+                roadAccess, industryProjects, linkedToEnterprise, Causes.split(causes),
                 suddenHardship, members.stream().map(RegisteredMember::toMember).toList());
     }
 

@@ -31,7 +31,7 @@ public class EvaluationHistory {
         if (registry.find(householdId).isEmpty()) {
             throw new NotFoundException("No household " + householdId);
         }
-        return evaluations.findByHouseholdIdOrderByEvaluatedAtDescEvaluationIdDesc(householdId).stream()
+        return evaluations.findHistory(householdId).stream()
                 .map(this::toEvaluation).toList();
     }
 

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.household.StoredHousehold;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Evaluates a stored household and records it, all in one transaction: the evaluation with the household
  * as evaluated, and the ledger — a measure still matched for the same target keeps its entry (id, status,
- * history; its reason is updated), a measure no longer matched is WITHDRAWN, a new one starts RECOMMENDED.
+ * history; its rule and reason are updated when they changed), a measure no longer matched is WITHDRAWN, a new
+ * one starts RECOMMENDED.
  * Evaluations of one household are serialised on its row lock; the schema's unique key backs that up.
  */
 @Service
@@ -27,15 +27,15 @@ public class EvaluationRecorder {
     private final HouseholdRegistry registry;
     private final HouseholdEvaluator evaluator;
     private final LedgerWrites ledger;
-    private final JdbcAggregateTemplate aggregates;
+    private final EvaluationWrites evaluations;
     private final JsonMapper json;
 
     EvaluationRecorder(HouseholdRegistry registry, HouseholdEvaluator evaluator, LedgerWrites ledger,
-                       JdbcAggregateTemplate aggregates, JsonMapper json) {
+                       EvaluationWrites evaluations, JsonMapper json) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.ledger = ledger;
-        this.aggregates = aggregates;
+        this.evaluations = evaluations;
         this.json = json;
     }
 
@@ -49,13 +49,15 @@ public class EvaluationRecorder {
         Map<String, LedgerWrites.Current> current = ledger.current(householdId).stream()
                 .collect(Collectors.toMap(LedgerWrites.Current::target, Function.identity()));
         List<Recommendation> recorded = new ArrayList<>();
-        List<Recommendation> kept = new ArrayList<>();
+        List<Recommendation> regrounded = new ArrayList<>();
         List<Recommendation> added = new ArrayList<>();
         for (Recommendation r : answer.recommendations()) {
             LedgerWrites.Current entry = current.remove(r.target());
             if (entry != null) {
                 Recommendation same = r.recorded(entry.recommendationId(), entry.status());
-                kept.add(same);
+                if (!entry.sameGrounds(r)) {
+                    regrounded.add(same);
+                }
                 recorded.add(same);
             } else {
                 Recommendation fresh = r.recorded(UUID.randomUUID().toString(), RecommendationStatus.RECOMMENDED);
@@ -65,9 +67,9 @@ public class EvaluationRecorder {
         }
         List<LedgerWrites.Current> withdrawn = List.copyOf(current.values());
 
-        aggregates.insert(new EvaluationRecord(evaluationId, householdId, asOf, answer.rulesetVersion(), at, user,
+        evaluations.insert(new EvaluationRecord(evaluationId, householdId, asOf, answer.rulesetVersion(), at, user,
                 stored.version(), json.writeValueAsString(stored.household()), json.writeValueAsString(recorded)));
-        ledger.keep(kept, evaluationId, answer.rulesetVersion(), at);
+        ledger.regrounded(regrounded, evaluationId, answer.rulesetVersion(), at);
         ledger.add(householdId, added, evaluationId, answer.rulesetVersion(), user, at);
         ledger.withdraw(withdrawn, evaluationId, user, at);
         return new Evaluation(evaluationId, householdId, asOf, answer.rulesetVersion(),

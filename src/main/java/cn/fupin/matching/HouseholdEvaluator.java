@@ -42,7 +42,7 @@ public class HouseholdEvaluator {
         List<Recommendation> recommendations = RuleSession.run(ruleSet, List.of(input), asOf)
                 .get(household.householdId());
         return new Evaluation(null, household.householdId(), asOf, ruleSet.version(),
-                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), null, recommendations);
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), null, recommendations);
     }
 
     /** A member born after the evaluation date has no age on it: the date or the birth date is wrong. */

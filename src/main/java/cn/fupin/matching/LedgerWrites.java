@@ -17,8 +17,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LedgerWrites {
 
-    /** A current entry: its id, measure and target, status, and how many history rows it has. */
-    record Current(String recommendationId, String target, RecommendationStatus status, int changes) {
+    /** A current entry: its id, measure and target, status, rule and reason, and how many history rows it has. */
+    record Current(String recommendationId, String target, RecommendationStatus status, String rule, String reason,
+                   int changes) {
+
+        boolean sameGrounds(Recommendation r) {
+            return rule.equals(r.rule()) && reason.equals(r.reason());
+        }
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -29,7 +34,7 @@ class LedgerWrites {
 
     List<Current> current(String householdId) {
         return jdbc.query("""
-                SELECT r.recommendation_id, r.measure, r.member_id, r.status,
+                SELECT r.recommendation_id, r.measure, r.member_id, r.status, r.rule_name, r.reason,
                        (SELECT COUNT(*) FROM recommendation_status_change c
                          WHERE c.recommendation_id = r.recommendation_id) AS changes
                   FROM recommendation r
@@ -37,11 +42,15 @@ class LedgerWrites {
                 """, new MapSqlParameterSource("householdId", householdId),
                 (rs, i) -> new Current(rs.getString("recommendation_id"),
                         rs.getString("measure") + "@" + rs.getString("member_id"),
-                        RecommendationStatus.valueOf(rs.getString("status")), rs.getInt("changes")));
+                        RecommendationStatus.valueOf(rs.getString("status")), rs.getString("rule_name"),
+                        rs.getString("reason"), rs.getInt("changes")));
     }
 
-    /** Still matched: the same entry, with the rule and reason of this evaluation; the status is kept. */
-    void keep(List<Recommendation> kept, String evaluationId, String rulesetVersion, Instant at) {
+    /**
+     * Still matched, on other grounds or figures: the same entry takes the rule and reason of this evaluation;
+     * the status is kept. Entries matched on the same grounds are not written at all.
+     */
+    void regrounded(List<Recommendation> kept, String evaluationId, String rulesetVersion, Instant at) {
         jdbc.batchUpdate("""
                 UPDATE recommendation SET rule_name = :rule, reason = :reason, evaluation_id = :evaluationId,
                        ruleset_version = :rulesetVersion, updated_at = :at, version = version + 1

@@ -65,7 +65,7 @@ public class MeasureLedger {
             throw new ConflictException("A recommendation that is " + entry.status() + " cannot become " + next,
                     Map.of("currentStatus", entry.status(), "allowedMoves", entry.status().allowedMoves()));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return LedgerEntryView.of(entries.save(entry.moveTo(next, note, user, now)));
     }
 }

@@ -15,7 +15,7 @@ public record RuleSet(String version, Instant loadedAt, List<String> files, int 
                       KieBase kieBase, KieSessionsPool sessions, StandardsBook standards) {
 
     /** Sessions are pooled: creating one costs more than evaluating a household in it. */
-    static final int POOLED_SESSIONS = 8;
+    static final int POOLED_SESSIONS = 32;
 
     RuleSet(String version, Instant loadedAt, List<String> files, int ruleCount, KieBase kieBase,
             StandardsBook standards) {

@@ -97,6 +97,8 @@ class EvaluationFlowTests extends ApiTestBase {
         JsonNode history = api.get("/api/households/" + id + "/evaluations", "caseworker").json();
         assertThat(history).hasSize(2);
         assertThat(history.get(0).get("evaluationId").asString()).isEqualTo(second.get("evaluationId").asString());
+        assertThat(history.get(0).get("evaluatedAt").asString()).isEqualTo(second.get("evaluatedAt").asString());
+        assertThat(history.get(0).get("recommendations")).isEqualTo(second.get("recommendations"));
         assertThat(history.get(1).get("evaluationId").asString()).isEqualTo(first.get("evaluationId").asString());
         assertThat(history.get(1).get("recommendations").valueStream().map(r -> r.get("measure").asString()))
                 .contains("INDUSTRY_PROJECT");
