@@ -5,10 +5,9 @@ import java.util.List;
 
 import cn.fupin.household.HouseholdJson;
 import cn.fupin.system.Api;
-import org.junit.jupiter.api.BeforeEach;
+import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,18 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The preview endpoint over real HTTP, with the real rules folder. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.security.users.viewer.password={noop}viewer-demo", "app.security.users.viewer.roles=VIEWER"})
-class RecommendationApiTests {
-
-    @LocalServerPort
-    int port;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.core.env.Environment environment;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port, environment);
-    }
+class RecommendationApiTests extends ApiTestBase {
 
     ObjectNode exampleOne() {
         ObjectNode household = HouseholdJson.household();

@@ -1,28 +1,14 @@
 package cn.fupin.policy;
 
 import cn.fupin.system.Api;
-import org.junit.jupiter.api.BeforeEach;
+import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The active rule set and the standards in force, over real HTTP; and what is open without signing in. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PolicyApiTests {
-
-    @LocalServerPort
-    int port;
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.core.env.Environment environment;
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(port, environment);
-    }
+class PolicyApiTests extends ApiTestBase {
 
     @Test
     void theActiveRuleSetShowsItsVersionRulesAndFiles() {
