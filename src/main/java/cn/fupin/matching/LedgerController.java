@@ -31,12 +31,15 @@ class LedgerController {
     private final EvaluationRecorder recorder;
     private final EvaluationHistory history;
     private final MeasureLedger ledger;
+    private final EvaluationReplay replay;
     private final Clock clock;
 
-    LedgerController(EvaluationRecorder recorder, EvaluationHistory history, MeasureLedger ledger, Clock clock) {
+    LedgerController(EvaluationRecorder recorder, EvaluationHistory history, MeasureLedger ledger,
+                     EvaluationReplay replay, Clock clock) {
         this.recorder = recorder;
         this.history = history;
         this.ledger = ledger;
+        this.replay = replay;
         this.clock = clock;
     }
 
@@ -63,6 +66,12 @@ class LedgerController {
     @GetMapping("/api/evaluations/{evaluationId}")
     Evaluation evaluation(@PathVariable String evaluationId) {
         return history.get(evaluationId);
+    }
+
+    @Operation(summary = "Re-run a recorded evaluation with its own rule set version and input snapshot")
+    @GetMapping("/api/evaluations/{evaluationId}/replay")
+    EvaluationReplay.Replay replay(@PathVariable String evaluationId) {
+        return replay.replay(evaluationId);
     }
 
     @Operation(summary = "A household's recommendations: all but WITHDRAWN by default, or those of one status")

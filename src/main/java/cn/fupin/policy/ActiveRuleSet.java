@@ -2,30 +2,43 @@ package cn.fupin.policy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule set the service decides with. It is compiled from the rules folder at start; a compile error
- * stops the start, naming each file and line. Readers take {@link #get()} once per request.
+ * The rule set the service decides with. It is compiled from the rules folder at start (a compile error
+ * stops the start, naming each file and line) and replaced only by a reload that passes the gate. Readers
+ * take {@link #get()} once per request and finish on that rule set; a reload swaps the reference atomically.
  */
 @Component
 public class ActiveRuleSet {
 
+    /** The outcome of a reload that passed the gate. */
+    public record Reload(boolean activated, String version, String previousVersion, ValidationReport report) {
+    }
+
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleSet.class);
 
     private final RulesFolder folder;
-    private final RuleSetCompiler compiler;
+    private final RuleSetGate gate;
+    private final RuleSetStore store;
+    private final Clock clock;
     private final AtomicReference<RuleSet> active;
 
-    public ActiveRuleSet(@Value("${app.rules-dir:rules}") Path rulesDir, Clock clock) {
+    public ActiveRuleSet(@Value("${app.rules-dir:rules}") Path rulesDir, RuleSetStore store, Clock clock) {
         this.folder = new RulesFolder(rulesDir.toAbsolutePath().normalize());
-        this.compiler = new RuleSetCompiler(clock);
-        RuleSet ruleSet = compiler.compile(folder.read());
+        this.gate = new RuleSetGate(clock);
+        this.store = store;
+        this.clock = clock;
+        RuleSet ruleSet = new RuleSetCompiler(clock).compile(folder.read());
         log.info("Rule set {} active: {} rules from {} files in {}", ruleSet.version(), ruleSet.ruleCount(),
                 ruleSet.files().size(), folder.dir());
         this.active = new AtomicReference<>(ruleSet);
@@ -35,7 +48,53 @@ public class ActiveRuleSet {
         return active.get();
     }
 
-    public RulesFolder folder() {
-        return folder;
+    /** A start that brings another version than the last one activated counts as its activation. */
+    @EventListener(ApplicationReadyEvent.class)
+    void recordStart() {
+        RuleSet ruleSet = active.get();
+        String last = store.lastActivated().orElse(null);
+        if (!ruleSet.version().equals(last)) {
+            store.activated(ruleSet, last, "start", now());
+        }
+    }
+
+    /** Checks the folder as it is now against the active rule set; activates nothing. */
+    public ValidationReport validate() {
+        return gate.check(folder, active.get()).report();
+    }
+
+    /**
+     * Checks the folder and, if it passes and differs from the active rule set, makes it the active one.
+     * One reload at a time; every attempt is audited.
+     *
+     * @throws RuleSetRefusedException if the folder does not pass; the active rule set stays
+     */
+    public synchronized Reload reload(String user) {
+        long started = System.nanoTime();
+        RuleSet current = active.get();
+        RuleSetGate.Candidate candidate = gate.check(folder, current);
+        ValidationReport report = candidate.report();
+        Instant at = now();
+        if (!report.valid()) {
+            int problems = report.errors().size() + report.failingScenarios().size();
+            store.audit(user, at, current.version(), report.version(), "REFUSED", problems,
+                    report.errors().isEmpty() ? "failing scenarios: " + report.failingScenarios().size()
+                            : report.errors().get(0).toString());
+            throw new RuleSetRefusedException(report);
+        }
+        if (candidate.ruleSet().version().equals(current.version())) {
+            store.audit(user, at, current.version(), current.version(), "UNCHANGED", 0, null);
+            return new Reload(false, current.version(), current.version(), report);
+        }
+        store.activated(candidate.ruleSet(), current.version(), user, at);
+        active.set(candidate.ruleSet());
+        store.audit(user, at, current.version(), candidate.ruleSet().version(), "ACTIVATED", 0, null);
+        log.info("Rule set {} activated by {} in {} ms, replacing {}", candidate.ruleSet().version(), user,
+                (System.nanoTime() - started) / 1_000_000, current.version());
+        return new Reload(true, candidate.ruleSet().version(), current.version(), report);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

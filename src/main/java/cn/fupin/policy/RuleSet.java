@@ -2,24 +2,36 @@ package cn.fupin.policy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * A compiled, immutable rule set: the knowledge base of its DRL files, its standards, and its version. A
- * request takes one rule set at its start and finishes on it, whatever is activated meanwhile.
+ * A compiled, immutable rule set: its files, the knowledge base compiled from them, its standards, and its
+ * version. A request takes one rule set at its start and finishes on it, whatever is activated meanwhile.
+ *
+ * @param ruleTexts each rule's source text by rule name, to tell which rules a new version edits
  */
-public record RuleSet(String version, Instant loadedAt, List<String> files, int ruleCount,
-                      KieBase kieBase, KieSessionsPool sessions, StandardsBook standards) {
+public record RuleSet(String version, Instant loadedAt, List<RuleSource> sources, int ruleCount,
+                      Map<String, String> ruleTexts, KieBase kieBase, KieSessionsPool sessions,
+                      StandardsBook standards) {
 
-    /** Sessions are pooled: creating one costs more than evaluating a household in it. */
-    static final int POOLED_SESSIONS = 32;
+    /**
+     * Sessions are pooled: creating one costs more than evaluating a household in it. The pool starts with
+     * a few (compiling a rule set should not wait for more) and grows to as many as run at once.
+     */
+    static final int POOLED_SESSIONS = 4;
 
-    RuleSet(String version, Instant loadedAt, List<String> files, int ruleCount, KieBase kieBase,
-            StandardsBook standards) {
-        this(version, loadedAt, files, ruleCount, kieBase, kieBase.newKieSessionsPool(POOLED_SESSIONS), standards);
+    RuleSet(String version, Instant loadedAt, List<RuleSource> sources, int ruleCount, Map<String, String> ruleTexts,
+            KieBase kieBase, StandardsBook standards) {
+        this(version, loadedAt, List.copyOf(sources), ruleCount, Map.copyOf(ruleTexts), kieBase,
+                kieBase.newKieSessionsPool(POOLED_SESSIONS), standards);
+    }
+
+    public List<String> files() {
+        return sources.stream().map(RuleSource::path).toList();
     }
 
     /** A session from the pool; {@link KieSession#dispose()} resets it and gives it back. */

@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 import cn.fupin.matching.Measure;
 import cn.fupin.matching.RuleMetadata;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
@@ -36,18 +40,39 @@ public final class RuleSetCompiler {
     }
 
     public RuleSet compile(List<RuleSource> sources) {
+        return compile(sources, null);
+    }
+
+    /**
+     * Compiles the files; when their DRL files are exactly those of {@code previous} (a change of standards
+     * only, the most common one), its compiled rules are reused and only the standards are read again.
+     */
+    public RuleSet compile(List<RuleSource> sources, RuleSet previous) {
+        if (previous != null && drl(sources).equals(drl(previous.sources()))) {
+            List<RuleProblem> problems = new ArrayList<>();
+            StandardsBook standards = standards(sources, problems);
+            if (!problems.isEmpty()) {
+                throw new RuleSetException(problems);
+            }
+            return new RuleSet(RulesFolder.version(sources), clock.instant(), List.copyOf(sources),
+                    previous.ruleCount(), previous.ruleTexts(), previous.kieBase(), previous.sessions(), standards);
+        }
         List<RuleProblem> problems = new ArrayList<>();
+        Map<String, String> ruleTexts = new HashMap<>();
         StandardsBook standards = standards(sources, problems);
-        KieBase kieBase = kieBase(sources, problems);
+        KieBase kieBase = kieBase(sources, ruleTexts, problems);
         if (kieBase != null) {
             checkMetadata(kieBase, sources, problems);
         }
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        List<String> files = sources.stream().map(RuleSource::path).toList();
         int rules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        return new RuleSet(RulesFolder.version(sources), clock.instant(), files, rules, kieBase, standards);
+        return new RuleSet(RulesFolder.version(sources), clock.instant(), sources, rules, ruleTexts, kieBase, standards);
+    }
+
+    private static List<RuleSource> drl(List<RuleSource> sources) {
+        return sources.stream().filter(s -> s.path().endsWith(".drl")).toList();
     }
 
     private static StandardsBook standards(List<RuleSource> sources, List<RuleProblem> problems) {
@@ -64,13 +89,13 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static KieBase kieBase(List<RuleSource> sources, List<RuleProblem> problems) {
-        List<RuleSource> drl = sources.stream().filter(s -> s.path().endsWith(".drl")).toList();
+    private static KieBase kieBase(List<RuleSource> sources, Map<String, String> ruleTexts, List<RuleProblem> problems) {
+        List<RuleSource> drl = drl(sources);
         if (drl.isEmpty()) {
             problems.add(new RuleProblem(".", 0, "the rules folder has no .drl file"));
             return null;
         }
-        if (syntaxErrors(drl, problems)) {
+        if (syntaxErrors(drl, ruleTexts, problems)) {
             return null; // compiling files that do not parse would only add errors caused by these
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
@@ -95,12 +120,17 @@ public final class RuleSetCompiler {
     }
 
     /** Parses each file on its own first, so a typo is reported in its file and not as a cascade in others. */
-    private static boolean syntaxErrors(List<RuleSource> drl, List<RuleProblem> problems) {
+    private static boolean syntaxErrors(List<RuleSource> drl, Map<String, String> ruleTexts, List<RuleProblem> problems) {
         boolean found = false;
         for (RuleSource source : drl) {
             DrlParser parser = new DrlParser();
             try {
-                parser.parse(false, source.content());
+                PackageDescr parsed = parser.parse(false, source.content());
+                if (parsed != null) {
+                    for (RuleDescr rule : parsed.getRules()) {
+                        ruleTexts.put(rule.getName(), text(source.content(), rule));
+                    }
+                }
             } catch (DroolsParserException e) {
                 problems.add(new RuleProblem(source.path(), 0, e.getMessage()));
                 found = true;
@@ -114,6 +144,12 @@ public final class RuleSetCompiler {
             }
         }
         return found;
+    }
+
+    private static String text(String content, RuleDescr rule) {
+        int start = Math.max(0, rule.getStartCharacter());
+        int end = rule.getEndCharacter() > start ? Math.min(content.length(), rule.getEndCharacter() + 1) : content.length();
+        return content.substring(start, end);
     }
 
     private static void checkMetadata(KieBase kieBase, List<RuleSource> sources, List<RuleProblem> problems) {

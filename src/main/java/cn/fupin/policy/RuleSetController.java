@@ -1,23 +1,32 @@
 package cn.fupin.policy;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 
+import cn.fupin.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Which rule set decides right now. */
+/** Which rule set decides, which ones did before, and how policy staff check and activate a new one. */
 @RestController
 class RuleSetController {
 
     record ActiveView(String version, Instant loadedAt, int rules, List<String> files) {
     }
 
-    private final ActiveRuleSet active;
+    record StoredView(String version, List<RuleSource> files) {
+    }
 
-    RuleSetController(ActiveRuleSet active) {
+    private final ActiveRuleSet active;
+    private final RuleSetStore store;
+
+    RuleSetController(ActiveRuleSet active, RuleSetStore store) {
         this.active = active;
+        this.store = store;
     }
 
     @Operation(summary = "The active rule set: its version, when it was loaded, its rule count and files")
@@ -25,5 +34,34 @@ class RuleSetController {
     ActiveView active() {
         RuleSet ruleSet = active.get();
         return new ActiveView(ruleSet.version(), ruleSet.loadedAt(), ruleSet.ruleCount(), ruleSet.files());
+    }
+
+    @Operation(summary = "Every activation of a rule set, newest first: version, replaced version, who, when")
+    @GetMapping("/api/rulesets")
+    List<RuleSetStore.Activation> all() {
+        return store.activations();
+    }
+
+    @Operation(summary = "A rule set that was once active, with its files")
+    @GetMapping("/api/rulesets/{version}")
+    StoredView one(@PathVariable String version) {
+        return new StoredView(version, store.sources(version)
+                .orElseThrow(() -> new NotFoundException("No rule set " + version)));
+    }
+
+    @Operation(summary = "Compile the rules folder as it is now and run its scenarios; activates nothing (422 if it fails)")
+    @PostMapping("/api/rulesets/validate")
+    ValidationReport validate() {
+        ValidationReport report = active.validate();
+        if (!report.valid()) {
+            throw new RuleSetRefusedException(report);
+        }
+        return report;
+    }
+
+    @Operation(summary = "Validate, then activate the folder atomically (422 and the old rules stay if anything fails)")
+    @PostMapping("/api/rulesets/reload")
+    ActiveRuleSet.Reload reload(Principal user) {
+        return active.reload(user.getName());
     }
 }

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import cn.fupin.policy.RuleSetRefusedException;
 import cn.fupin.policy.StandardNotInForceException;
+import cn.fupin.policy.ValidationReport;
 import cn.fupin.policy.StandardName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +66,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Conflict");
         e.details().forEach(problem::setProperty);
+        return problem;
+    }
+
+    @ExceptionHandler(RuleSetRefusedException.class)
+    ProblemDetail ruleSetRefused(RuleSetRefusedException e) {
+        ValidationReport report = e.report();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                "The rules folder does not pass: " + e.getMessage() + "; the active rule set is unchanged");
+        problem.setTitle("Rules refused");
+        problem.setProperty("errors", report.errors());
+        problem.setProperty("failingScenarios", report.failingScenarios());
+        problem.setProperty("scenarios", report.scenarios());
+        problem.setProperty("scenariosPassed", report.scenariosPassed());
+        if (report.version() != null) {
+            problem.setProperty("version", report.version());
+        }
         return problem;
     }
 

@@ -57,6 +57,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/rulesets/validate", "/api/rulesets/reload").hasRole("POLICY")
                         .requestMatchers("/api/recommendations", "/api/recommendations/**", "/api/households",
                                 "/api/households/**", "/api/evaluations/**").hasRole("CASEWORKER")
                         .requestMatchers(HttpMethod.GET, "/api/rulesets/**", "/api/standards").authenticated()

@@ -53,6 +53,19 @@ class RuleSetCompilerTests {
     }
 
     @Test
+    void aChangeOfStandardsOnlyReusesTheCompiledRulesAndReadsTheNewValues() {
+        RuleSet before = compiler.compile(realRules());
+        String standards = file("standards.yaml").replace("{ since: 2020-01-01, value: 4500 }", "{ since: 2020-01-01, value: 4600 }");
+        RuleSet after = compiler.compile(replace(realRules(), "standards.yaml", standards), before);
+        assertThat(after.kieBase()).isSameAs(before.kieBase());
+        assertThat(after.version()).isNotEqualTo(before.version());
+        assertThat(after.standards().resolve("520102", java.time.LocalDate.parse("2020-06-30")).getDibaoStandard())
+                .isEqualByComparingTo("4600");
+        String drl = file("water.drl") + "\n";
+        assertThat(compiler.compile(replace(realRules(), "water.drl", drl), before).kieBase()).isNotSameAs(before.kieBase());
+    }
+
+    @Test
     void aSyntaxErrorIsReportedWithItsFileAndLine() {
         String broken = file("water.drl").replace("safeDrinkingWater == false )", "safeDrinkingWater == false");
         List<RuleProblem> problems = problemsOf(replace(realRules(), "water.drl", broken));
