@@ -1,5 +1,6 @@
 package cn.fupin.household;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,16 +9,19 @@ import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 
 /** Registering, replacing, reading and listing households. */
@@ -30,9 +34,13 @@ class HouseholdController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final HouseholdRegistry registry;
+    private final HouseholdImport importer;
+    private final HouseholdExport exporter;
 
-    HouseholdController(HouseholdRegistry registry) {
+    HouseholdController(HouseholdRegistry registry, HouseholdImport importer, HouseholdExport exporter) {
         this.registry = registry;
+        this.importer = importer;
+        this.exporter = exporter;
     }
 
     @Operation(summary = "Create (201) or replace (200) a household; If-Match with a stale version is 409")
@@ -47,6 +55,23 @@ class HouseholdController {
                 ? ResponseEntity.created(URI.create("/api/households/" + householdId))
                 : ResponseEntity.ok();
         return response.eTag(ETags.of(stored.version())).body(stored);
+    }
+
+    @Operation(summary = "Import households as NDJSON (one a line): every valid line stored, every bad one reported")
+    @PostMapping(path = "/api/households/import", consumes = {"application/x-ndjson", MediaType.TEXT_PLAIN_VALUE})
+    HouseholdImport.Outcome importNdjson(HttpServletRequest request) throws IOException {
+        return importer.importFrom(request.getInputStream());
+    }
+
+    @Operation(summary = "The stored households of a region code prefix as NDJSON, re-importable")
+    @GetMapping(path = "/api/households/export", produces = "application/x-ndjson")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String regionCode) {
+        String prefix = regionCode == null ? "" : regionCode.strip();
+        if (!prefix.matches("\\d{0,6}")) {
+            throw new InvalidInputException(List.of(new FieldError("regionCode", "must be a prefix of a region code: up to 6 digits")));
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(out -> exporter.writeTo(prefix, out));
     }
 
     @Operation(summary = "A stored household, with its version as the ETag")

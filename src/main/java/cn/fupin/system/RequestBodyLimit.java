@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a request body over {@code app.max-request-bytes} (1 MiB) with 413: at once when its declared
- * length is too large, and while it is read when it is sent in chunks without a length.
+ * length is too large, and while it is read when it is sent in chunks without a length. The bulk import,
+ * which streams, is the one exception.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,6 +34,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
     RequestBodyLimit(@Value("${app.max-request-bytes:1MB}") DataSize limit, JsonMapper json) {
         this.limit = limit.toBytes();
         this.json = json;
+    }
+
+    /** A bulk import streams a whole registry; it is read line by line and never held in memory. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().equals("/api/households/import");
     }
 
     @Override

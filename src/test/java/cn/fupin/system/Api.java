@@ -56,6 +56,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    public Response postNdjson(String path, String user, String body) {
+        return send(request(path, user).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
     public Response post(String path, String user, Object body) {
         return post(path, user, JSON.writeValueAsString(body));
     }

@@ -1,0 +1,111 @@
+package cn.fupin.household;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.fupin.system.FieldError;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports a registry as NDJSON, one household a line, as it streams in: every line is validated exactly
+ * as a PUT is, valid households are stored in batches (each household whole or not at all; one that exists
+ * is replaced, so importing a file again is harmless), and every rejected line is reported with its
+ * number, its household id where readable, and every error. A bad line never stops the rest.
+ */
+@Service
+public class HouseholdImport {
+
+    /** A rejected line: its number (from 1), the household id if it could be read, and every error. */
+    public record RejectedLine(long line, String householdId, List<FieldError> errors) {
+    }
+
+    /** How an import went. */
+    public record Outcome(long lines, long stored, long rejected, List<RejectedLine> rejectedLines) {
+    }
+
+    static final int BATCH = 500;
+
+    private final HouseholdReader reader;
+    private final HouseholdBatchWrites writes;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    HouseholdImport(HouseholdReader reader, HouseholdBatchWrites writes, JsonMapper json, Clock clock) {
+        this.reader = reader;
+        this.writes = writes;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Outcome importFrom(InputStream ndjson) {
+        List<RejectedLine> rejected = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        List<Household> batch = new ArrayList<>(BATCH);
+        long lines = 0;
+        long stored = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
+            String text;
+            while ((text = in.readLine()) != null) {
+                lines++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                RejectedLine problem = null;
+                Household household = null;
+                try {
+                    JsonNode node = json.readTree(text);
+                    List<FieldError> errors = new ArrayList<>();
+                    household = reader.read(node, errors);
+                    String id = node.path("householdId").isString() ? node.path("householdId").stringValue() : null;
+                    if (household != null) {
+                        Long earlier = seen.putIfAbsent(household.householdId(), lines);
+                        if (earlier != null) {
+                            errors.add(new FieldError("householdId", "repeats the household of line " + earlier));
+                            household = null;
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        problem = new RejectedLine(lines, id, errors);
+                    }
+                } catch (JacksonException e) {
+                    problem = new RejectedLine(lines, null, List.of(new FieldError("", "is not a JSON object")));
+                }
+                if (problem != null) {
+                    rejected.add(problem);
+                    continue;
+                }
+                batch.add(household);
+                if (batch.size() == BATCH) {
+                    stored += flush(batch);
+                }
+            }
+            stored += flush(batch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Outcome(lines, stored, rejected.size(), rejected);
+    }
+
+    private int flush(List<Household> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        writes.store(List.copyOf(batch), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        int size = batch.size();
+        batch.clear();
+        return size;
+    }
+}
