@@ -1,5 +1,7 @@
 package cn.fupin;
 
+import cn.fupin.household.ImportCommand;
+import cn.fupin.household.synthetic.GenerateCommand;
 import cn.fupin.policy.RulesCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -7,9 +9,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class FupinApplication {
 
+    /** The service, or one of its commands: {@code rules validate [DIR]}, {@code generate …}, {@code import FILE}. */
     public static void main(String[] args) {
         if (RulesCommand.handles(args)) {
-            System.exit(RulesCommand.run(args, System.out, System.err)); // `rules validate [DIR]`: no service
+            System.exit(RulesCommand.run(args, System.out, System.err));
+        }
+        if (GenerateCommand.handles(args)) {
+            System.exit(GenerateCommand.run(args, System.err));
+        }
+        if (ImportCommand.handles(args)) {
+            System.exit(ImportCommand.run(FupinApplication.class, args, System.err));
         }
         SpringApplication.run(FupinApplication.class, args);
     }
