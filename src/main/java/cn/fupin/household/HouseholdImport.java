@@ -40,12 +40,15 @@ public class HouseholdImport {
 
     private final HouseholdReader reader;
     private final HouseholdBatchWrites writes;
+    private final HouseholdRows rows;
     private final JsonMapper json;
     private final Clock clock;
 
-    HouseholdImport(HouseholdReader reader, HouseholdBatchWrites writes, JsonMapper json, Clock clock) {
+    HouseholdImport(HouseholdReader reader, HouseholdBatchWrites writes, HouseholdRows rows, JsonMapper json,
+                    Clock clock) {
         this.reader = reader;
         this.writes = writes;
+        this.rows = rows;
         this.json = json;
         this.clock = clock;
     }
@@ -99,13 +102,32 @@ public class HouseholdImport {
         return new Outcome(lines, stored, rejected.size(), rejected);
     }
 
+    /**
+     * Stores the batch, leaving out households stored exactly as they are: importing a file again, or again
+     * after a crash half-way, changes nothing it had already stored (not even versions).
+     */
     private int flush(List<Household> batch) {
         if (batch.isEmpty()) {
             return 0;
         }
-        writes.store(List.copyOf(batch), clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        Map<String, Household> stored = new HashMap<>();
+        rows.byIds(batch.stream().map(Household::householdId).toList())
+                .forEach(s -> stored.put(s.household().householdId(), s.household()));
+        List<Household> changed = batch.stream().filter(h -> !same(h, stored.get(h.householdId()))).toList();
+        if (!changed.isEmpty()) {
+            writes.store(changed, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        }
         int size = batch.size();
         batch.clear();
         return size;
+    }
+
+    /** Equal in every field; an income of 3800 and one of 3800.00 are the same income. */
+    private static boolean same(Household h, Household stored) {
+        return stored != null && h.incomePerCapita().compareTo(stored.incomePerCapita()) == 0
+                && h.equals(new Household(stored.householdId(), stored.regionCode(), stored.status(),
+                h.incomePerCapita(), stored.housingGrade(), stored.safeDrinkingWater(), stored.roadAccess(),
+                stored.industryProjects(), stored.linkedToEnterprise(), stored.causes(), stored.suddenHardship(),
+                stored.members()));
     }
 }

@@ -46,6 +46,11 @@ class HouseholdRows {
         if (ids.isEmpty()) {
             return List.of();
         }
+        return byIds(ids);
+    }
+
+    /** The stored households among these ids, in id order. */
+    List<StoredHousehold> byIds(List<String> ids) {
         String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
         return jdbc.query(COLUMNS + " WHERE h.household_id IN (" + marks + ") ORDER BY h.household_id, m.position",
                 HouseholdRows::read, ids.toArray());

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * default have well-known passwords, so any other profile refuses to start while one is still in use.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the import command runs the service without a web server, and without users
 @EnableConfigurationProperties(SecurityConfiguration.UsersProperties.class)
 class SecurityConfiguration {
 
