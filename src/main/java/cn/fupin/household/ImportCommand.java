@@ -13,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar <jar> import FILE [--spring.profiles.active=mysql …]}: the service's import without its
- * web server, on the database it is configured for. Exit status 0 when every line was stored, 3 when some
+ * web server, on the database it is configured for; beans are created only when needed, so the rules are
+ * not compiled. Exit status 0 when every line was stored, 3 when some
  * were rejected (each printed), 1 when the import could not run.
  */
 public final class ImportCommand {
@@ -30,7 +31,7 @@ public final class ImportCommand {
         String[] springArgs = Arrays.copyOfRange(args, 2, args.length);
         long started = System.nanoTime();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs);
+                .web(WebApplicationType.NONE).lazyInitialization(true).logStartupInfo(false).run(springArgs);
              InputStream in = Files.newInputStream(file)) {
             HouseholdImport.Outcome outcome = context.getBean(HouseholdImport.class).importFrom(in);
             outcome.rejectedLines().forEach(line -> err.println("line " + line.line()

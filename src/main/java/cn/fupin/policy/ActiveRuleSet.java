@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +47,6 @@ public class ActiveRuleSet {
     }
 
     /** A start that brings another version than the last one activated counts as its activation. */
-    @EventListener(ApplicationReadyEvent.class)
     void recordStart() {
         RuleSet ruleSet = active.get();
         String last = store.lastActivated().orElse(null);
