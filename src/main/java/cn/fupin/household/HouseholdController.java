@@ -8,6 +8,7 @@ import java.util.List;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
+import cn.fupin.system.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Page;
@@ -66,9 +67,10 @@ class HouseholdController {
     @Operation(summary = "The stored households of a region code prefix as NDJSON, re-importable")
     @GetMapping(path = "/api/households/export", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String regionCode) {
-        String prefix = regionCode == null ? "" : regionCode.strip();
-        if (!prefix.matches("\\d{0,6}")) {
-            throw new InvalidInputException(List.of(new FieldError("regionCode", "must be a prefix of a region code: up to 6 digits")));
+        List<FieldError> errors = new ArrayList<>();
+        String prefix = QueryParameters.regionPrefix(regionCode, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .body(out -> exporter.writeTo(prefix, out));
@@ -89,18 +91,8 @@ class HouseholdController {
                        @RequestParam(required = false) String page,
                        @RequestParam(required = false) String size) {
         List<FieldError> errors = new ArrayList<>();
-        String prefix = regionCode == null ? "" : regionCode.strip();
-        if (!prefix.matches("\\d{0,6}")) {
-            errors.add(new FieldError("regionCode", "must be a prefix of a region code: up to 6 digits"));
-        }
-        HouseholdStatus wanted = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = HouseholdStatus.valueOf(status.strip());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("status", "must be one of POOR, LIFTED, MONITORED"));
-            }
-        }
+        String prefix = QueryParameters.regionPrefix(regionCode, errors);
+        HouseholdStatus wanted = QueryParameters.code("status", status, HouseholdStatus.class, null, errors);
         int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
         int pageSize = number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {

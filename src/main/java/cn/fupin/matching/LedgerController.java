@@ -10,6 +10,7 @@ import java.util.List;
 import cn.fupin.system.DateParameter;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -78,14 +79,10 @@ class LedgerController {
     @GetMapping("/api/households/{householdId}/recommendations")
     List<LedgerEntryView> recommendations(@PathVariable String householdId,
                                           @RequestParam(required = false) String status) {
-        RecommendationStatus wanted = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = RecommendationStatus.valueOf(status.strip());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(List.of(new FieldError("status",
-                        "must be one of RECOMMENDED, ACCEPTED, DELIVERED, DECLINED, WITHDRAWN")));
-            }
+        List<FieldError> errors = new ArrayList<>();
+        RecommendationStatus wanted = QueryParameters.code("status", status, RecommendationStatus.class, null, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
         return ledger.forHousehold(householdId, wanted);
     }

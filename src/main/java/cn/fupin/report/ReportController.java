@@ -6,6 +6,7 @@ import java.util.List;
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,18 +27,8 @@ class ReportController {
     CauseReport.Report causes(@RequestParam(required = false) String regionCode,
                               @RequestParam(required = false) String status) {
         List<FieldError> errors = new ArrayList<>();
-        String prefix = regionCode == null ? "" : regionCode.strip();
-        if (!prefix.matches("\\d{0,6}")) {
-            errors.add(new FieldError("regionCode", "must be a prefix of a region code: up to 6 digits"));
-        }
-        HouseholdStatus wanted = HouseholdStatus.POOR;
-        if (status != null && !status.isBlank()) {
-            try {
-                wanted = HouseholdStatus.valueOf(status.strip());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("status", "must be one of POOR, LIFTED, MONITORED"));
-            }
-        }
+        String prefix = QueryParameters.regionPrefix(regionCode, errors);
+        HouseholdStatus wanted = QueryParameters.code("status", status, HouseholdStatus.class, HouseholdStatus.POOR, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

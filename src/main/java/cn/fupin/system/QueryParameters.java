@@ -1,0 +1,37 @@
+package cn.fupin.system;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Query parameters several endpoints share, read with an error added for each bad one. */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    /** A region code prefix of up to 6 digits ("" for the whole province), or "" with an error. */
+    public static String regionPrefix(String text, List<FieldError> errors) {
+        String prefix = text == null ? "" : text.strip();
+        if (!prefix.matches("\\d{0,6}")) {
+            errors.add(new FieldError("regionCode", "must be a prefix of a region code: up to 6 digits"));
+            return "";
+        }
+        return prefix;
+    }
+
+    /** One of an enum's codes, {@code fallback} when absent or blank, or the fallback with an error. */
+    public static <E extends Enum<E>> E code(String name, String text, Class<E> type, E fallback,
+                                             List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, text.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", "))));
+            return fallback;
+        }
+    }
+}
