@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,7 +114,7 @@ public class HouseholdImport {
                 .forEach(s -> stored.put(s.household().householdId(), s.household()));
         List<Household> changed = batch.stream().filter(h -> !same(h, stored.get(h.householdId()))).toList();
         if (!changed.isEmpty()) {
-            writes.store(changed, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+            writes.store(changed, clock.instant());
         }
         int size = batch.size();
         batch.clear();

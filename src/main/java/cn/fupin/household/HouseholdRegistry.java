@@ -2,7 +2,6 @@ package cn.fupin.household;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ public class HouseholdRegistry {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant();
         Optional<Long> current = repository.versionOf(pathId);
         if (current.isEmpty() && expectedVersion != null) {
             throw stale(pathId, expectedVersion, null);

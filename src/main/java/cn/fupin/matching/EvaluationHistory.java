@@ -6,7 +6,6 @@ import java.util.List;
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.system.NotFoundException;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The evaluations recorded for a household, newest first, each with what it recommended then. */
@@ -14,8 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class EvaluationHistory {
 
     private static final ZoneId OFFICE_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final TypeReference<List<Recommendation>> RECOMMENDATIONS = new TypeReference<>() {
-    };
 
     private final EvaluationRepository evaluations;
     private final HouseholdRegistry registry;
@@ -43,6 +40,6 @@ public class EvaluationHistory {
     private Evaluation toEvaluation(EvaluationRecord r) {
         return new Evaluation(r.evaluationId(), r.householdId(), r.asOf(), r.rulesetVersion(),
                 r.evaluatedAt().atZone(OFFICE_ZONE).toOffsetDateTime(), r.evaluatedBy(),
-                json.readValue(r.result(), RECOMMENDATIONS));
+                r.recommendations(json));
     }
 }

@@ -2,9 +2,12 @@ package cn.fupin.matching;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A recorded evaluation: who asked, when, for which date, with which rule set, the household exactly as
@@ -13,6 +16,14 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("evaluation")
 record EvaluationRecord(@Id String evaluationId, String householdId, LocalDate asOf, String rulesetVersion,
                         Instant evaluatedAt, String evaluatedBy, long householdVersion, String input, String result) {
+
+    private static final TypeReference<List<Recommendation>> RECOMMENDATIONS = new TypeReference<>() {
+    };
+
+    /** The recommendations this evaluation produced, as recorded. */
+    List<Recommendation> recommendations(JsonMapper json) {
+        return json.readValue(result, RECOMMENDATIONS);
+    }
 
     @Override
     public String toString() {

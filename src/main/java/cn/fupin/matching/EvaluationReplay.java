@@ -9,7 +9,6 @@ import cn.fupin.policy.RuleSet;
 import cn.fupin.policy.RuleSetVersions;
 import cn.fupin.system.NotFoundException;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,8 +24,6 @@ public class EvaluationReplay {
                          List<Recommendation> recorded, List<Recommendation> replayed, boolean identical) {
     }
 
-    private static final TypeReference<List<Recommendation>> RECOMMENDATIONS = new TypeReference<>() {
-    };
 
     private final EvaluationRepository evaluations;
     private final RuleSetVersions versions;
@@ -48,7 +45,7 @@ public class EvaluationReplay {
         RuleSession.Input input = new RuleSession.Input(household,
                 ruleSet.standards().resolve(household.regionCode(), record.asOf()));
         List<Recommendation> replayed = RuleSession.run(ruleSet, List.of(input), record.asOf()).get(household.householdId());
-        List<Recommendation> recorded = json.readValue(record.result(), RECOMMENDATIONS);
+        List<Recommendation> recorded = record.recommendations(json);
         boolean identical = recorded.stream().map(EvaluationReplay::decision).toList()
                 .equals(replayed.stream().map(EvaluationReplay::decision).toList());
         return new Replay(evaluationId, record.householdId(), record.asOf(), record.rulesetVersion(), recorded,

@@ -3,7 +3,6 @@ package cn.fupin.matching;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +41,7 @@ public class HouseholdEvaluator {
         List<Recommendation> recommendations = RuleSession.run(ruleSet, List.of(input), asOf)
                 .get(household.householdId());
         return new Evaluation(null, household.householdId(), asOf, ruleSet.version(),
-                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), null, recommendations);
+                OffsetDateTime.now(clock), null, recommendations);
     }
 
     /** A member born after the evaluation date has no age on it: the date or the birth date is wrong. */

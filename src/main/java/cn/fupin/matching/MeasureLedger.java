@@ -2,7 +2,6 @@ package cn.fupin.matching;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -65,7 +64,7 @@ public class MeasureLedger {
             throw new ConflictException("A recommendation that is " + entry.status() + " cannot become " + next,
                     Map.of("currentStatus", entry.status(), "allowedMoves", entry.status().allowedMoves()));
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant();
         return LedgerEntryView.of(entries.save(entry.moveTo(next, note, user, now)));
     }
 }

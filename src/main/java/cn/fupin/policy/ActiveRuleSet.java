@@ -3,7 +3,6 @@ package cn.fupin.policy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -51,7 +50,7 @@ public class ActiveRuleSet {
         RuleSet ruleSet = active.get();
         String last = store.lastActivated().orElse(null);
         if (!ruleSet.version().equals(last)) {
-            store.activated(ruleSet, last, "start", now());
+            store.activated(ruleSet, last, "start", clock.instant());
         }
     }
 
@@ -71,7 +70,7 @@ public class ActiveRuleSet {
         RuleSet current = active.get();
         RuleSetGate.Candidate candidate = gate.check(folder, current);
         ValidationReport report = candidate.report();
-        Instant at = now();
+        Instant at = clock.instant();
         if (!report.valid()) {
             int problems = report.errors().size() + report.failingScenarios().size();
             store.audit(user, at, current.version(), report.version(), "REFUSED", problems,
@@ -89,9 +88,5 @@ public class ActiveRuleSet {
         log.info("Rule set {} activated by {} in {} ms, replacing {}", candidate.ruleSet().version(), user,
                 (System.nanoTime() - started) / 1_000_000, current.version());
         return new Reload(true, candidate.ruleSet().version(), current.version(), report);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }
