@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import cn.fupin.household.HouseholdJson;
+import cn.fupin.policy.RulesCopy;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,10 +34,7 @@ class EvaluationAtomicityTests extends ApiTestBase {
 
     static Path copyOfRulesWithAnOverlongReason() {
         try {
-            Path dir = Files.createTempDirectory("rules-");
-            for (Path file : Files.list(Path.of("rules")).filter(Files::isRegularFile).toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()));
-            }
+            Path dir = RulesCopy.create(false);
             Files.writeString(dir.resolve("zz-overlong.drl"), """
                     package cn.fupin.rules;
                     import cn.fupin.matching.*;

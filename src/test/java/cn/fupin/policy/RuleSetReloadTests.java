@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Policy staff edit a copy of the real rules folder, validate it and switch the running service to it. */
 class RuleSetReloadTests extends ApiTestBase {
 
-    static final Path RULES = copyOfRules();
+    static final Path RULES = RulesCopy.create(true);
     static final String NEW_DIBAO_VALUE = "    - { since: 2020-01-01, value: 4500 }\n";
 
     @DynamicPropertySource
@@ -40,23 +40,6 @@ class RuleSetReloadTests extends ApiTestBase {
     @Autowired
     JdbcTemplate jdbc;
     final List<Runnable> restore = new ArrayList<>();
-
-    static Path copyOfRules() {
-        try {
-            Path dir = Files.createTempDirectory("rules-");
-            Files.createDirectory(dir.resolve("scenarios"));
-            for (String folder : new String[] {"", "scenarios"}) {
-                try (var files = Files.list(Path.of("rules").resolve(folder))) {
-                    for (Path file : files.filter(Files::isRegularFile).toList()) {
-                        Files.copy(file, dir.resolve(folder).resolve(file.getFileName()));
-                    }
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** Changes a file of the copy for one test; it is put back afterwards. */
     void edit(String file, String from, String to) throws IOException {

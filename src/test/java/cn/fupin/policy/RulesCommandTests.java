@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -33,13 +32,8 @@ class RulesCommandTests {
 
     @Test
     void aBrokenFolderFailsWithItsFileAndLine(@TempDir Path dir) throws IOException {
-        try (var files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, dir.resolve(file.getFileName()));
-            }
-        }
-        Path water = dir.resolve("water.drl");
-        Files.writeString(water, Files.readString(water).replace("safeDrinkingWater == false )", "safeDrinkingWater == false"));
+        RulesCopy.into(dir, false);
+        RulesCopy.edit(dir, "water.drl", "safeDrinkingWater == false )", "safeDrinkingWater == false");
         assertThat(run("rules", "validate", dir.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("water.drl:12").contains("REFUSED");
     }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** With watch mode on, a change to the rules folder is reloaded through the same gate, unasked. */
 class RulesWatchTests extends ApiTestBase {
 
-    static final Path RULES = RuleSetReloadTests.copyOfRules();
+    static final Path RULES = RulesCopy.create(true);
 
     @DynamicPropertySource
     static void watch(DynamicPropertyRegistry registry) {

@@ -1,11 +1,11 @@
 package cn.fupin.system;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import cn.fupin.FupinApplication;
 import cn.fupin.policy.RuleSetException;
+import cn.fupin.policy.RulesCopy;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -45,11 +45,8 @@ class StartupGuardTests {
 
     @Test
     void aRulesFolderThatDoesNotCompileStopsTheStartNamingFileAndLine(@TempDir Path dir) throws IOException {
-        for (Path file : Files.list(Path.of("rules")).filter(Files::isRegularFile).toList()) {
-            Files.copy(file, dir.resolve(file.getFileName()));
-        }
-        Path water = dir.resolve("water.drl");
-        Files.writeString(water, Files.readString(water).replace("safeDrinkingWater == false )", "safeDrinkingWater == false"));
+        RulesCopy.into(dir, false);
+        RulesCopy.edit(dir, "water.drl", "safeDrinkingWater == false )", "safeDrinkingWater == false");
         assertThatThrownBy(() -> start(null, "--app.rules-dir=" + dir))
                 .hasRootCauseInstanceOf(RuleSetException.class)
                 .hasStackTraceContaining("water.drl:12");
