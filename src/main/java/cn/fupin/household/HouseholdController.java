@@ -93,28 +93,12 @@ class HouseholdController {
         List<FieldError> errors = new ArrayList<>();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
         HouseholdStatus wanted = QueryParameters.code("status", status, HouseholdStatus.class, null, errors);
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
-        int pageSize = number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
+        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
+        int pageSize = QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         Page<StoredHousehold> found = registry.page(prefix, wanted, pageNumber, pageSize);
         return new HouseholdPage(found.getContent(), pageNumber, pageSize, found.getTotalElements(), found.getTotalPages());
-    }
-
-    private static int number(String name, String text, int fallback, int min, int max, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
-        return fallback;
     }
 }

@@ -89,6 +89,22 @@ public class HouseholdRegistry {
         return rows.lock(householdId).orElseThrow(() -> new NotFoundException("No household " + householdId));
     }
 
+    /** How many households are registered under a region prefix. */
+    public long count(String regionPrefix) {
+        return repository.countByRegionCodeStartingWith(regionPrefix);
+    }
+
+    /** Locks those of these households that exist, for the rest of the caller's transaction; in id order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<StoredHousehold> lockAll(List<String> householdIds) {
+        return rows.lockByIds(householdIds);
+    }
+
+    /** Those of these households that exist, as stored now, in id order. */
+    public List<StoredHousehold> findAll(List<String> householdIds) {
+        return rows.byIds(householdIds);
+    }
+
     public Page<StoredHousehold> page(String regionPrefix, HouseholdStatus status, int page, int size) {
         PageRequest request = PageRequest.of(page, size, Sort.by("householdId"));
         Page<RegisteredHousehold> found = status == null

@@ -14,6 +14,8 @@ interface HouseholdRepository extends ListCrudRepository<RegisteredHousehold, St
     Page<RegisteredHousehold> findByRegionCodeStartingWithAndStatus(String regionPrefix, HouseholdStatus status,
                                                                      Pageable page);
 
+    long countByRegionCodeStartingWith(String regionPrefix);
+
     @Query("SELECT version FROM household WHERE household_id = :householdId")
     Optional<Long> versionOf(String householdId);
 

@@ -51,8 +51,20 @@ class HouseholdRows {
 
     /** The stored households among these ids, in id order. */
     List<StoredHousehold> byIds(List<String> ids) {
+        return byIds(ids, "");
+    }
+
+    /** As {@link #byIds(List)}, locking them for the rest of the caller's transaction. */
+    List<StoredHousehold> lockByIds(List<String> ids) {
+        return byIds(ids, " FOR UPDATE");
+    }
+
+    private List<StoredHousehold> byIds(List<String> ids, String lock) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        return jdbc.query(COLUMNS + " WHERE h.household_id IN (" + marks + ") ORDER BY h.household_id, m.position",
+        return jdbc.query(COLUMNS + " WHERE h.household_id IN (" + marks + ") ORDER BY h.household_id, m.position" + lock,
                 HouseholdRows::read, ids.toArray());
     }
 

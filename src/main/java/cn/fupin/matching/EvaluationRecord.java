@@ -11,11 +11,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A recorded evaluation: who asked, when, for which date, with which rule set, the household exactly as
- * evaluated ({@code input}, JSON) and the recommendations it produced ({@code result}, JSON).
+ * evaluated ({@code input}, JSON) and the recommendations it produced ({@code result}, JSON); and the bulk
+ * re-evaluation it was part of, if any.
  */
 @Table("evaluation")
 record EvaluationRecord(@Id String evaluationId, String householdId, LocalDate asOf, String rulesetVersion,
-                        Instant evaluatedAt, String evaluatedBy, long householdVersion, String input, String result) {
+                        Instant evaluatedAt, String evaluatedBy, long householdVersion, String input, String result,
+                        String reevaluationId) {
 
     private static final TypeReference<List<Recommendation>> RECOMMENDATIONS = new TypeReference<>() {
     };

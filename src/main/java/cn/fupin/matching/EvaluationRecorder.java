@@ -1,12 +1,10 @@
 package cn.fupin.matching;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.household.StoredHousehold;
@@ -16,9 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Evaluates a stored household and records it, all in one transaction: the evaluation with the household
- * as evaluated, and the ledger — a measure still matched for the same target keeps its entry (id, status,
- * history; its rule and reason are updated when they changed), a measure no longer matched is WITHDRAWN, a new
- * one starts RECOMMENDED.
+ * as evaluated, and what it changes in the ledger ({@link LedgerChange}).
  * Evaluations of one household are serialised on its row lock; the schema's unique key backs that up.
  */
 @Service
@@ -43,36 +39,35 @@ public class EvaluationRecorder {
     public Evaluation record(String householdId, LocalDate asOf, String user) {
         StoredHousehold stored = registry.lock(householdId);
         Evaluation answer = evaluator.evaluate(stored.household(), asOf);
-        String evaluationId = UUID.randomUUID().toString();
-        var at = answer.evaluatedAt().toInstant();
+        Instant at = answer.evaluatedAt().toInstant();
+        LedgerChange change = LedgerChange.of(householdId, answer.recommendations(),
+                ledger.current(List.of(householdId)).getOrDefault(householdId, List.of()));
+        write(List.of(stored), List.of(change), asOf, answer.rulesetVersion(), user, at, null);
+        return new Evaluation(change.evaluationId(), householdId, asOf, answer.rulesetVersion(),
+                answer.evaluatedAt(), user, change.recorded());
+    }
 
-        Map<String, LedgerWrites.Current> current = ledger.current(householdId).stream()
-                .collect(Collectors.toMap(LedgerWrites.Current::target, Function.identity()));
-        List<Recommendation> recorded = new ArrayList<>();
-        List<Recommendation> regrounded = new ArrayList<>();
-        List<Recommendation> added = new ArrayList<>();
-        for (Recommendation r : answer.recommendations()) {
-            LedgerWrites.Current entry = current.remove(r.target());
-            if (entry != null) {
-                Recommendation same = r.recorded(entry.recommendationId(), entry.status());
-                if (!entry.sameGrounds(r)) {
-                    regrounded.add(same);
-                }
-                recorded.add(same);
-            } else {
-                Recommendation fresh = r.recorded(UUID.randomUUID().toString(), RecommendationStatus.RECOMMENDED);
-                added.add(fresh);
-                recorded.add(fresh);
-            }
+    /** The ledger changes of households evaluated together, against their current entries. */
+    List<LedgerChange> changes(Map<String, List<Recommendation>> matched) {
+        Map<String, List<LedgerWrites.Current>> current = ledger.current(matched.keySet());
+        List<LedgerChange> changes = new ArrayList<>(matched.size());
+        matched.forEach((id, recommendations) ->
+                changes.add(LedgerChange.of(id, recommendations, current.getOrDefault(id, List.of()))));
+        return changes;
+    }
+
+    /** Records evaluations of households the caller has locked, as one batch of each statement. */
+    void write(List<StoredHousehold> households, List<LedgerChange> changes, LocalDate asOf, String rulesetVersion,
+               String user, Instant at, String reevaluationId) {
+        List<EvaluationRecord> records = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            StoredHousehold stored = households.get(i);
+            LedgerChange change = changes.get(i);
+            records.add(new EvaluationRecord(change.evaluationId(), change.householdId(), asOf, rulesetVersion, at,
+                    user, stored.version(), json.writeValueAsString(stored.household()),
+                    json.writeValueAsString(change.recorded()), reevaluationId));
         }
-        List<LedgerWrites.Current> withdrawn = List.copyOf(current.values());
-
-        evaluations.insert(new EvaluationRecord(evaluationId, householdId, asOf, answer.rulesetVersion(), at, user,
-                stored.version(), json.writeValueAsString(stored.household()), json.writeValueAsString(recorded)));
-        ledger.regrounded(regrounded, evaluationId, answer.rulesetVersion(), at);
-        ledger.add(householdId, added, evaluationId, answer.rulesetVersion(), user, at);
-        ledger.withdraw(withdrawn, evaluationId, user, at);
-        return new Evaluation(evaluationId, householdId, asOf, answer.rulesetVersion(),
-                at.atOffset(answer.evaluatedAt().getOffset()), user, recorded);
+        evaluations.insert(records);
+        ledger.write(new LedgerWrites.Writes(changes, rulesetVersion, user, at));
     }
 }

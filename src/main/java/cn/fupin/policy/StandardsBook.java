@@ -41,6 +41,23 @@ public final class StandardsBook {
                 .map(e -> new StandardInForce(name, e.value(), e.since(), e.region().isEmpty() ? null : e.region()));
     }
 
+    /**
+     * This book with more dated values in the default (province-wide) series of some standards: a value
+     * starting on the same date as one already there replaces it; regional values are untouched. A
+     * proposed change of standards is simulated on such a book before anyone writes it into the file.
+     */
+    public StandardsBook withDefaultValues(Map<StandardName, ? extends Map<LocalDate, BigDecimal>> values) {
+        Map<StandardName, Definition> changed = new EnumMap<>(definitions);
+        values.forEach((name, dated) -> {
+            Definition d = definitions.get(name);
+            List<Entry> entries = new ArrayList<>(d.entries().stream()
+                    .filter(e -> !(e.region().isEmpty() && dated.containsKey(e.since()))).toList());
+            dated.forEach((since, value) -> entries.add(new Entry(since, "", value, 0)));
+            changed.put(name, new Definition(name, d.title(), d.unit(), d.source(), List.copyOf(entries)));
+        });
+        return new StandardsBook(changed);
+    }
+
     /** Every standard for a household's region on a date, or the list of those that have no value yet. */
     public Standards resolve(String regionCode, LocalDate date) {
         Map<StandardName, StandardInForce> values = new EnumMap<>(StandardName.class);

@@ -34,4 +34,21 @@ public final class QueryParameters {
             return fallback;
         }
     }
+
+    /** A whole number from min to max, {@code fallback} when absent or blank, or the fallback with an error. */
+    public static int number(String name, String text, int fallback, int min, int max, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
+        return fallback;
+    }
 }

@@ -60,6 +60,7 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/rulesets/validate", "/api/rulesets/reload").hasRole("POLICY")
+                        .requestMatchers("/api/reevaluations", "/api/reevaluations/**").hasRole("POLICY")
                         .requestMatchers("/api/recommendations", "/api/recommendations/**", "/api/households",
                                 "/api/households/**", "/api/evaluations/**").hasRole("CASEWORKER")
                         .requestMatchers(HttpMethod.GET, "/api/rulesets/**", "/api/standards").authenticated()

@@ -24,7 +24,7 @@ import cn.fupin.household.Sex;
  * Random valid households that lean on the policy's edges: ages around every age standard (and birthdays
  * on the evaluation date), incomes equal to or a cent around each money standard, lone members.
  */
-final class RandomHouseholds {
+public final class RandomHouseholds {
 
     private static final String[] REGIONS = {"520102", "520302", "520381", "522301"};
     private static final int[] EDGE_AGES = {4, 5, 6, 7, 14, 15, 16, 17, 58, 59, 60, 61, 63, 64, 65, 66};
@@ -33,11 +33,11 @@ final class RandomHouseholds {
 
     private final Random random;
 
-    RandomHouseholds(long seed) {
+    public RandomHouseholds(long seed) {
         this.random = new Random(seed);
     }
 
-    Household next(int n, LocalDate asOf) {
+    public Household next(int n, LocalDate asOf) {
         String region = pick(REGIONS);
         String id = region + "-" + String.format("%06d", n);
         int size = random.nextInt(10) < 3 ? 1 : 1 + random.nextInt(6);

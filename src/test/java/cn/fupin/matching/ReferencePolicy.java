@@ -21,7 +21,7 @@ import cn.fupin.policy.Standards;
  * engine: an independent reading to check the rules against on households nobody wrote by hand (and, later,
  * the floor the engine's speed is measured against). Answers are "MEASURE" or "MEASURE@memberId".
  */
-final class ReferencePolicy {
+public final class ReferencePolicy {
 
     private static final Set<Schooling> ENROLLED = EnumSet.of(Schooling.PRESCHOOL, Schooling.COMPULSORY,
             Schooling.HIGH_SCHOOL, Schooling.VOCATIONAL, Schooling.UNIVERSITY);
@@ -29,7 +29,7 @@ final class ReferencePolicy {
     private ReferencePolicy() {
     }
 
-    static Set<String> measures(Household h, Standards s, LocalDate asOf) {
+    public static Set<String> measures(Household h, Standards s, LocalDate asOf) {
         Set<String> out = new java.util.TreeSet<>();
         List<Member> members = h.members();
         List<Integer> ages = new ArrayList<>();

@@ -1,0 +1,91 @@
+package cn.fupin.matching;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.fupin.household.Household;
+import cn.fupin.household.StoredHousehold;
+import cn.fupin.policy.RuleSet;
+import cn.fupin.system.FieldError;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Evaluates many households in one engine session (a chunk of a bulk re-evaluation) and either records
+ * them exactly as single evaluations are recorded, or only compares them with what is recorded (a dry run).
+ * Either way the answer is, per household, the measures gained and lost against its current ledger.
+ */
+@Service
+public class BulkEvaluation {
+
+    /** What the evaluation changes for one household: measures gained and lost (with their old status). */
+    public record HouseholdOutcome(Household household, List<Recommendation> gained, List<Recommendation> lost) {
+
+        public boolean changed() {
+            return !gained.isEmpty() || !lost.isEmpty();
+        }
+    }
+
+    /** A household that cannot be evaluated on the run's date, and why. */
+    public record Skipped(String householdId, String reason) {
+    }
+
+    public record Outcome(List<HouseholdOutcome> households, List<Skipped> skipped) {
+    }
+
+    private final EvaluationRecorder recorder;
+    private final Clock clock;
+
+    BulkEvaluation(EvaluationRecorder recorder, Clock clock) {
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    /** Evaluates and records households that the caller's transaction has locked. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Outcome record(RuleSet ruleSet, List<StoredHousehold> locked, LocalDate asOf, String user,
+                          String reevaluationId) {
+        return evaluate(ruleSet, locked, asOf, user, reevaluationId, true);
+    }
+
+    /** Evaluates households and compares them with their recorded measures; writes nothing. */
+    public Outcome compare(RuleSet ruleSet, List<StoredHousehold> households, LocalDate asOf) {
+        return evaluate(ruleSet, households, asOf, null, null, false);
+    }
+
+    private Outcome evaluate(RuleSet ruleSet, List<StoredHousehold> households, LocalDate asOf, String user,
+                             String reevaluationId, boolean record) {
+        List<StoredHousehold> evaluable = new ArrayList<>(households.size());
+        List<RuleSession.Input> inputs = new ArrayList<>(households.size());
+        List<Skipped> skipped = new ArrayList<>();
+        for (StoredHousehold stored : households) {
+            List<FieldError> errors = new ArrayList<>();
+            HouseholdEvaluator.checkBornBy(stored.household(), asOf, errors);
+            if (errors.isEmpty()) {
+                evaluable.add(stored);
+                inputs.add(new RuleSession.Input(stored.household(),
+                        ruleSet.standards().resolve(stored.household().regionCode(), asOf)));
+            } else {
+                skipped.add(new Skipped(stored.household().householdId(),
+                        errors.get(0).field() + " " + errors.get(0).message()));
+            }
+        }
+        Map<String, List<Recommendation>> matched = RuleSession.run(ruleSet, inputs, asOf);
+        List<LedgerChange> changes = recorder.changes(matched);
+        if (record && !changes.isEmpty()) {
+            Instant at = clock.instant();
+            recorder.write(evaluable, changes, asOf, ruleSet.version(), user, at, reevaluationId);
+        }
+        List<HouseholdOutcome> outcomes = new ArrayList<>(changes.size());
+        for (int i = 0; i < changes.size(); i++) {
+            LedgerChange change = changes.get(i);
+            outcomes.add(new HouseholdOutcome(evaluable.get(i).household(), change.added(), change.lost()));
+        }
+        return new Outcome(outcomes, skipped);
+    }
+}

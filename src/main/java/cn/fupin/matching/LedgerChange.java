@@ -1,0 +1,54 @@
+package cn.fupin.matching;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What one evaluation does to a household's ledger, from the measures it matched and the household's current
+ * entries: a measure still matched for the same target keeps its entry (id, status, history; its rule and
+ * reason are rewritten only when they changed), a measure no longer matched is withdrawn, a new one starts
+ * RECOMMENDED. Single evaluations and bulk runs both record through this, so they cannot drift apart.
+ *
+ * @param recorded    the evaluation's recommendations with their ledger ids and statuses, in rule order
+ * @param regrounded  kept entries whose rule or reason changed
+ * @param added       new entries (the measures gained)
+ * @param withdrawn   entries no longer matched (the measures lost)
+ */
+record LedgerChange(String householdId, String evaluationId, List<Recommendation> recorded,
+                    List<Recommendation> regrounded, List<Recommendation> added,
+                    List<LedgerWrites.Current> withdrawn) {
+
+    static LedgerChange of(String householdId, List<Recommendation> matched, List<LedgerWrites.Current> current) {
+        Map<String, LedgerWrites.Current> open = new LinkedHashMap<>();
+        for (LedgerWrites.Current entry : current) {
+            open.put(entry.target(), entry);
+        }
+        List<Recommendation> recorded = new ArrayList<>(matched.size());
+        List<Recommendation> regrounded = new ArrayList<>();
+        List<Recommendation> added = new ArrayList<>();
+        for (Recommendation r : matched) {
+            LedgerWrites.Current entry = open.remove(r.target());
+            if (entry != null) {
+                Recommendation same = r.recorded(entry.recommendationId(), entry.status());
+                if (!entry.sameGrounds(r)) {
+                    regrounded.add(same);
+                }
+                recorded.add(same);
+            } else {
+                Recommendation fresh = r.recorded(UUID.randomUUID().toString(), RecommendationStatus.RECOMMENDED);
+                added.add(fresh);
+                recorded.add(fresh);
+            }
+        }
+        return new LedgerChange(householdId, UUID.randomUUID().toString(), recorded, regrounded, added,
+                List.copyOf(open.values()));
+    }
+
+    /** The entries this evaluation withdraws, as recommendations with the status they had. */
+    List<Recommendation> lost() {
+        return withdrawn.stream().map(LedgerWrites.Current::asRecommendation).toList();
+    }
+}

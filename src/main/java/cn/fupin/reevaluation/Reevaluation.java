@@ -1,0 +1,24 @@
+package cn.fupin.reevaluation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A bulk re-evaluation as the office asked for it, and its counters.
+ *
+ * @param regionPrefix       "" for the whole province
+ * @param rulesetVersion     the rule set it decides with (for a dry run, the candidate's version)
+ * @param baseVersion        the active rule set when it was asked for (what a candidate is built on)
+ * @param standardsOverrides proposed standards of a dry run, as JSON, or null
+ * @param candidateFiles     a dry run's candidate rules folder as checked, as JSON files, or null
+ */
+record Reevaluation(String reevaluationId, String regionPrefix, LocalDate asOf, boolean dryRun,
+                    String rulesetVersion, String baseVersion, String standardsOverrides, String candidateFiles,
+                    String requestedBy, Instant requestedAt, long total, long processed, long changedHouseholds,
+                    long skipped, long processedAtResume) {
+
+    /** Two runs overlap when one's region prefix contains the other's households. */
+    boolean overlaps(String otherPrefix) {
+        return regionPrefix.startsWith(otherPrefix) || otherPrefix.startsWith(regionPrefix);
+    }
+}

@@ -1,0 +1,127 @@
+package cn.fupin.reevaluation;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.fupin.system.FieldError;
+import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.JsonNode;
+
+/** Bulk re-evaluations and dry runs, their progress and their diffs (role POLICY). */
+@RestController
+class ReevaluationController {
+
+    private static final int MAX_PAGE_SIZE = 1000;
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final Reevaluations reevaluations;
+    private final ReevaluationDiff diff;
+    private final ReevaluationSummary summary;
+    private final Clock clock;
+
+    ReevaluationController(Reevaluations reevaluations, ReevaluationDiff diff, ReevaluationSummary summary,
+                           Clock clock) {
+        this.reevaluations = reevaluations;
+        this.diff = diff;
+        this.summary = summary;
+        this.clock = clock;
+    }
+
+    /** The body of a request, for the published contract. */
+    record Request(String asOf, String regionCode, Boolean dryRun, Map<String, Map<String, Number>> standards,
+                   String rulesDir) {
+    }
+
+    record Started(String reevaluationId) {
+    }
+
+    @Operation(summary = "Re-evaluate every household under a region prefix (all when absent), or simulate it "
+            + "(dryRun, optionally with proposed standards or a candidate rules folder); answers 202 at once")
+    @PostMapping(path = "/api/reevaluations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Started> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                                          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Request.class)))
+                                  @RequestBody(required = false) JsonNode body, Principal user) {
+        String id = reevaluations.start(ReevaluationRequest.read(body, clock), user.getName());
+        return ResponseEntity.accepted().location(URI.create("/api/reevaluations/" + id)).body(new Started(id));
+    }
+
+    @Operation(summary = "A run's state, counters, rate and estimated finish")
+    @GetMapping("/api/reevaluations/{id}")
+    ReevaluationProgress progress(@PathVariable String id) {
+        return reevaluations.progress(id);
+    }
+
+    @Operation(summary = "Stop a run after the chunk it is on; it can be resumed")
+    @PostMapping("/api/reevaluations/{id}/stop")
+    ReevaluationProgress stop(@PathVariable String id) {
+        return reevaluations.stop(id);
+    }
+
+    @Operation(summary = "Resume a stopped or interrupted run where it left off, with the rule set it started with")
+    @PostMapping("/api/reevaluations/{id}/resume")
+    ReevaluationProgress resume(@PathVariable String id) {
+        return reevaluations.resume(id);
+    }
+
+    @Operation(summary = "Households whose current measures the run changed: measures gained and lost, "
+            + "with member, rule and reason; page from 0; as CSV with Accept: text/csv")
+    @GetMapping(path = "/api/reevaluations/{id}/changes", produces = MediaType.APPLICATION_JSON_VALUE)
+    ReevaluationDiff.ChangePage changes(@PathVariable String id, @RequestParam(required = false) String regionCode,
+                                        @RequestParam(required = false) String page,
+                                        @RequestParam(required = false) String size) {
+        List<FieldError> errors = new ArrayList<>();
+        String prefix = QueryParameters.regionPrefix(regionCode, errors);
+        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
+        int pageSize = QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        reevaluations.find(id);
+        return diff.page(id, prefix, pageNumber, pageSize);
+    }
+
+    @Operation(summary = "Every measure gained or lost, one CSV line each (UTF-8 with BOM, for spreadsheets)")
+    @GetMapping(path = {"/api/reevaluations/{id}/changes", "/api/reevaluations/{id}/changes.csv"}, produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> changesCsv(@PathVariable String id,
+                                                     @RequestParam(required = false) String regionCode) {
+        List<FieldError> errors = new ArrayList<>();
+        String prefix = QueryParameters.regionPrefix(regionCode, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        reevaluations.find(id);
+        return ResponseEntity.ok().contentType(CSV)
+                .header("Content-Disposition", "attachment; filename=\"reevaluation-" + id + "-changes.csv\"")
+                .body(out -> diff.csv(id, prefix, out));
+    }
+
+    @Operation(summary = "Households and people gaining and losing, per measure and per region (2, 4 or 6 digits)")
+    @GetMapping("/api/reevaluations/{id}/summary")
+    ReevaluationSummary.Summary summary(@PathVariable String id, @RequestParam(required = false) String regionDigits) {
+        List<FieldError> errors = new ArrayList<>();
+        int digits = QueryParameters.number("regionDigits", regionDigits, 6, 2, 6, errors);
+        if (digits % 2 != 0) {
+            errors.add(new FieldError("regionDigits", "must be 2 (province), 4 (city) or 6 (county)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        reevaluations.find(id);
+        return summary.of(id, digits);
+    }
+}

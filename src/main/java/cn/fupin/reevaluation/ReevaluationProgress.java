@@ -1,0 +1,78 @@
+package cn.fupin.reevaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * Where a run stands: its state, counters, and while it runs the rate since its latest start or resume and
+ * the finish that rate gives.
+ *
+ * @param rate households per second since the latest start or resume
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, String regionCode, LocalDate asOf,
+                            String rulesetVersion, String baseVersion, Map<String, Object> standards,
+                            long total, long processed, long changedHouseholds, long skipped,
+                            BigDecimal rate, OffsetDateTime estimatedFinish,
+                            OffsetDateTime startedAt, OffsetDateTime finishedAt, String requestedBy,
+                            String exitMessage) {
+
+    enum State { RUNNING, COMPLETED, FAILED, STOPPED }
+
+    static ReevaluationProgress of(Reevaluation run, JobExecution last, Map<String, Object> standards, Instant now,
+                                   ZoneId zone) {
+        State state = state(last.getStatus());
+        BigDecimal rate = null;
+        OffsetDateTime estimatedFinish = null;
+        if (state == State.RUNNING && last.getStartTime() != null) {
+            Instant resumed = batchTime(last.getStartTime());
+            double seconds = Math.max(Duration.between(resumed, now).toMillis(), 1) / 1000.0;
+            double perSecond = (run.processed() - run.processedAtResume()) / seconds;
+            rate = BigDecimal.valueOf(perSecond).setScale(1, RoundingMode.HALF_UP);
+            if (perSecond > 0) {
+                long left = Math.max(run.total() - run.processed(), 0);
+                estimatedFinish = now.plusSeconds((long) Math.ceil(left / perSecond)).atZone(zone).toOffsetDateTime();
+            }
+        }
+        OffsetDateTime finishedAt = state == State.RUNNING || last.getEndTime() == null ? null
+                : batchTime(last.getEndTime()).atZone(zone).toOffsetDateTime();
+        String exitMessage = state == State.FAILED ? firstLine(last.getExitStatus().getExitDescription()) : null;
+        return new ReevaluationProgress(run.reevaluationId(), state, run.dryRun(), run.regionPrefix(), run.asOf(),
+                run.rulesetVersion(), run.baseVersion(), standards, run.total(), run.processed(),
+                run.changedHouseholds(), run.skipped(), rate, estimatedFinish,
+                run.requestedAt().atZone(zone).toOffsetDateTime(), finishedAt, run.requestedBy(), exitMessage);
+    }
+
+    /** Spring Batch keeps its times as local date-times of the JVM's zone. */
+    private static Instant batchTime(java.time.LocalDateTime time) {
+        return time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    static State state(BatchStatus status) {
+        return switch (status) {
+            case STARTING, STARTED, STOPPING -> State.RUNNING;
+            case COMPLETED -> State.COMPLETED;
+            case STOPPED -> State.STOPPED;
+            case FAILED, ABANDONED, UNKNOWN -> State.FAILED;
+        };
+    }
+
+    /** The cause's first line only: a stack trace says nothing to the office, and may quote data. */
+    private static String firstLine(String description) {
+        if (description == null || description.isBlank()) {
+            return null;
+        }
+        String line = description.lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) : line;
+    }
+}

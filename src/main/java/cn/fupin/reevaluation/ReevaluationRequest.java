@@ -1,0 +1,84 @@
+package cn.fupin.reevaluation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import cn.fupin.system.DateParameter;
+import cn.fupin.system.FieldError;
+import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.QueryParameters;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The body of {@code POST /api/reevaluations}: the date (today by default), the region prefix ("" for the
+ * province), whether it is a dry run, and for a dry run an optional candidate: proposed standards and/or a
+ * candidate rules folder on the server.
+ */
+record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, StandardsProposal standards,
+                           Path rulesDir) {
+
+    private static final Set<String> FIELDS = Set.of("asOf", "regionCode", "dryRun", "standards", "rulesDir");
+
+    boolean hasCandidate() {
+        return !standards.isEmpty() || rulesDir != null;
+    }
+
+    /** @throws InvalidInputException naming every bad field */
+    static ReevaluationRequest read(JsonNode body, Clock clock) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        }
+        if (!body.isObject()) {
+            throw new InvalidInputException(List.of(new FieldError("", "must be a JSON object")));
+        }
+        for (String name : body.propertyNames()) {
+            if (!FIELDS.contains(name)) {
+                errors.add(new FieldError(name, "is not a field of a re-evaluation; known: " + FIELDS));
+            }
+        }
+        LocalDate asOf = DateParameter.parse("asOf", text(body, "asOf", errors), clock, errors);
+        String prefix = QueryParameters.regionPrefix(text(body, "regionCode", errors), errors);
+        JsonNode dryRunNode = body.path("dryRun");
+        boolean dryRun = false;
+        if (dryRunNode.isBoolean()) {
+            dryRun = dryRunNode.booleanValue();
+        } else if (!dryRunNode.isMissingNode() && !dryRunNode.isNull()) {
+            errors.add(new FieldError("dryRun", "must be true or false"));
+        }
+        StandardsProposal standards = StandardsProposal.read(body.get("standards"), errors);
+        String dir = text(body, "rulesDir", errors);
+        Path rulesDir = null;
+        if (dir != null && !dir.isBlank()) {
+            rulesDir = Path.of(dir.strip());
+            if (!Files.isDirectory(rulesDir)) {
+                errors.add(new FieldError("rulesDir", "is not a folder on the server"));
+            }
+        }
+        if (!dryRun && (!standards.isEmpty() || rulesDir != null)) {
+            errors.add(new FieldError(standards.isEmpty() ? "rulesDir" : "standards",
+                    "is for a dry run only (dryRun: true): a real run uses the active rules; adopt a change by reloading"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new ReevaluationRequest(asOf, prefix, dryRun, standards, rulesDir);
+    }
+
+    private static String text(JsonNode body, String field, List<FieldError> errors) {
+        JsonNode node = body.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            errors.add(new FieldError(field, "must be a text"));
+            return null;
+        }
+        return node.stringValue();
+    }
+}

@@ -1,0 +1,73 @@
+package cn.fupin.reevaluation;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The reevaluation rows: what was asked for, and the counters each chunk adds to. */
+@Repository
+class ReevaluationStore {
+
+    private final JdbcTemplate jdbc;
+
+    ReevaluationStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Reevaluation r) {
+        jdbc.update("""
+                INSERT INTO reevaluation (reevaluation_id, region_prefix, as_of, dry_run, ruleset_version, base_version,
+                       standards_overrides, candidate_files, requested_by, requested_at, total, processed,
+                       changed_households, skipped, processed_at_resume)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)
+                """, r.reevaluationId(), r.regionPrefix(), Date.valueOf(r.asOf()), r.dryRun() ? 1 : 0,
+                r.rulesetVersion(), r.baseVersion(), r.standardsOverrides(), r.candidateFiles(), r.requestedBy(),
+                Timestamp.from(r.requestedAt()), r.total());
+    }
+
+    Optional<Reevaluation> find(String id) {
+        return jdbc.query("SELECT * FROM reevaluation WHERE reevaluation_id = ?", ReevaluationStore::read, id)
+                .stream().findFirst();
+    }
+
+    /**
+     * Real runs asked for after this one (or in the same second: times are whole seconds) over some of its
+     * households: they recorded newer evaluations, so this one may not resume over them.
+     */
+    List<Reevaluation> supersededBy(Reevaluation run) {
+        return jdbc.query("""
+                        SELECT * FROM reevaluation
+                         WHERE requested_at >= ? AND reevaluation_id <> ? AND dry_run = 0
+                        """, ReevaluationStore::read, Timestamp.from(run.requestedAt()), run.reevaluationId())
+                .stream().filter(r -> r.overlaps(run.regionPrefix())).toList();
+    }
+
+    /** Added in the transaction of each chunk, so that they stay exact whatever happens to the process. */
+    void progress(String id, int processed, int changed, int skipped) {
+        jdbc.update("""
+                UPDATE reevaluation SET processed = processed + ?, changed_households = changed_households + ?,
+                       skipped = skipped + ?
+                 WHERE reevaluation_id = ?
+                """, processed, changed, skipped, id);
+    }
+
+    /** A start or resume begins: the rate is counted from here. */
+    void resumed(String id) {
+        jdbc.update("UPDATE reevaluation SET processed_at_resume = processed WHERE reevaluation_id = ?", id);
+    }
+
+    private static Reevaluation read(ResultSet rs, int row) throws SQLException {
+        return new Reevaluation(rs.getString("reevaluation_id"), rs.getString("region_prefix"),
+                rs.getDate("as_of").toLocalDate(), rs.getInt("dry_run") == 1, rs.getString("ruleset_version"),
+                rs.getString("base_version"), rs.getString("standards_overrides"), rs.getString("candidate_files"),
+                rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getLong("total"),
+                rs.getLong("processed"), rs.getLong("changed_households"), rs.getLong("skipped"),
+                rs.getLong("processed_at_resume"));
+    }
+}

@@ -1,0 +1,194 @@
+package cn.fupin.reevaluation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.fupin.household.HouseholdRegistry;
+import cn.fupin.policy.ActiveRuleSet;
+import cn.fupin.policy.StandardNotInForceException;
+import cn.fupin.system.ConflictException;
+import cn.fupin.system.FieldError;
+import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bulk re-evaluations: asking for one (at most one running at a time over any household), following it,
+ * stopping it, and resuming it after a stop or a crash. The work itself is the batch job
+ * ({@link ReevaluationJobConfiguration}); this keeps the rules around it.
+ */
+@Service
+public class Reevaluations {
+
+    private static final Logger log = LoggerFactory.getLogger(Reevaluations.class);
+
+    private final JobOperator operator;
+    private final JobRepository jobs;
+    private final Job job;
+    private final ReevaluationStore store;
+    private final RunRuleSets ruleSets;
+    private final ActiveRuleSet active;
+    private final HouseholdRegistry registry;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Reevaluations(JobOperator operator, JobRepository jobs, Job reevaluationJob, ReevaluationStore store,
+                  RunRuleSets ruleSets, ActiveRuleSet active, HouseholdRegistry registry, JsonMapper json,
+                  Clock clock) {
+        this.operator = operator;
+        this.jobs = jobs;
+        this.job = reevaluationJob;
+        this.store = store;
+        this.ruleSets = ruleSets;
+        this.active = active;
+        this.registry = registry;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the run and starts it on its own thread.
+     *
+     * @throws ConflictException if a run over some of the same households is running
+     * @throws cn.fupin.policy.RuleSetRefusedException if the candidate rules folder does not pass
+     */
+    synchronized String start(ReevaluationRequest request, String user) {
+        refuseIfOverlapping(request.regionPrefix(), null);
+        RunRuleSets.Chosen chosen = ruleSets.choose(active.get(), request);
+        try {
+            chosen.ruleSet().standards().resolve(request.regionPrefix(), request.asOf());
+        } catch (StandardNotInForceException e) {
+            throw new InvalidInputException(List.of(new FieldError("asOf", e.getMessage())));
+        }
+        Reevaluation run = new Reevaluation(UUID.randomUUID().toString(), request.regionPrefix(), request.asOf(),
+                request.dryRun(), chosen.ruleSet().version(), chosen.baseVersion(), chosen.standardsOverrides(),
+                chosen.candidateFiles(), user, clock.instant(), registry.count(request.regionPrefix()), 0, 0, 0, 0);
+        store.insert(run);
+        try {
+            operator.start(job, parameters(run.reevaluationId()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Re-evaluation " + run.reevaluationId() + " could not start", e);
+        }
+        log.info("Re-evaluation {} started by {}: region '{}', asOf {}, dryRun {}, {} households, rules {}",
+                run.reevaluationId(), user, run.regionPrefix(), run.asOf(), run.dryRun(), run.total(),
+                run.rulesetVersion());
+        return run.reevaluationId();
+    }
+
+    ReevaluationProgress progress(String id) {
+        Reevaluation run = find(id);
+        return ReevaluationProgress.of(run, lastExecution(run), standards(run), clock.instant(), clock.getZone());
+    }
+
+    /** Asks the run to stop after the chunk it is on; it ends STOPPED and can be resumed. */
+    ReevaluationProgress stop(String id) {
+        Reevaluation run = find(id);
+        JobExecution last = lastExecution(run);
+        if (!last.isRunning()) {
+            throw new ConflictException("Re-evaluation " + id + " is not running: it is "
+                    + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
+        }
+        try {
+            operator.stop(last);
+        } catch (Exception e) {
+            throw new ConflictException("Re-evaluation " + id + " is not running", Map.of("reevaluationId", id));
+        }
+        return progress(id);
+    }
+
+    /**
+     * Resumes a stopped or failed run after its last committed chunk, with the rule set it started with.
+     *
+     * @throws ConflictException if it is running or complete, if a run over some of its households is running,
+     *                           or if a later real run has re-evaluated some of them since
+     */
+    synchronized ReevaluationProgress resume(String id) {
+        Reevaluation run = find(id);
+        JobExecution last = lastExecution(run);
+        if (last.getStatus() != BatchStatus.STOPPED && last.getStatus() != BatchStatus.FAILED) {
+            throw new ConflictException("Re-evaluation " + id + " cannot be resumed: it is "
+                    + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
+        }
+        refuseIfOverlapping(run.regionPrefix(), id);
+        Optional<Reevaluation> newer = store.supersededBy(run).stream().findFirst();
+        if (newer.isPresent()) {
+            throw new ConflictException("Re-evaluation " + id + " cannot be resumed: re-evaluation "
+                    + newer.get().reevaluationId() + " was asked for later over some of the same households",
+                    Map.of("reevaluationId", id, "supersededBy", newer.get().reevaluationId()));
+        }
+        try {
+            operator.restart(last);
+        } catch (Exception e) {
+            throw new IllegalStateException("Re-evaluation " + id + " could not be resumed", e);
+        }
+        log.info("Re-evaluation {} resumed at {} of {} households", id, run.processed(), run.total());
+        return progress(id);
+    }
+
+    /**
+     * Runs left RUNNING by a process that ended without finishing them (a crash, kill -9, power loss) are
+     * marked FAILED, so that they can be resumed; {@code resume} resumes them at once.
+     */
+    void recoverInterrupted(boolean resume) {
+        for (JobExecution execution : jobs.findRunningJobExecutions(ReevaluationJobConfiguration.NAME)) {
+            String id = execution.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID);
+            operator.recover(execution);
+            log.warn("Re-evaluation {} was interrupted when the service stopped; {}", id,
+                    resume ? "resuming it" : "resume it with POST /api/reevaluations/" + id + "/resume");
+            if (resume) {
+                resume(id);
+            }
+        }
+    }
+
+    Reevaluation find(String id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException("No re-evaluation " + id));
+    }
+
+    private void refuseIfOverlapping(String prefix, String except) {
+        for (JobExecution execution : jobs.findRunningJobExecutions(ReevaluationJobConfiguration.NAME)) {
+            String id = execution.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID);
+            if (id.equals(except)) {
+                continue;
+            }
+            Reevaluation running = find(id);
+            if (running.overlaps(prefix)) {
+                throw new ConflictException("Re-evaluation " + id + " is running over region '"
+                        + running.regionPrefix() + "', which overlaps '" + prefix + "'; wait for it or stop it",
+                        Map.of("runningReevaluationId", id));
+            }
+        }
+    }
+
+    private JobExecution lastExecution(Reevaluation run) {
+        JobExecution last = jobs.getLastJobExecution(ReevaluationJobConfiguration.NAME, parameters(run.reevaluationId()));
+        if (last == null) {
+            throw new IllegalStateException("Re-evaluation " + run.reevaluationId() + " has no job execution");
+        }
+        return last;
+    }
+
+    private Map<String, Object> standards(Reevaluation run) {
+        return run.standardsOverrides() == null ? null
+                : json.readValue(run.standardsOverrides(), new TypeReference<Map<String, Object>>() {
+                });
+    }
+
+    private static JobParameters parameters(String id) {
+        return new JobParametersBuilder().addString(ReevaluationJobConfiguration.RUN_ID, id).toJobParameters();
+    }
+}
