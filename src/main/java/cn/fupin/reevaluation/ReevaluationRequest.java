@@ -46,10 +46,12 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
         String prefix = QueryParameters.regionPrefix(text(body, "regionCode", errors), errors);
         JsonNode dryRunNode = body.path("dryRun");
         boolean dryRun = false;
+        boolean dryRunKnown = true;
         if (dryRunNode.isBoolean()) {
             dryRun = dryRunNode.booleanValue();
         } else if (!dryRunNode.isMissingNode() && !dryRunNode.isNull()) {
             errors.add(new FieldError("dryRun", "must be true or false"));
+            dryRunKnown = false;
         }
         StandardsProposal standards = StandardsProposal.read(body.get("standards"), errors);
         String dir = text(body, "rulesDir", errors);
@@ -60,7 +62,7 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
                 errors.add(new FieldError("rulesDir", "is not a folder on the server"));
             }
         }
-        if (!dryRun && (!standards.isEmpty() || rulesDir != null)) {
+        if (dryRunKnown && !dryRun && (!standards.isEmpty() || dir != null)) {
             errors.add(new FieldError(standards.isEmpty() ? "rulesDir" : "standards",
                     "is for a dry run only (dryRun: true): a real run uses the active rules; adopt a change by reloading"));
         }

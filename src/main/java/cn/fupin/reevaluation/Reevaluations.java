@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,10 +104,16 @@ public class Reevaluations {
             throw new ConflictException("Re-evaluation " + id + " is not running: it is "
                     + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
         }
+        // Only the job execution is marked STOPPING: the step sees it when it records its next chunk and ends
+        // after that chunk, its position saved with it. JobOperator.stop would also write the step's execution
+        // context as it was read here, which can put the step's saved position back behind a chunk committed
+        // meanwhile, and a resumed run would then evaluate that chunk twice.
+        last.setStatus(BatchStatus.STOPPING);
         try {
-            operator.stop(last);
-        } catch (Exception e) {
-            throw new ConflictException("Re-evaluation " + id + " is not running", Map.of("reevaluationId", id));
+            jobs.update(last);
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException("Re-evaluation " + id + " ended while it was being stopped",
+                    Map.of("reevaluationId", id));
         }
         return progress(id);
     }
@@ -174,8 +182,10 @@ public class Reevaluations {
         }
     }
 
+    /** With its steps' execution contexts, which a restart carries on from. */
     private JobExecution lastExecution(Reevaluation run) {
-        JobExecution last = jobs.getLastJobExecution(ReevaluationJobConfiguration.NAME, parameters(run.reevaluationId()));
+        JobInstance instance = jobs.getJobInstance(ReevaluationJobConfiguration.NAME, parameters(run.reevaluationId()));
+        JobExecution last = instance == null ? null : jobs.getLastJobExecution(instance);
         if (last == null) {
             throw new IllegalStateException("Re-evaluation " + run.reevaluationId() + " has no job execution");
         }

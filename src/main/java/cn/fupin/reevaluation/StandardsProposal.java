@@ -51,18 +51,19 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
             TreeMap<LocalDate, BigDecimal> dated = new TreeMap<>();
             for (Map.Entry<String, JsonNode> value : standard.getValue().properties()) {
                 String valueField = field + "." + value.getKey();
-                LocalDate since = null;
+                LocalDate since;
                 try {
                     since = LocalDate.parse(value.getKey());
                 } catch (DateTimeParseException e) {
                     errors.add(new FieldError(valueField, "is not a date (YYYY-MM-DD)"));
+                    continue;
                 }
                 BigDecimal amount = value.getValue().isNumber() ? value.getValue().decimalValue() : null;
                 if (amount == null || amount.signum() < 0
                         || (name.kind() == StandardName.Kind.AGE && amount.stripTrailingZeros().scale() > 0)) {
                     errors.add(new FieldError(valueField, name.kind() == StandardName.Kind.AGE
                             ? "must be a whole number of years" : "must be an amount in yuan, 0 or more"));
-                } else if (since != null) {
+                } else {
                     dated.put(since, amount);
                 }
             }
