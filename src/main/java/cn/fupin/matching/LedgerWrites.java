@@ -24,10 +24,10 @@ class LedgerWrites {
 
     /**
      * A current entry: its id, measure and target (memberId null for a household measure), status, rule and
-     * reason, and how many history rows it has.
+     * reason.
      */
     record Current(String householdId, String recommendationId, Measure measure, String memberId,
-                   RecommendationStatus status, String rule, String reason, int changes) {
+                   RecommendationStatus status, String rule, String reason) {
 
         String target() {
             return asRecommendation().target();
@@ -59,9 +59,7 @@ class LedgerWrites {
         }
         Map<String, List<Current>> byHousehold = new HashMap<>();
         jdbc.query("""
-                SELECT r.household_id, r.recommendation_id, r.measure, r.member_id, r.status, r.rule_name, r.reason,
-                       (SELECT COUNT(*) FROM recommendation_status_change c
-                         WHERE c.recommendation_id = r.recommendation_id) AS changes
+                SELECT r.household_id, r.recommendation_id, r.measure, r.member_id, r.status, r.rule_name, r.reason
                   FROM recommendation r
                  WHERE r.household_id IN (:householdIds) AND r.current_flag = 1
                 """, new MapSqlParameterSource("householdIds", householdIds), rs -> {
@@ -69,7 +67,7 @@ class LedgerWrites {
                     Current entry = new Current(rs.getString("household_id"), rs.getString("recommendation_id"),
                             Measure.valueOf(rs.getString("measure")), memberId.isEmpty() ? null : memberId,
                             RecommendationStatus.valueOf(rs.getString("status")), rs.getString("rule_name"),
-                            rs.getString("reason"), rs.getInt("changes"));
+                            rs.getString("reason"));
                     byHousehold.computeIfAbsent(entry.householdId(), id -> new ArrayList<>()).add(entry);
                 });
         return byHousehold;
@@ -78,6 +76,8 @@ class LedgerWrites {
     /** Writes the changes of many evaluations as one batch per kind of statement. */
     void write(Writes writes) {
         Timestamp at = Timestamp.from(writes.at());
+        Map<String, Integer> historyLengths = historyLengths(writes.changes().stream()
+                .flatMap(c -> c.withdrawn().stream()).map(Current::recommendationId).toList());
         List<SqlParameterSource> regrounded = new ArrayList<>();
         List<SqlParameterSource> added = new ArrayList<>();
         List<SqlParameterSource> withdrawn = new ArrayList<>();
@@ -107,7 +107,7 @@ class LedgerWrites {
             // No longer matched: WITHDRAWN, no longer current, kept with its history.
             for (Current c : change.withdrawn()) {
                 withdrawn.add(new MapSqlParameterSource().addValue("at", at).addValue("id", c.recommendationId()));
-                history.add(change(c.recommendationId(), c.changes(), RecommendationStatus.WITHDRAWN,
+                history.add(change(c.recommendationId(), historyLengths.get(c.recommendationId()), RecommendationStatus.WITHDRAWN,
                         "no longer matched by evaluation " + evaluationId, writes.user(), at));
             }
         }
@@ -131,6 +131,24 @@ class LedgerWrites {
                 INSERT INTO recommendation_status_change (recommendation_id, position, status, note, changed_by, changed_at)
                 VALUES (:id, :position, :status, :note, :user, :at)
                 """, history);
+    }
+
+    /**
+     * How many history rows each entry has: the position of its next one. Asked only for the entries being
+     * withdrawn (a few per re-evaluation), not for every current entry read.
+     */
+    private Map<String, Integer> historyLengths(List<String> recommendationIds) {
+        Map<String, Integer> lengths = new HashMap<>();
+        if (!recommendationIds.isEmpty()) {
+            jdbc.query("""
+                    SELECT recommendation_id, COUNT(*) FROM recommendation_status_change
+                     WHERE recommendation_id IN (:ids) GROUP BY recommendation_id
+                    """, new MapSqlParameterSource("ids", recommendationIds),
+                    rs -> {
+                        lengths.put(rs.getString(1), rs.getInt(2));
+                    });
+        }
+        return lengths;
     }
 
     private void batch(String sql, List<SqlParameterSource> rows) {

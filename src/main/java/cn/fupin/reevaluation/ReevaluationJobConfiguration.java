@@ -10,6 +10,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -24,12 +25,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The re-evaluation job: one chunk-oriented step that reads household ids under the run's region prefix in
- * key order and re-evaluates them a chunk at a time ({@link ReevaluationChunk}). The reader's position is
- * saved with every chunk, so a stopped or crashed run resumes after its last committed chunk.
+ * The re-evaluation job: the run's households are split into ranges of ids ({@link HouseholdRanges}), and in
+ * each range a chunk-oriented step reads household ids in key order and re-evaluates them a chunk at a time
+ * ({@link ReevaluationChunk}). Every range saves its reader's position with every chunk, so a stopped or
+ * crashed run resumes after the last committed chunk of each range.
  */
 @Configuration(proxyBeanMethods = false)
 class ReevaluationJobConfiguration {
@@ -38,9 +41,9 @@ class ReevaluationJobConfiguration {
     static final String RUN_ID = "reevaluationId";
 
     @Bean
-    Job reevaluationJob(JobRepository jobs, Step reevaluateHouseholds, ReevaluationStore store) {
+    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges, ReevaluationStore store) {
         return new JobBuilder(NAME, jobs)
-                .start(reevaluateHouseholds)
+                .start(reevaluateRanges)
                 .listener(new JobExecutionListener() {
                     @Override
                     public void beforeJob(JobExecution execution) {
@@ -48,6 +51,31 @@ class ReevaluationJobConfiguration {
                     }
                 })
                 .build();
+    }
+
+    /**
+     * The ranges run side by side, one thread each: a chunk spends about as long waiting for the database as
+     * evaluating, so two or three ranges keep both the service's cores and the database busy.
+     */
+    @Bean
+    Step reevaluateRanges(JobRepository jobs, Step reevaluateHouseholds, Partitioner householdRanges,
+                          @Value("${app.reevaluation.threads:2}") int threads) {
+        SimpleAsyncTaskExecutor rangeThreads = new SimpleAsyncTaskExecutor("reevaluation-range-");
+        rangeThreads.setConcurrencyLimit(threads);
+        rangeThreads.setDaemon(true);
+        return new StepBuilder("reevaluate-ranges", jobs)
+                .partitioner("reevaluate-households", householdRanges)
+                .step(reevaluateHouseholds)
+                .gridSize(threads)
+                .taskExecutor(rangeThreads)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Partitioner householdRanges(JdbcTemplate jdbc, ReevaluationStore store,
+                                @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
+        return new HouseholdRanges(jdbc, store.find(runId).orElseThrow().regionPrefix());
     }
 
     /**
@@ -70,6 +98,8 @@ class ReevaluationJobConfiguration {
     @StepScope
     JdbcPagingItemReader<String> householdIds(DataSource dataSource, ReevaluationStore store,
                                               @Value("#{jobParameters['" + RUN_ID + "']}") String runId,
+                                              @Value("#{stepExecutionContext['" + HouseholdRanges.AFTER + "']}") String after,
+                                              @Value("#{stepExecutionContext['" + HouseholdRanges.UP_TO + "']}") String upTo,
                                               @Value("${app.reevaluation.chunk-size:500}") int chunkSize) throws Exception {
         Reevaluation run = store.find(runId).orElseThrow();
         return new JdbcPagingItemReaderBuilder<String>()
@@ -77,8 +107,9 @@ class ReevaluationJobConfiguration {
                 .dataSource(dataSource)
                 .selectClause("household_id")
                 .fromClause("household")
-                .whereClause("region_code LIKE :prefix")
-                .parameterValues(Map.of("prefix", run.regionPrefix() + "%"))
+                .whereClause("region_code LIKE :prefix AND household_id > :after"
+                        + (upTo.isEmpty() ? "" : " AND household_id <= :upTo"))
+                .parameterValues(Map.of("prefix", run.regionPrefix() + "%", "after", after, "upTo", upTo))
                 .sortKeys(Map.of("household_id", Order.ASCENDING))
                 .pageSize(chunkSize)
                 .rowMapper((rs, i) -> rs.getString(1))

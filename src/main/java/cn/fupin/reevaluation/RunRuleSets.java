@@ -1,6 +1,8 @@
 package cn.fupin.reevaluation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.fupin.policy.CandidateRuleSets;
 import cn.fupin.policy.RuleSet;
@@ -31,7 +33,24 @@ class RunRuleSets {
         this.json = json;
     }
 
-    RuleSet of(Reevaluation run) {
+    /** The rule sets of the last few runs: every range of a run asks for it, and a candidate compiles slowly. */
+    private final Map<String, RuleSet> recent = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
+            return size() > 2;
+        }
+    };
+
+    synchronized RuleSet of(Reevaluation run) {
+        RuleSet cached = recent.get(run.reevaluationId());
+        if (cached == null) {
+            cached = rebuild(run);
+            recent.put(run.reevaluationId(), cached);
+        }
+        return cached;
+    }
+
+    private RuleSet rebuild(Reevaluation run) {
         RuleSet base = run.candidateFiles() == null
                 ? versions.get(run.baseVersion())
                 : candidates.compile(json.readValue(run.candidateFiles(), FILES));
