@@ -182,10 +182,15 @@ public class Reevaluations {
         }
     }
 
-    /** With its steps' execution contexts, which a restart carries on from. */
+    /**
+     * The run's latest job execution. Not through JobRepository.getLastJobExecution: Spring Batch reads that
+     * in a serializable transaction, which on MySQL takes shared locks on the very rows a running chunk
+     * updates, and a progress request then deadlocks with the run.
+     */
     private JobExecution lastExecution(Reevaluation run) {
         JobInstance instance = jobs.getJobInstance(ReevaluationJobConfiguration.NAME, parameters(run.reevaluationId()));
-        JobExecution last = instance == null ? null : jobs.getLastJobExecution(instance);
+        JobExecution last = instance == null ? null : jobs.getJobExecutions(instance).stream()
+                .max(java.util.Comparator.comparingLong(JobExecution::getId)).orElse(null);
         if (last == null) {
             throw new IllegalStateException("Re-evaluation " + run.reevaluationId() + " has no job execution");
         }
