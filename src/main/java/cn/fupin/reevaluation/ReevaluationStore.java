@@ -31,6 +31,11 @@ class ReevaluationStore {
                 Timestamp.from(r.requestedAt()), r.total());
     }
 
+    /** A run whose job could not be started leaves nothing behind. */
+    void delete(String id) {
+        jdbc.update("DELETE FROM reevaluation WHERE reevaluation_id = ?", id);
+    }
+
     Optional<Reevaluation> find(String id) {
         return jdbc.query("SELECT * FROM reevaluation WHERE reevaluation_id = ?", ReevaluationStore::read, id)
                 .stream().findFirst();

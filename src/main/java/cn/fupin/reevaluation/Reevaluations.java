@@ -83,6 +83,7 @@ public class Reevaluations {
         try {
             operator.start(job, parameters(run.reevaluationId()));
         } catch (Exception e) {
+            store.delete(run.reevaluationId());
             throw new IllegalStateException("Re-evaluation " + run.reevaluationId() + " could not start", e);
         }
         log.info("Re-evaluation {} started by {}: region '{}', asOf {}, dryRun {}, {} households, rules {}",
@@ -158,7 +159,11 @@ public class Reevaluations {
             log.warn("Re-evaluation {} was interrupted when the service stopped; {}", id,
                     resume ? "resuming it" : "resume it with POST /api/reevaluations/" + id + "/resume");
             if (resume) {
-                resume(id);
+                try {
+                    resume(id);
+                } catch (ConflictException e) {
+                    log.warn("Re-evaluation {} not resumed: {}", id, e.getMessage());
+                }
             }
         }
     }
