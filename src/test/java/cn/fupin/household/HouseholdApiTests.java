@@ -43,6 +43,19 @@ class HouseholdApiTests extends ApiTestBase {
         assertThat(body.get("causes").get(0).asString()).isEqualTo("ILLNESS");
     }
 
+    /** MariaDB stored NULL for a pre-1970 date sent as a timestamp: the elderly could not be registered. */
+    @Test
+    void aMemberBornBefore1970IsStoredWithHisBirthDate() {
+        String id = newHouseholdId();
+        tools.jackson.databind.node.ObjectNode household = HouseholdJson.household(id);
+        ((tools.jackson.databind.node.ArrayNode) household.get("members"))
+                .set(0, HouseholdJson.member(id + "-01", "1941-06-30", "MALE", 1));
+        Api.Response created = put(household, null);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.get("/api/households/" + id, "caseworker").json().get("members").get(0).get("birthDate")
+                .asString()).isEqualTo("1941-06-30");
+    }
+
     @Test
     void aReplacementBasedOnAStaleVersionIsAConflict() {
         String id = newHouseholdId();
