@@ -2,6 +2,7 @@ package cn.fupin.matching;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.system.NotFoundException;
@@ -30,6 +31,11 @@ public class EvaluationHistory {
         }
         return evaluations.findHistory(householdId).stream()
                 .map(this::toEvaluation).toList();
+    }
+
+    /** The household's latest evaluation, if it was ever evaluated. */
+    public Optional<Evaluation> latest(String householdId) {
+        return evaluations.findLatest(householdId).map(this::toEvaluation);
     }
 
     public Evaluation get(String evaluationId) {

@@ -9,11 +9,22 @@ import java.util.Set;
  * the evaluation that finds so.
  */
 public enum RecommendationStatus {
-    RECOMMENDED,
-    ACCEPTED,
-    DELIVERED,
-    DECLINED,
-    WITHDRAWN;
+    RECOMMENDED("待落实"),
+    ACCEPTED("已确认"),
+    DELIVERED("已落实"),
+    DECLINED("已放弃"),
+    WITHDRAWN("已撤销");
+
+    private final String label;
+
+    RecommendationStatus(String label) {
+        this.label = label;
+    }
+
+    /** The Chinese word used in cards. */
+    public String getLabel() {
+        return label;
+    }
 
     /** The statuses a case worker may move this one to. */
     public Set<RecommendationStatus> allowedMoves() {
