@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The answer to "what is this household entitled to on this date, and why": an evaluation. A recorded
- * evaluation also has its id and who asked for it.
+ * evaluation also has its id and who asked for it, and the bulk re-evaluation it was part of, if any.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Evaluation(
@@ -18,5 +18,12 @@ public record Evaluation(
         String rulesetVersion,
         OffsetDateTime evaluatedAt,
         String evaluatedBy,
-        List<Recommendation> recommendations) {
+        List<Recommendation> recommendations,
+        String reevaluationId) {
+
+    /** An evaluation on its own, not part of a bulk re-evaluation. */
+    public Evaluation(String evaluationId, String householdId, LocalDate asOf, String rulesetVersion,
+                      OffsetDateTime evaluatedAt, String evaluatedBy, List<Recommendation> recommendations) {
+        this(evaluationId, householdId, asOf, rulesetVersion, evaluatedAt, evaluatedBy, recommendations, null);
+    }
 }

@@ -46,6 +46,6 @@ public class EvaluationHistory {
     private Evaluation toEvaluation(EvaluationRecord r) {
         return new Evaluation(r.evaluationId(), r.householdId(), r.asOf(), r.rulesetVersion(),
                 r.evaluatedAt().atZone(OFFICE_ZONE).toOffsetDateTime(), r.evaluatedBy(),
-                r.recommendations(json));
+                r.recommendations(json), r.reevaluationId());
     }
 }

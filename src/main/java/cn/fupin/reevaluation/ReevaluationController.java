@@ -11,6 +11,8 @@ import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +45,18 @@ class ReevaluationController {
     }
 
     /** The body of a request, for the published contract. */
-    record Request(String asOf, String regionCode, Boolean dryRun, Map<String, Map<String, Number>> standards,
-                   String rulesDir) {
+    @Schema(name = "ReevaluationRequest")
+    record Request(
+            @Schema(description = "the evaluation date; today (Asia/Shanghai) when absent", format = "date",
+                    example = "2020-06-30") String asOf,
+            @Schema(description = "a region code prefix of up to 6 digits; the whole province when absent",
+                    example = "5201") String regionCode,
+            @Schema(description = "simulate: compute the diff against what is recorded and record nothing",
+                    defaultValue = "false") Boolean dryRun,
+            @Schema(description = "dry run only: proposed dated values of standards' province-wide series",
+                    example = "{\"dibao_standard\": {\"2020-07-01\": 5000}}") Map<String, Map<String, Number>> standards,
+            @Schema(description = "dry run only: a candidate rules folder on the server; it must compile and pass "
+                    + "its scenarios") String rulesDir) {
     }
 
     record Started(String reevaluationId) {
@@ -52,12 +64,43 @@ class ReevaluationController {
 
     @Operation(summary = "Re-evaluate every household under a region prefix (all when absent), or simulate it "
             + "(dryRun, optionally with proposed standards or a candidate rules folder); answers 202 at once")
+    @ApiResponse(responseCode = "202", description = "the run is recorded and started; follow it at Location")
+    @ApiResponse(responseCode = "400", description = "bad fields, each named")
+    @ApiResponse(responseCode = "409", description = "a run over some of the same households is running")
+    @ApiResponse(responseCode = "422", description = "the candidate rules folder does not pass, or a standard has no "
+            + "value on asOf")
     @PostMapping(path = "/api/reevaluations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Started> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
                                           schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Request.class)))
                                   @RequestBody(required = false) JsonNode body, Principal user) {
         String id = reevaluations.start(ReevaluationRequest.read(body, clock), user.getName());
         return ResponseEntity.accepted().location(URI.create("/api/reevaluations/" + id)).body(new Started(id));
+    }
+
+    @Operation(summary = "Every run, newest first, with its state and counters; page from 0")
+    @GetMapping("/api/reevaluations")
+    Reevaluations.RunPage list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        List<FieldError> errors = new ArrayList<>();
+        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
+        int pageSize = QueryParameters.number("size", size, 20, 1, 100, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return reevaluations.list(pageNumber, pageSize);
+    }
+
+    @Operation(summary = "Households the run could not evaluate on its date (a member born after it), and why")
+    @GetMapping("/api/reevaluations/{id}/skipped")
+    ReevaluationDiff.SkippedPage skipped(@PathVariable String id, @RequestParam(required = false) String page,
+                                         @RequestParam(required = false) String size) {
+        List<FieldError> errors = new ArrayList<>();
+        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
+        int pageSize = QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        reevaluations.find(id);
+        return diff.skipped(id, pageNumber, pageSize);
     }
 
     @Operation(summary = "A run's state, counters, rate and estimated finish")
@@ -95,7 +138,8 @@ class ReevaluationController {
         return diff.page(id, prefix, pageNumber, pageSize);
     }
 
-    @Operation(summary = "Every measure gained or lost, one CSV line each (UTF-8 with BOM, for spreadsheets)")
+    @Operation(summary = "Households whose current measures the run changed: measures gained and lost, "
+            + "with member, rule and reason; page from 0; as CSV with Accept: text/csv")
     @GetMapping(path = {"/api/reevaluations/{id}/changes", "/api/reevaluations/{id}/changes.csv"}, produces = "text/csv")
     ResponseEntity<StreamingResponseBody> changesCsv(@PathVariable String id,
                                                      @RequestParam(required = false) String regionCode) {

@@ -32,6 +32,13 @@ class ReevaluationDiff {
                       int totalPages) {
     }
 
+    record Skipped(String householdId, String reason) {
+    }
+
+    record SkippedPage(String reevaluationId, List<Skipped> content, int page, int size, long totalElements,
+                       int totalPages) {
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
 
     ReevaluationDiff(NamedParameterJdbcTemplate jdbc) {
@@ -52,6 +59,19 @@ class ReevaluationDiff {
                 """);
         return new ChangePage(reevaluationId, households, page, size, total,
                 (int) ((total + size - 1) / size));
+    }
+
+    /** Households the run could not evaluate on its date (a member born after it), and why; in id order. */
+    SkippedPage skipped(String reevaluationId, int page, int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", reevaluationId).addValue("size", size)
+                .addValue("offset", (long) page * size);
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation_skip WHERE reevaluation_id = :id",
+                params, Long.class);
+        List<Skipped> rows = jdbc.query("""
+                SELECT household_id, reason FROM reevaluation_skip WHERE reevaluation_id = :id
+                 ORDER BY household_id LIMIT :size OFFSET :offset
+                """, params, (rs, i) -> new Skipped(rs.getString(1), rs.getString(2)));
+        return new SkippedPage(reevaluationId, rows, page, size, total, (int) ((total + size - 1) / size));
     }
 
     private static final String CSV_HEADER =

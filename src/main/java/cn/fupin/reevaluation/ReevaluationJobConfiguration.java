@@ -8,10 +8,8 @@ import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.matching.BulkEvaluation;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -41,16 +39,8 @@ class ReevaluationJobConfiguration {
     static final String RUN_ID = "reevaluationId";
 
     @Bean
-    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges, ReevaluationStore store) {
-        return new JobBuilder(NAME, jobs)
-                .start(reevaluateRanges)
-                .listener(new JobExecutionListener() {
-                    @Override
-                    public void beforeJob(JobExecution execution) {
-                        store.resumed(execution.getJobParameters().getString(RUN_ID));
-                    }
-                })
-                .build();
+    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges) {
+        return new JobBuilder(NAME, jobs).start(reevaluateRanges).build();
     }
 
     /**

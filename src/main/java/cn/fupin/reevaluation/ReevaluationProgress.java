@@ -17,7 +17,8 @@ import org.springframework.batch.core.job.JobExecution;
  * Where a run stands: its state, counters, and while it runs the rate since its latest start or resume and
  * the finish that rate gives.
  *
- * @param rate households per second since the latest start or resume
+ * @param rate     households per second since the latest start or resume (after its first seconds)
+ * @param stopping true while a stop is asked for and the run finishes the chunk it is on
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, String regionCode, LocalDate asOf,
@@ -25,18 +26,21 @@ record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, 
                             long total, long processed, long changedHouseholds, long skipped,
                             BigDecimal rate, OffsetDateTime estimatedFinish,
                             OffsetDateTime startedAt, OffsetDateTime finishedAt, String requestedBy,
-                            String exitMessage) {
+                            Boolean stopping, String exitMessage) {
 
     enum State { RUNNING, COMPLETED, FAILED, STOPPED }
+
+    /** A rate over the first seconds of a start or resume says nothing yet. */
+    private static final Duration RATE_AFTER = Duration.ofSeconds(5);
 
     static ReevaluationProgress of(Reevaluation run, JobExecution last, Map<String, Object> standards, Instant now,
                                    ZoneId zone) {
         State state = state(last.getStatus());
         BigDecimal rate = null;
         OffsetDateTime estimatedFinish = null;
-        if (state == State.RUNNING && last.getStartTime() != null) {
-            Instant resumed = batchTime(last.getStartTime());
-            double seconds = Math.max(Duration.between(resumed, now).toMillis(), 1) / 1000.0;
+        if (state == State.RUNNING && last.getStartTime() != null
+                && Duration.between(batchTime(last.getStartTime()), now).compareTo(RATE_AFTER) >= 0) {
+            double seconds = Duration.between(batchTime(last.getStartTime()), now).toMillis() / 1000.0;
             double perSecond = (run.processed() - run.processedAtResume()) / seconds;
             rate = BigDecimal.valueOf(perSecond).setScale(1, RoundingMode.HALF_UP);
             if (perSecond > 0) {
@@ -45,12 +49,13 @@ record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, 
             }
         }
         OffsetDateTime finishedAt = state == State.RUNNING || last.getEndTime() == null ? null
-                : batchTime(last.getEndTime()).atZone(zone).toOffsetDateTime();
+                : batchTime(last.getEndTime()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime();
         String exitMessage = state == State.FAILED ? firstLine(last.getExitStatus().getExitDescription()) : null;
         return new ReevaluationProgress(run.reevaluationId(), state, run.dryRun(), run.regionPrefix(), run.asOf(),
                 run.rulesetVersion(), run.baseVersion(), standards, run.total(), run.processed(),
                 run.changedHouseholds(), run.skipped(), rate, estimatedFinish,
-                run.requestedAt().atZone(zone).toOffsetDateTime(), finishedAt, run.requestedBy(), exitMessage);
+                run.requestedAt().atZone(zone).toOffsetDateTime(), finishedAt, run.requestedBy(),
+                last.getStatus() == BatchStatus.STOPPING ? Boolean.TRUE : null, exitMessage);
     }
 
     /** Spring Batch keeps its times as local date-times of the JVM's zone. */

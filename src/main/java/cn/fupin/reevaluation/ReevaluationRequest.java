@@ -62,9 +62,14 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
                 errors.add(new FieldError("rulesDir", "is not a folder on the server"));
             }
         }
-        if (dryRunKnown && !dryRun && (!standards.isEmpty() || dir != null)) {
-            errors.add(new FieldError(standards.isEmpty() ? "rulesDir" : "standards",
-                    "is for a dry run only (dryRun: true): a real run uses the active rules; adopt a change by reloading"));
+        if (dryRunKnown && !dryRun) {
+            String why = "is for a dry run only (dryRun: true): a real run uses the active rules; adopt a change by reloading";
+            if (body.has("standards") && !body.get("standards").isNull()) {
+                errors.add(new FieldError("standards", why));
+            }
+            if (dir != null && errors.stream().noneMatch(e -> e.field().equals("rulesDir"))) {
+                errors.add(new FieldError("rulesDir", why));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -31,6 +31,16 @@ class ReevaluationStore {
                 Timestamp.from(r.requestedAt()), r.total());
     }
 
+    /** Runs newest first, a page at a time. */
+    List<Reevaluation> page(int page, int size) {
+        return jdbc.query("SELECT * FROM reevaluation ORDER BY requested_at DESC, reevaluation_id LIMIT ? OFFSET ?",
+                ReevaluationStore::read, size, (long) page * size);
+    }
+
+    long count() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation", Long.class);
+    }
+
     /** A run whose job could not be started leaves nothing behind. */
     void delete(String id) {
         jdbc.update("DELETE FROM reevaluation WHERE reevaluation_id = ?", id);

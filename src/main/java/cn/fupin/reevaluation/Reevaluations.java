@@ -8,10 +8,7 @@ import java.util.UUID;
 
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.policy.ActiveRuleSet;
-import cn.fupin.policy.StandardNotInForceException;
 import cn.fupin.system.ConflictException;
-import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,11 +68,8 @@ public class Reevaluations {
     synchronized String start(ReevaluationRequest request, String user) {
         refuseIfOverlapping(request.regionPrefix(), null);
         RunRuleSets.Chosen chosen = ruleSets.choose(active.get(), request);
-        try {
-            chosen.ruleSet().standards().resolve(request.regionPrefix(), request.asOf());
-        } catch (StandardNotInForceException e) {
-            throw new InvalidInputException(List.of(new FieldError("asOf", e.getMessage())));
-        }
+        // A date before a standard's first value: 422 naming the standards, as for a single evaluation.
+        chosen.ruleSet().standards().resolve(request.regionPrefix(), request.asOf());
         Reevaluation run = new Reevaluation(UUID.randomUUID().toString(), request.regionPrefix(), request.asOf(),
                 request.dryRun(), chosen.ruleSet().version(), chosen.baseVersion(), chosen.standardsOverrides(),
                 chosen.candidateFiles(), user, clock.instant(), registry.count(request.regionPrefix()), 0, 0, 0, 0);
@@ -95,6 +89,19 @@ public class Reevaluations {
     ReevaluationProgress progress(String id) {
         Reevaluation run = find(id);
         return ReevaluationProgress.of(run, lastExecution(run), standards(run), clock.instant(), clock.getZone());
+    }
+
+    record RunPage(List<ReevaluationProgress> content, int page, int size, long totalElements, int totalPages) {
+    }
+
+    /** Every run, newest first. */
+    RunPage list(int page, int size) {
+        long total = store.count();
+        List<ReevaluationProgress> runs = store.page(page, size).stream()
+                .map(run -> ReevaluationProgress.of(run, lastExecution(run), standards(run), clock.instant(),
+                        clock.getZone()))
+                .toList();
+        return new RunPage(runs, page, size, total, (int) ((total + size - 1) / size));
     }
 
     /** Asks the run to stop after the chunk it is on; it ends STOPPED and can be resumed. */
@@ -139,6 +146,7 @@ public class Reevaluations {
                     + newer.get().reevaluationId() + " was asked for later over some of the same households",
                     Map.of("reevaluationId", id, "supersededBy", newer.get().reevaluationId()));
         }
+        store.resumed(id);
         try {
             operator.restart(last);
         } catch (Exception e) {
@@ -168,8 +176,13 @@ public class Reevaluations {
         }
     }
 
+    private static String area(String prefix) {
+        return prefix.isEmpty() ? "the whole province" : "region " + prefix;
+    }
+
     Reevaluation find(String id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException("No re-evaluation " + id));
+        // The id is not repeated: whatever was typed into the path could be personal data.
+        return store.find(id).orElseThrow(() -> new NotFoundException("No such re-evaluation"));
     }
 
     private void refuseIfOverlapping(String prefix, String except) {
@@ -180,8 +193,8 @@ public class Reevaluations {
             }
             Reevaluation running = find(id);
             if (running.overlaps(prefix)) {
-                throw new ConflictException("Re-evaluation " + id + " is running over region '"
-                        + running.regionPrefix() + "', which overlaps '" + prefix + "'; wait for it or stop it",
+                throw new ConflictException("Re-evaluation " + id + " is running over " + area(running.regionPrefix())
+                        + ", which overlaps " + area(prefix) + "; wait for it or stop it",
                         Map.of("runningReevaluationId", id));
             }
         }

@@ -22,6 +22,10 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
 
     static final StandardsProposal NONE = new StandardsProposal(Map.of());
 
+    /** Bounds that no real standard comes near: a typo is refused before it runs through the province. */
+    static final BigDecimal MAX_AGE = BigDecimal.valueOf(150);
+    static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000);
+
     boolean isEmpty() {
         return values.isEmpty();
     }
@@ -59,10 +63,12 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
                     continue;
                 }
                 BigDecimal amount = value.getValue().isNumber() ? value.getValue().decimalValue() : null;
-                if (amount == null || amount.signum() < 0
+                if (amount == null || amount.signum() < 0 || amount.compareTo(name.kind() == StandardName.Kind.AGE
+                        ? MAX_AGE : MAX_AMOUNT) > 0
                         || (name.kind() == StandardName.Kind.AGE && amount.stripTrailingZeros().scale() > 0)) {
                     errors.add(new FieldError(valueField, name.kind() == StandardName.Kind.AGE
-                            ? "must be a whole number of years" : "must be an amount in yuan, 0 or more"));
+                            ? "must be a whole number of years from 0 to " + MAX_AGE
+                            : "must be an amount in yuan from 0 to " + MAX_AMOUNT.toPlainString()));
                 } else {
                     dated.put(since, amount);
                 }
@@ -77,9 +83,15 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
         ObjectNode root = json.createObjectNode();
         values.forEach((name, dated) -> {
             ObjectNode series = root.putObject(name.key());
-            dated.forEach((since, value) -> series.put(since.toString(), value.stripTrailingZeros()));
+            dated.forEach((since, value) -> series.put(since.toString(), plain(value)));
         });
         return json.writeValueAsString(root);
+    }
+
+    /** 5000, not 5E+3. */
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     static StandardsProposal parse(String canonical, JsonMapper json) {

@@ -17,6 +17,10 @@ public final class DateParameter {
             return LocalDate.now(clock);
         }
         try {
+            // Four-digit years only: ISO-8601 would also take "+12020-06-30".
+            if (!text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("not yyyy-MM-dd", text, 0);
+            }
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "must be a date as yyyy-MM-dd"));

@@ -133,8 +133,13 @@ class ReevaluationControlTests extends ApiTestBase {
         assertThat(fields(ageNotWhole)).containsExactly("standards.elderly_age.2020-01-01");
 
         Api.Response beforeTheStandards = api.post("/api/reevaluations", "policy", body("asOf", "2010-01-01"));
-        assertThat(beforeTheStandards.status()).isEqualTo(400);
-        assertThat(fields(beforeTheStandards)).containsExactly("asOf");
+        assertThat(beforeTheStandards.status()).as("as for a single evaluation").isEqualTo(422);
+
+        Api.Response outOfRange = api.post("/api/reevaluations", "policy", body("asOf", "+12020-06-30",
+                "dryRun", true, "standards", Map.of("elderly_age", Map.of("2020-01-01", 99999999999L),
+                        "dibao_standard", Map.of("2020-01-01", new java.math.BigDecimal("1e400")))));
+        assertThat(fields(outOfRange)).containsExactlyInAnyOrder("asOf", "standards.elderly_age.2020-01-01",
+                "standards.dibao_standard.2020-01-01");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation WHERE as_of = '2010-01-01'", Long.class))
                 .as("nothing is stored for a refused request").isZero();
     }
@@ -147,15 +152,45 @@ class ReevaluationControlTests extends ApiTestBase {
                 api.get(unknown + "/summary", "policy"))) {
             assertThat(response.status()).isEqualTo(404);
             assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.json().get("detail").asString()).as("the id is not repeated").doesNotContain("00000000");
         }
         assertThat(api.post("/api/reevaluations", "caseworker", body("dryRun", true)).status()).isEqualTo(403);
         assertThat(api.get(unknown, "caseworker").status()).isEqualTo(403);
     }
 
     @Test
+    void aRunListsTheHouseholdsItCouldNotEvaluateAndEveryRunIsListedNewestFirst() {
+        String id = fixture.region + "-born-later";
+        tools.jackson.databind.node.ObjectNode household = cn.fupin.household.HouseholdJson.household(id)
+                .put("regionCode", fixture.region);
+        ((tools.jackson.databind.node.ArrayNode) household.get("members"))
+                .set(1, cn.fupin.household.HouseholdJson.member(id + "-02", "2020-03-01", "FEMALE", 2));
+        assertThat(api.put("/api/households/" + id, "caseworker", household, null).status()).isEqualTo(201);
+
+        String run = fixture.start(body("asOf", "2020-01-01", "regionCode", fixture.region, "dryRun", true));
+        JsonNode done = fixture.await(run);
+
+        assertThat(done.get("skipped").asLong()).isEqualTo(1);
+        JsonNode skipped = api.get("/api/reevaluations/" + run + "/skipped", "policy").json();
+        assertThat(skipped.get("totalElements").asLong()).isEqualTo(1);
+        assertThat(skipped.get("content").get(0).get("householdId").asString()).isEqualTo(id);
+        assertThat(skipped.get("content").get(0).get("reason").asString()).contains("members[1].birthDate");
+        JsonNode runs = api.get("/api/reevaluations?size=100", "policy").json();
+        assertThat(runs.get("content").get(0).get("reevaluationId").asString()).isEqualTo(run);
+        assertThat(api.get("/api/reevaluations?size=0", "policy").status()).isEqualTo(400);
+    }
+
+    @Test
     void theSummaryAndTheCsvAddUpToTheChanges() {
+        // Two counties of one city that no other test uses (city codes 56xx are this test's): the summary counts
+        // each county, and the city once.
+        String city = "56" + String.format("%02d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100));
+        fixture = new ReevaluationFixture(api, city + "01");
         fixture.register(20, AS_OF);
-        String run = fixture.start(body("asOf", AS_OF.toString(), "regionCode", fixture.region));
+        ReevaluationFixture neighbour = new ReevaluationFixture(api, city + "02");
+        neighbour.register(10, AS_OF);
+        fixture.households.putAll(neighbour.households);
+        String run = fixture.start(body("asOf", AS_OF.toString(), "regionCode", fixture.region.substring(0, 4)));
         fixture.await(run);
         Map<String, ReevaluationFixture.Diff> changes = fixture.changes(run);
         long gainedMeasures = changes.values().stream().mapToLong(d -> d.gained().size()).sum();
@@ -167,6 +202,9 @@ class ReevaluationControlTests extends ApiTestBase {
         assertThat(summary.get("measures")).hasSize(cn.fupin.matching.Measure.values().length);
         assertThat(summary.get("regions")).hasSize(1);
         assertThat(summary.get("regions").get(0).get("regionCode").asString()).isEqualTo(fixture.region.substring(0, 4));
+        assertThat(summary.get("regions").get(0).get("changedHouseholds").asLong()).isEqualTo(changes.size());
+        JsonNode byCounty = api.get("/api/reevaluations/" + run + "/summary?regionDigits=6", "policy").json();
+        assertThat(byCounty.get("regions")).hasSize(2);
         long dibao = changes.values().stream().filter(d -> d.gained().contains("SAFETY_NET_DIBAO")).count();
         JsonNode dibaoCount = summary.get("measures").valueStream()
                 .filter(m -> m.get("measure").asString().equals("SAFETY_NET_DIBAO")).findFirst().orElseThrow();

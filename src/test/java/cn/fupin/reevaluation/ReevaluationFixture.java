@@ -31,11 +31,16 @@ final class ReevaluationFixture {
     }
 
     final Api api;
-    final String region = "59" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+    final String region;
     final Map<String, Household> households = new LinkedHashMap<>();
 
     ReevaluationFixture(Api api) {
+        this(api, "59" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)));
+    }
+
+    ReevaluationFixture(Api api, String region) {
         this.api = api;
+        this.region = region;
     }
 
     /** Registers random, boundary-heavy households under the fixture's region. */

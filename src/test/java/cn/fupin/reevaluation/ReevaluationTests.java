@@ -89,6 +89,9 @@ class ReevaluationTests extends ApiTestBase {
         Map<String, Set<String>> expected = fixture.expected(standards(), AS_OF);
         assertThat(fixture.recorded()).isEqualTo(expected);
         assertThat(evaluationsOfRun(run)).isEqualTo(40);
+        String someone = fixture.households.keySet().iterator().next();
+        assertThat(api.get("/api/households/" + someone + "/evaluations", "caseworker").json().get(0)
+                .get("reevaluationId").asString()).isEqualTo(run);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?",
                 Long.class, run)).isEqualTo(40);
         // Nothing was recorded before: every measure is gained.
