@@ -24,14 +24,16 @@ public class EvaluationRecorder {
     private final HouseholdEvaluator evaluator;
     private final LedgerWrites ledger;
     private final EvaluationWrites evaluations;
+    private final LedgerCoverage coverage;
     private final JsonMapper json;
 
     EvaluationRecorder(HouseholdRegistry registry, HouseholdEvaluator evaluator, LedgerWrites ledger,
-                       EvaluationWrites evaluations, JsonMapper json) {
+                       EvaluationWrites evaluations, LedgerCoverage coverage, JsonMapper json) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.ledger = ledger;
         this.evaluations = evaluations;
+        this.coverage = coverage;
         this.json = json;
     }
 
@@ -69,5 +71,17 @@ public class EvaluationRecorder {
         }
         evaluations.insert(records);
         ledger.write(new LedgerWrites.Writes(changes, rulesetVersion, user, at));
+        // Coverage moves only where a measure was added or withdrawn: statuses do not change here.
+        List<cn.fupin.household.Household> moved = new ArrayList<>();
+        Map<String, List<LedgerCoverage.Target>> current = new java.util.HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            LedgerChange change = changes.get(i);
+            if (!change.added().isEmpty() || !change.withdrawn().isEmpty()) {
+                moved.add(households.get(i).household());
+                current.put(change.householdId(), change.recorded().stream().map(LedgerCoverage.Target::of).toList());
+            }
+        }
+        coverage.refresh(moved, current);
+        coverage.evaluated(changes.stream().map(LedgerChange::householdId).toList(), rulesetVersion, at);
     }
 }

@@ -22,11 +22,16 @@ public class MeasureLedger {
 
     private final LedgerRepository entries;
     private final HouseholdRegistry registry;
+    private final LedgerWrites ledger;
+    private final LedgerCoverage coverage;
     private final Clock clock;
 
-    MeasureLedger(LedgerRepository entries, HouseholdRegistry registry, Clock clock) {
+    MeasureLedger(LedgerRepository entries, HouseholdRegistry registry, LedgerWrites ledger, LedgerCoverage coverage,
+                  Clock clock) {
         this.entries = entries;
         this.registry = registry;
+        this.ledger = ledger;
+        this.coverage = coverage;
         this.clock = clock;
     }
 
@@ -58,13 +63,19 @@ public class MeasureLedger {
     public LedgerEntryView move(String recommendationId, RecommendationStatus next, String note, String user) {
         LedgerEntry entry = entries.findById(recommendationId)
                 .orElseThrow(() -> new NotFoundException("No recommendation " + recommendationId));
-        registry.lock(entry.householdId()); // no evaluation of the household runs meanwhile
+        // No evaluation of the household runs meanwhile.
+        StoredHousehold household = registry.lock(entry.householdId());
         entry = entries.findById(recommendationId).orElseThrow();
         if (!entry.status().allowedMoves().contains(next)) {
             throw new ConflictException("A recommendation that is " + entry.status() + " cannot become " + next,
                     Map.of("currentStatus", entry.status(), "allowedMoves", entry.status().allowedMoves()));
         }
         Instant now = clock.instant();
-        return LedgerEntryView.of(entries.save(entry.moveTo(next, note, user, now)));
+        LedgerEntryView moved = LedgerEntryView.of(entries.save(entry.moveTo(next, note, user, now)));
+        // A delivery (or a decline) moves the household's coverage.
+        String id = household.household().householdId();
+        coverage.refresh(List.of(household.household()), Map.of(id, ledger.current(List.of(id)).getOrDefault(id, List.of())
+                .stream().map(c -> new LedgerCoverage.Target(c.measure(), c.memberId(), c.status())).toList()));
+        return moved;
     }
 }

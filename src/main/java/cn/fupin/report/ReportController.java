@@ -7,7 +7,13 @@ import cn.fupin.household.HouseholdStatus;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.QueryParameters;
+import cn.fupin.matching.Action;
+import cn.fupin.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,12 +22,103 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReportController {
 
+    private static final int MAX_PAGE_SIZE = 1000;
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
     private final CauseReport causes;
     private final MonitoringReport monitoring;
+    private final CoverageReport coverage;
+    private final CoverageLists lists;
 
-    ReportController(CauseReport causes, MonitoringReport monitoring) {
+    ReportController(CauseReport causes, MonitoringReport monitoring, CoverageReport coverage, CoverageLists lists) {
         this.causes = causes;
         this.monitoring = monitoring;
+        this.coverage = coverage;
+        this.lists = lists;
+    }
+
+    @Operation(summary = "Per action: people targeted, people with every targeted measure DELIVERED, the gap and "
+            + "the share; and the blind spots (POOR without any measure, never evaluated, evaluated with another "
+            + "rule set than the active one)")
+    @GetMapping("/api/reports/coverage")
+    CoverageReport.Report coverage(@RequestParam(required = false) String regionCode) {
+        List<FieldError> errors = new ArrayList<>();
+        String prefix = QueryParameters.regionPrefix(regionCode, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return coverage.of(prefix);
+    }
+
+    /** The query of a drill-down list, read and checked once for its JSON and its CSV form. */
+    private record ListQuery(String prefix, Action action, CoverageLists.Which which, int page, int size) {
+    }
+
+    private static ListQuery listQuery(String regionCode, String action, String list, String page, String size,
+                                       boolean needsAction) {
+        List<FieldError> errors = new ArrayList<>();
+        String prefix = QueryParameters.regionPrefix(regionCode, errors);
+        Action wanted = QueryParameters.code("action", action, Action.class, null, errors);
+        if (needsAction && wanted == null && errors.stream().noneMatch(e -> e.field().equals("action"))) {
+            errors.add(new FieldError("action", "is required: one of the actions of the coverage report"));
+        }
+        CoverageLists.Which which = QueryParameters.code("list", list == null ? null : list.toUpperCase(java.util.Locale.ROOT),
+                CoverageLists.Which.class, CoverageLists.Which.GAP, errors);
+        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
+        int pageSize = QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new ListQuery(prefix, wanted, which, pageNumber, pageSize);
+    }
+
+    @Operation(summary = "The households behind an action's coverage: those with a gap (default), those targeted, "
+            + "or those with someone fully served; page from 0; as CSV with Accept: text/csv")
+    @GetMapping(path = "/api/reports/coverage/households", produces = MediaType.APPLICATION_JSON_VALUE)
+    CoverageLists.Page coverageHouseholds(@RequestParam(required = false) String regionCode,
+                                          @RequestParam(required = false) String action,
+                                          @RequestParam(required = false) String list,
+                                          @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String size) {
+        ListQuery q = listQuery(regionCode, action, list, page, size, true);
+        return lists.coverage(q.prefix(), q.action(), q.which(), q.page(), q.size());
+    }
+
+    @Operation(summary = "The households behind an action's coverage: those with a gap (default), those targeted, "
+            + "or those with someone fully served; page from 0; as CSV with Accept: text/csv")
+    @GetMapping(path = "/api/reports/coverage/households", produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> coverageHouseholdsCsv(@RequestParam(required = false) String regionCode,
+                                                                @RequestParam(required = false) String action,
+                                                                @RequestParam(required = false) String list) {
+        ListQuery q = listQuery(regionCode, action, list, null, null, true);
+        return ResponseEntity.ok().contentType(CSV)
+                .body(out -> lists.coverageCsv(q.prefix(), q.action(), q.which(), out));
+    }
+
+    @Operation(summary = "The households of a blind spot: poor-without-recommendation, never-evaluated or "
+            + "stale-evaluation; page from 0; as CSV with Accept: text/csv")
+    @GetMapping(path = "/api/reports/blind-spots/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
+    CoverageLists.Page blindSpot(@PathVariable String kind, @RequestParam(required = false) String regionCode,
+                                 @RequestParam(required = false) String page,
+                                 @RequestParam(required = false) String size) {
+        BlindSpot spot = blindSpot(kind);
+        ListQuery q = listQuery(regionCode, null, null, page, size, false);
+        return lists.blindSpot(spot, q.prefix(), q.page(), q.size());
+    }
+
+    @Operation(summary = "The households of a blind spot: poor-without-recommendation, never-evaluated or "
+            + "stale-evaluation; page from 0; as CSV with Accept: text/csv")
+    @GetMapping(path = "/api/reports/blind-spots/{kind}", produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> blindSpotCsv(@PathVariable String kind,
+                                                       @RequestParam(required = false) String regionCode) {
+        BlindSpot spot = blindSpot(kind);
+        ListQuery q = listQuery(regionCode, null, null, null, null, false);
+        return ResponseEntity.ok().contentType(CSV).body(out -> lists.blindSpotCsv(spot, q.prefix(), out));
+    }
+
+    private static BlindSpot blindSpot(String kind) {
+        return BlindSpot.ofPath(kind).orElseThrow(() -> new NotFoundException(
+                "No such blind spot: poor-without-recommendation, never-evaluated or stale-evaluation"));
     }
 
     @Operation(summary = "People and share per primary cause, and people per secondary cause (status POOR by default)")

@@ -98,6 +98,12 @@ class ReevaluationTests extends ApiTestBase {
         Map<String, ReevaluationFixture.Diff> diff = ReevaluationFixture.diff(Map.of(), expected);
         assertThat(fixture.changes(run)).isEqualTo(diff);
         assertThat(done.get("changedHouseholds").asLong()).isEqualTo(diff.size());
+        // The coverage kept beside the ledger follows a bulk run as it follows single evaluations.
+        JsonNode coverage = api.get("/api/reports/coverage?regionCode=" + fixture.region, "caseworker").json();
+        assertThat(coverage.get("blindSpots").get("neverEvaluated").asLong()).isZero();
+        long people = fixture.households.values().stream().mapToLong(h -> h.members().size()).sum();
+        assertThat(coverage.get("actions").valueStream().filter(a -> a.get("action").asString().equals("HEALTH"))
+                .findFirst().orElseThrow().get("targeted").asLong()).isPositive().isLessThanOrEqualTo(people);
     }
 
     @Test

@@ -1,0 +1,94 @@
+package cn.fupin.matching;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.fupin.household.Household;
+import cn.fupin.household.Member;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Keeps, beside the ledger, per household and action the people a current measure targets (every member
+ * for a household measure) and those whose targeted measures of that action are all DELIVERED; and the
+ * household's latest evaluation. Rewritten in the transaction that changes the household's ledger, so the
+ * coverage report and its blind spots are sums over small rows (see sql/V8__coverage.sql).
+ */
+@Repository
+class LedgerCoverage {
+
+    /** A current measure of a household, as far as coverage is concerned. */
+    record Target(Measure measure, String memberId, RecommendationStatus status) {
+
+        static Target of(Recommendation r) {
+            return new Target(r.measure(), r.memberId(), r.status());
+        }
+    }
+
+    record Row(Action action, int targeted, int delivered) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    LedgerCoverage(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Per action: the people targeted and those with every targeted measure of it delivered. */
+    static List<Row> rows(Household household, List<Target> current) {
+        Map<Action, Map<String, Boolean>> people = new EnumMap<>(Action.class);
+        for (Target t : current) {
+            Map<String, Boolean> delivered = people.computeIfAbsent(t.measure().action(), a -> new HashMap<>());
+            boolean done = t.status() == RecommendationStatus.DELIVERED;
+            List<String> targets = t.memberId() == null
+                    ? household.members().stream().map(Member::memberId).toList() : List.of(t.memberId());
+            for (String member : targets) {
+                delivered.merge(member, done, Boolean::logicalAnd);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        people.forEach((action, delivered) -> rows.add(new Row(action, delivered.size(),
+                (int) delivered.values().stream().filter(Boolean::booleanValue).count())));
+        return rows;
+    }
+
+    /** Rewrites the coverage rows of these households from their current measures. */
+    void refresh(List<Household> households, Map<String, List<Target>> current) {
+        if (households.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Household h : households) {
+            ids.add(h.householdId());
+            for (Row row : rows(h, current.getOrDefault(h.householdId(), List.of()))) {
+                rows.add(new Object[] {h.householdId(), h.regionCode(), row.action().name(), row.targeted(),
+                        row.delivered()});
+            }
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        jdbc.update("DELETE FROM household_coverage WHERE household_id IN (" + marks + ")", ids.toArray());
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO household_coverage (household_id, region_code, action, targeted, delivered)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, rows);
+        }
+    }
+
+    /** The households' latest evaluation is this one. */
+    void evaluated(List<String> householdIds, String rulesetVersion, Instant at) {
+        Timestamp time = Timestamp.from(at);
+        jdbc.batchUpdate("""
+                INSERT INTO household_evaluated (household_id, ruleset_version, evaluated_at) VALUES (?, ?, ?)
+                ON DUPLICATE KEY UPDATE ruleset_version = VALUES(ruleset_version), evaluated_at = VALUES(evaluated_at)
+                """, householdIds.stream().map(id -> new Object[] {id, rulesetVersion, time}).toList());
+    }
+}

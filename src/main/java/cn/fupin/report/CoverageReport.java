@@ -1,0 +1,67 @@
+package cn.fupin.report;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.fupin.matching.Action;
+import cn.fupin.policy.ActiveRuleSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Whether every targeted person has every measure delivered (不落一人), per action, and the blind spots
+ * (工作死角盲区): POOR households without any current measure, households never evaluated, and households
+ * whose latest evaluation was made with another rule set than the active one. Sums over the coverage kept
+ * beside the ledger (household_coverage, household_evaluated), so it answers at once on the full province.
+ */
+@Service
+class CoverageReport {
+
+    record ActionCoverage(Action action, String actionName, long targeted, long delivered, long gap,
+                          BigDecimal share) {
+    }
+
+    record BlindSpots(long poorWithoutRecommendation, long neverEvaluated, long staleEvaluation) {
+    }
+
+    record Report(String regionCode, String rulesetVersion, List<ActionCoverage> actions, BlindSpots blindSpots) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ActiveRuleSet activeRuleSet;
+
+    CoverageReport(JdbcTemplate jdbc, ActiveRuleSet activeRuleSet) {
+        this.jdbc = jdbc;
+        this.activeRuleSet = activeRuleSet;
+    }
+
+    Report of(String regionPrefix) {
+        String like = regionPrefix + "%";
+        Map<Action, long[]> sums = new EnumMap<>(Action.class);
+        jdbc.query("""
+                SELECT action, SUM(targeted), SUM(delivered) FROM household_coverage
+                 WHERE region_code LIKE ? GROUP BY action
+                """, rs -> {
+            sums.put(Action.valueOf(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3)});
+        }, like);
+        List<ActionCoverage> actions = new ArrayList<>();
+        for (Action action : Action.values()) {
+            long[] s = sums.getOrDefault(action, new long[2]);
+            actions.add(new ActionCoverage(action, action.title(), s[0], s[1], s[0] - s[1],
+                    CauseReport.share(s[1], s[0])));
+        }
+        String version = activeRuleSet.get().version();
+        BlindSpots blindSpots = new BlindSpots(
+                count(BlindSpot.POOR_WITHOUT_RECOMMENDATION, like, version),
+                count(BlindSpot.NEVER_EVALUATED, like, version),
+                count(BlindSpot.STALE_EVALUATION, like, version));
+        return new Report(regionPrefix, version, actions, blindSpots);
+    }
+
+    private long count(BlindSpot spot, String like, String version) {
+        return jdbc.queryForObject("SELECT COUNT(*) " + spot.from(), Long.class, spot.parameters(like, version));
+    }
+}
