@@ -19,10 +19,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class CauseReport {
 
-    public record PrimaryCause(Cause cause, long people, BigDecimal share) {
+    public record PrimaryCause(Cause cause, String causeName, long people, BigDecimal share) {
     }
 
-    public record SecondaryCause(Cause cause, long people) {
+    public record SecondaryCause(Cause cause, String causeName, long people) {
     }
 
     public record Report(String regionCode, HouseholdStatus status, long totalPeople, List<PrimaryCause> primary,
@@ -61,8 +61,8 @@ public class CauseReport {
         List<SecondaryCause> secondaryRows = new ArrayList<>();
         for (Cause cause : Cause.values()) {
             long people = primary.getOrDefault(cause, 0L);
-            primaryRows.add(new PrimaryCause(cause, people, share(people, total[0])));
-            secondaryRows.add(new SecondaryCause(cause, secondary.getOrDefault(cause, 0L)));
+            primaryRows.add(new PrimaryCause(cause, cause.getLabel(), people, share(people, total[0])));
+            secondaryRows.add(new SecondaryCause(cause, cause.getLabel(), secondary.getOrDefault(cause, 0L)));
         }
         return new Report(regionPrefix, status, total[0], primaryRows, secondaryRows);
     }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +29,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,11 +56,21 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthenticationManager authenticationManager)
             throws Exception {
         http.authenticationManager(authenticationManager)
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // API clients sign every request in with HTTP Basic and hold no session: nothing for a forged
+                // request to ride on. The dashboard signs in with a form and holds a session cookie: requests
+                // made with that session must carry the CSRF token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // No session before signing in (the sign-in goes to the dashboard), so none for a request to
+                // be remembered in: the session starts with the sign-in.
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                                "/swagger-ui.html", "/swagger-ui/**", "/error", "/login.html", "/dashboard.css",
+                                "/webjars/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/rulesets/validate", "/api/rulesets/reload").hasRole("POLICY")
                         .requestMatchers("/api/reevaluations", "/api/reevaluations/**").hasRole("POLICY")
@@ -69,8 +82,16 @@ class SecurityConfiguration {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
                     write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic");
                 }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this")));
+                .exceptionHandling(ex -> ex
+                        // A browser asking for a page is sent to the sign-in form; API clients get 401.
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
+                                request -> String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("text/html"))
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
+                            write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic");
+                        }, request -> true)
+                        .accessDeniedHandler((request, response, e) ->
+                                write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this")));
         return http.build();
     }
 

@@ -1,0 +1,24 @@
+package cn.fupin.system;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who is signed in, with which roles: the dashboard shows only what those roles may see. */
+@RestController
+class CurrentUser {
+
+    record Me(String username, List<String> roles) {
+    }
+
+    @Operation(summary = "The signed-in user and roles")
+    @GetMapping("/api/me")
+    Me me(Authentication authentication) {
+        return new Me(authentication.getName(), authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", "")).sorted().toList());
+    }
+}
