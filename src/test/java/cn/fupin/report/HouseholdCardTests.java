@@ -48,6 +48,10 @@ class HouseholdCardTests extends ApiTestBase {
         assertThat(api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null).status()).isEqualTo(201);
         assertThat(card(id, "caseworker").body()).contains("目前没有帮扶措施", "本户尚未认定帮扶措施");
         assertThat(card("520102-unknown", "caseworker").status()).isEqualTo(404);
-        assertThat(card(id, null).status()).isEqualTo(401);
+        Api.Response signedOut = card(id, null);
+        assertThat(signedOut.status()).as("a browser is sent to the sign-in page").isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login.html");
+        Api.Response apiClient = api.send(api.request("/api/households/" + id, null).GET().build());
+        assertThat(apiClient.status()).as("an API client is told to sign in").isEqualTo(401);
     }
 }
