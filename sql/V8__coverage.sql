@@ -14,14 +14,24 @@ CREATE TABLE household_coverage (
 
 CREATE INDEX household_coverage_by_region ON household_coverage (region_code, action, targeted, delivered);
 
--- The household's latest evaluation: with which rule set and when (blind spots: never evaluated, or last
--- evaluated with another rule set than the active one).
+-- The household's latest evaluation: with which rule set and when, and the household's region then (blind
+-- spots: never evaluated, or last evaluated with another rule set than the active one; counted per region
+-- from this table alone).
 CREATE TABLE household_evaluated (
     household_id    VARCHAR(64) NOT NULL,
+    region_code     CHAR(6)     NOT NULL,
     ruleset_version VARCHAR(71) NOT NULL,
     evaluated_at    DATETIME    NOT NULL,
     PRIMARY KEY (household_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+CREATE INDEX household_evaluated_by_region ON household_evaluated (region_code, ruleset_version);
+
+-- The number of members of each household, kept with it, so that reports count a region's people from the
+-- household table alone.
+ALTER TABLE household ADD COLUMN people INT NOT NULL DEFAULT 0;
+UPDATE household SET people = (SELECT COUNT(*) FROM household_member m WHERE m.household_id = household.household_id);
+CREATE INDEX household_people_by_region ON household (region_code, people);
 
 -- Filling both from what is recorded already. The measures' actions and targets, as in the catalogue
 -- (matching/Measure.java; a test checks that the two agree), for this one-off computation.
@@ -78,9 +88,10 @@ SELECT p.household_id, MIN(p.region_code), p.action, COUNT(*), SUM(p.all_deliver
          GROUP BY t.household_id, t.region_code, t.action, t.member_id) p
  GROUP BY p.household_id, p.action;
 
-INSERT INTO household_evaluated (household_id, ruleset_version, evaluated_at)
-SELECT e.household_id, e.ruleset_version, e.evaluated_at
+INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at)
+SELECT e.household_id, h.region_code, e.ruleset_version, e.evaluated_at
   FROM evaluation e
-  JOIN (SELECT household_id, MAX(seq) AS seq FROM evaluation GROUP BY household_id) last ON last.seq = e.seq;
+  JOIN (SELECT household_id, MAX(seq) AS seq FROM evaluation GROUP BY household_id) last ON last.seq = e.seq
+  JOIN household h ON h.household_id = e.household_id;
 
 DROP TABLE measure_catalogue;

@@ -33,15 +33,16 @@ class HouseholdBatchWrites {
         jdbc.batchUpdate("""
                 INSERT INTO household (household_id, region_code, status, income_per_capita, housing_grade,
                        safe_drinking_water, road_access, industry_projects, linked_to_enterprise, causes, primary_cause,
-                       sudden_hardship, version, updated_at)
+                       sudden_hardship, people, version, updated_at)
                 VALUES (:id, :region, :status, :income, :housing, :water, :road, :projects, :linked, :causes, :primary,
-                       :hardship, 0, :at)
+                       :hardship, :people, 0, :at)
                 ON DUPLICATE KEY UPDATE region_code = VALUES(region_code), status = VALUES(status),
                        income_per_capita = VALUES(income_per_capita), housing_grade = VALUES(housing_grade),
                        safe_drinking_water = VALUES(safe_drinking_water), road_access = VALUES(road_access),
                        industry_projects = VALUES(industry_projects), linked_to_enterprise = VALUES(linked_to_enterprise),
                        causes = VALUES(causes), primary_cause = VALUES(primary_cause),
-                       sudden_hardship = VALUES(sudden_hardship), version = version + 1, updated_at = VALUES(updated_at)
+                       sudden_hardship = VALUES(sudden_hardship), people = VALUES(people), version = version + 1,
+                       updated_at = VALUES(updated_at)
                 """, households.stream().map(h -> household(h, at)).toArray(SqlParameterSource[]::new));
         jdbc.update("DELETE FROM household_member WHERE household_id IN (:ids)", new MapSqlParameterSource("ids", ids));
         List<SqlParameterSource> members = new ArrayList<>();
@@ -66,7 +67,8 @@ class HouseholdBatchWrites {
                 .addValue("road", h.roadAccess()).addValue("projects", h.industryProjects())
                 .addValue("linked", h.linkedToEnterprise()).addValue("causes", Causes.join(h.causes()))
                 .addValue("primary", h.causes().isEmpty() ? null : h.causes().get(0).name())
-                .addValue("hardship", h.suddenHardship()).addValue("at", Timestamp.from(at));
+                .addValue("hardship", h.suddenHardship()).addValue("people", h.members().size())
+                .addValue("at", Timestamp.from(at));
     }
 
     private static SqlParameterSource member(String householdId, int position, Member m) {

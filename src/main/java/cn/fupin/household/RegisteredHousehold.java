@@ -10,8 +10,9 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * The household aggregate as stored: the household, its causes and members, and its version (bumped by
- * every replacement; a replacement based on an older version is refused).
+ * The household aggregate as stored: the household, its causes and members (and how many: reports count
+ * people from it), and its version (bumped by every replacement; a replacement based on an older version is
+ * refused).
  */
 @Table("household")
 record RegisteredHousehold(
@@ -27,6 +28,7 @@ record RegisteredHousehold(
         String causes,
         Cause primaryCause,
         boolean suddenHardship,
+        int people,
         @MappedCollection(idColumn = "household_id", keyColumn = "position") List<RegisteredMember> members,
         @Version Long version,
         Instant updatedAt) {
@@ -35,7 +37,7 @@ record RegisteredHousehold(
         return new RegisteredHousehold(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
                 h.housingGrade(), h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(),
                 Causes.join(h.causes()), h.causes().isEmpty() ? null : h.causes().get(0), h.suddenHardship(),
-                h.members().stream().map(RegisteredMember::of).toList(), version, updatedAt);
+                h.members().size(), h.members().stream().map(RegisteredMember::of).toList(), version, updatedAt);
     }
 
     Household toHousehold() {

@@ -82,6 +82,6 @@ public class EvaluationRecorder {
             }
         }
         coverage.refresh(moved, current);
-        coverage.evaluated(changes.stream().map(LedgerChange::householdId).toList(), rulesetVersion, at);
+        coverage.evaluated(households.stream().map(StoredHousehold::household).toList(), rulesetVersion, at);
     }
 }

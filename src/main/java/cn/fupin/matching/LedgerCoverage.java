@@ -84,11 +84,14 @@ class LedgerCoverage {
     }
 
     /** The households' latest evaluation is this one. */
-    void evaluated(List<String> householdIds, String rulesetVersion, Instant at) {
+    void evaluated(List<Household> households, String rulesetVersion, Instant at) {
         Timestamp time = Timestamp.from(at);
         jdbc.batchUpdate("""
-                INSERT INTO household_evaluated (household_id, ruleset_version, evaluated_at) VALUES (?, ?, ?)
-                ON DUPLICATE KEY UPDATE ruleset_version = VALUES(ruleset_version), evaluated_at = VALUES(evaluated_at)
-                """, householdIds.stream().map(id -> new Object[] {id, rulesetVersion, time}).toList());
+                INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at)
+                VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE region_code = VALUES(region_code), ruleset_version = VALUES(ruleset_version),
+                       evaluated_at = VALUES(evaluated_at)
+                """, households.stream().map(h -> new Object[] {h.householdId(), h.regionCode(), rulesetVersion, time})
+                .toList());
     }
 }

@@ -54,14 +54,17 @@ class CoverageReport {
                     CauseReport.share(s[1], s[0])));
         }
         String version = activeRuleSet.get().version();
-        BlindSpots blindSpots = new BlindSpots(
-                count(BlindSpot.POOR_WITHOUT_RECOMMENDATION, like, version),
-                count(BlindSpot.NEVER_EVALUATED, like, version),
-                count(BlindSpot.STALE_EVALUATION, like, version));
-        return new Report(regionPrefix, version, actions, blindSpots);
+        // Counted from the region indexes alone: households are never deleted, so those never evaluated are
+        // the registered ones less those with a latest evaluation.
+        long registered = count("SELECT COUNT(*) FROM household WHERE region_code LIKE ?", like);
+        long evaluated = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ?", like);
+        long stale = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND ruleset_version <> ?",
+                like, version);
+        long poorWithout = count("SELECT COUNT(*) " + BlindSpot.POOR_WITHOUT_RECOMMENDATION.from(), like);
+        return new Report(regionPrefix, version, actions, new BlindSpots(poorWithout, registered - evaluated, stale));
     }
 
-    private long count(BlindSpot spot, String like, String version) {
-        return jdbc.queryForObject("SELECT COUNT(*) " + spot.from(), Long.class, spot.parameters(like, version));
+    private long count(String sql, Object... parameters) {
+        return jdbc.queryForObject(sql, Long.class, parameters);
     }
 }

@@ -2,13 +2,15 @@ package cn.fupin.report;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-import cn.fupin.matching.Measure;
+import cn.fupin.matching.Action;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Households and people under return-to-poverty monitoring (防返贫动态监测, the MONITORING_WATCH measure) as a
+ * Households and people under return-to-poverty monitoring (防返贫动态监测, the MONITORING action) as a
  * share of each region's registered population. The national guidance expects about 5%: a region above 10%
  * or below 3% is flagged for a look (too many on watch, or people missed).
  */
@@ -35,18 +37,28 @@ class MonitoringReport {
 
     Report of(String regionPrefix, int regionDigits) {
         // The digits go into the text (a validated 2, 4 or 6): as a parameter, H2 would not see the grouping
-        // expression and the selected one as the same.
-        List<Region> regions = jdbc.query("""
-                SELECT SUBSTRING(h.region_code, 1, %d) AS region, COUNT(DISTINCT h.household_id), COUNT(*),
-                       COUNT(DISTINCT w.household_id), SUM(CASE WHEN w.household_id IS NULL THEN 0 ELSE 1 END)
-                  FROM household h JOIN household_member m ON m.household_id = h.household_id
-                  LEFT JOIN recommendation w ON w.household_id = h.household_id AND w.measure = ?
-                       AND w.member_id = '' AND w.current_flag = 1
-                 WHERE h.region_code LIKE ?
-                 GROUP BY SUBSTRING(h.region_code, 1, %d) ORDER BY region
-                """.formatted(regionDigits, regionDigits),
-                (rs, i) -> region(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
-                Measure.MONITORING_WATCH.name(), regionPrefix + "%");
+        // expression and the selected one as the same. Registered people come from the households' member
+        // counts, people on watch from the coverage kept beside the ledger (a household measure: every member).
+        Map<String, long[]> byRegion = new TreeMap<>();
+        jdbc.query("""
+                SELECT SUBSTRING(region_code, 1, %d) AS region, COUNT(*), SUM(people) FROM household
+                 WHERE region_code LIKE ? GROUP BY SUBSTRING(region_code, 1, %d)
+                """.formatted(regionDigits, regionDigits), rs -> {
+            long[] counts = byRegion.computeIfAbsent(rs.getString(1), r -> new long[4]);
+            counts[0] = rs.getLong(2);
+            counts[1] = rs.getLong(3);
+        }, regionPrefix + "%");
+        jdbc.query("""
+                SELECT SUBSTRING(region_code, 1, %d) AS region, COUNT(*), SUM(targeted) FROM household_coverage
+                 WHERE region_code LIKE ? AND action = ? GROUP BY SUBSTRING(region_code, 1, %d)
+                """.formatted(regionDigits, regionDigits), rs -> {
+            long[] counts = byRegion.computeIfAbsent(rs.getString(1), r -> new long[4]);
+            counts[2] = rs.getLong(2);
+            counts[3] = rs.getLong(3);
+        }, regionPrefix + "%", Action.MONITORING.name());
+        List<Region> regions = byRegion.entrySet().stream()
+                .map(e -> region(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .toList();
         Region total = region(regionPrefix, regions.stream().mapToLong(Region::households).sum(),
                 regions.stream().mapToLong(Region::people).sum(),
                 regions.stream().mapToLong(Region::monitoredHouseholds).sum(),
