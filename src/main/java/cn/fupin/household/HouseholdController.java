@@ -93,12 +93,11 @@ class HouseholdController {
         List<FieldError> errors = new ArrayList<>();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
         HouseholdStatus wanted = QueryParameters.code("status", status, HouseholdStatus.class, null, errors);
-        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
-        int pageSize = QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
+        QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Page<StoredHousehold> found = registry.page(prefix, wanted, pageNumber, pageSize);
-        return new HouseholdPage(found.getContent(), pageNumber, pageSize, found.getTotalElements(), found.getTotalPages());
+        Page<StoredHousehold> found = registry.page(prefix, wanted, paging.page(), paging.size());
+        return new HouseholdPage(found.getContent(), paging.page(), paging.size(), found.getTotalElements(), found.getTotalPages());
     }
 }

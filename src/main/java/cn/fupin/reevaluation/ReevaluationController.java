@@ -81,12 +81,11 @@ class ReevaluationController {
     @GetMapping("/api/reevaluations")
     Reevaluations.RunPage list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         List<FieldError> errors = new ArrayList<>();
-        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
-        int pageSize = QueryParameters.number("size", size, 20, 1, 100, errors);
+        QueryParameters.Paging paging = QueryParameters.paging(page, size, 100, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return reevaluations.list(pageNumber, pageSize);
+        return reevaluations.list(paging.page(), paging.size());
     }
 
     @Operation(summary = "Households the run could not evaluate on its date (a member born after it), and why")
@@ -94,13 +93,12 @@ class ReevaluationController {
     ReevaluationDiff.SkippedPage skipped(@PathVariable String id, @RequestParam(required = false) String page,
                                          @RequestParam(required = false) String size) {
         List<FieldError> errors = new ArrayList<>();
-        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
-        int pageSize = QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
+        QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         reevaluations.find(id);
-        return diff.skipped(id, pageNumber, pageSize);
+        return diff.skipped(id, paging.page(), paging.size());
     }
 
     @Operation(summary = "A run's state, counters, rate and estimated finish")
@@ -129,13 +127,12 @@ class ReevaluationController {
                                         @RequestParam(required = false) String size) {
         List<FieldError> errors = new ArrayList<>();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
-        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
-        int pageSize = QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
+        QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         reevaluations.find(id);
-        return diff.page(id, prefix, pageNumber, pageSize);
+        return diff.page(id, prefix, paging.page(), paging.size());
     }
 
     @Operation(summary = "Households whose current measures the run changed: measures gained and lost, "

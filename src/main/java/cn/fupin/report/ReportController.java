@@ -64,12 +64,11 @@ class ReportController {
         }
         CoverageLists.Which which = QueryParameters.code("list", list == null ? null : list.toUpperCase(java.util.Locale.ROOT),
                 CoverageLists.Which.class, CoverageLists.Which.GAP, errors);
-        int pageNumber = QueryParameters.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, errors);
-        int pageSize = QueryParameters.number("size", size, 20, 1, MAX_PAGE_SIZE, errors);
+        QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ListQuery(prefix, wanted, which, pageNumber, pageSize);
+        return new ListQuery(prefix, wanted, which, paging.page(), paging.size());
     }
 
     @Operation(summary = "The households behind an action's coverage: those with a gap (default), those targeted, "

@@ -51,4 +51,14 @@ public final class QueryParameters {
         errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
         return fallback;
     }
+
+    /** A page of a list: its number from 0 and its size (20 unless asked), as asked for. */
+    public record Paging(int page, int size) {
+    }
+
+    /** The {@code page} and {@code size} parameters of a list whose pages hold at most {@code maxSize}. */
+    public static Paging paging(String page, String size, int maxSize, List<FieldError> errors) {
+        return new Paging(number("page", page, 0, 0, Integer.MAX_VALUE / maxSize, errors),
+                number("size", size, 20, 1, maxSize, errors));
+    }
 }

@@ -75,4 +75,15 @@ public final class RandomHouseholds {
     private <T> T pick(T[] values) {
         return values[random.nextInt(values.length)];
     }
+
+    /**
+     * A household as the JSON of the API, moved to another region code (its own ids and its members' with it),
+     * with a cause where it has none (registration requires one): a test's households under a region of its own.
+     */
+    public static String jsonIn(Household household, String region) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(household)
+                .replace("\"" + household.regionCode() + "-", "\"" + region + "-")
+                .replace("\"regionCode\":\"" + household.regionCode() + "\"", "\"regionCode\":\"" + region + "\"")
+                .replace("\"causes\":[]", "\"causes\":[\"ILLNESS\"]");
+    }
 }

@@ -48,10 +48,7 @@ final class ReevaluationFixture {
         RandomHouseholds random = new RandomHouseholds(region.hashCode());
         for (int n = 0; n < count; n++) {
             Household h = random.next(n, asOf);
-            String json = Api.JSON.writeValueAsString(h).replace("\"" + h.regionCode() + "-", "\"" + region + "-")
-                    .replace("\"regionCode\":\"" + h.regionCode() + "\"", "\"regionCode\":\"" + region + "\"")
-                    .replace("\"causes\":[]", "\"causes\":[\"ILLNESS\"]");
-            JsonNode body = Api.JSON.readTree(json);
+            JsonNode body = Api.JSON.readTree(RandomHouseholds.jsonIn(h, region));
             String id = body.get("householdId").asString();
             Api.Response put = api.put("/api/households/" + id, "caseworker", body, null);
             assertThat(put.status()).as(put.body()).isIn(200, 201);

@@ -37,11 +37,8 @@ class CoverageReportTests extends ApiTestBase {
 
     final String region = "55" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
 
-    Household register(Household random, int n) {
-        String json = Api.JSON.writeValueAsString(random).replace("\"" + random.regionCode() + "-", "\"" + region + "-")
-                .replace("\"regionCode\":\"" + random.regionCode() + "\"", "\"regionCode\":\"" + region + "\"")
-                .replace("\"causes\":[]", "\"causes\":[\"ILLNESS\"]");
-        JsonNode body = Api.JSON.readTree(json);
+    Household register(Household random) {
+        JsonNode body = Api.JSON.readTree(RandomHouseholds.jsonIn(random, region));
         String id = body.get("householdId").asString();
         assertThat(api.put("/api/households/" + id, "caseworker", body, null).status()).isIn(200, 201);
         return Api.JSON.treeToValue(body, Household.class);
@@ -52,7 +49,7 @@ class CoverageReportTests extends ApiTestBase {
         RandomHouseholds random = new RandomHouseholds(region.hashCode());
         List<Household> households = new java.util.ArrayList<>();
         for (int n = 0; n < 30; n++) {
-            households.add(register(random.next(n, AS_OF), n));
+            households.add(register(random.next(n, AS_OF)));
         }
         // All but the last three are evaluated; of each evaluated household, deliver the first two measures.
         for (Household h : households.subList(0, 27)) {
