@@ -33,7 +33,7 @@ class ReevaluationStore {
 
     /** Runs newest first, a page at a time. */
     List<Reevaluation> page(int page, int size) {
-        return jdbc.query("SELECT * FROM reevaluation ORDER BY requested_at DESC, reevaluation_id LIMIT ? OFFSET ?",
+        return jdbc.query("SELECT * FROM reevaluation ORDER BY seq DESC LIMIT ? OFFSET ?",
                 ReevaluationStore::read, size, (long) page * size);
     }
 
