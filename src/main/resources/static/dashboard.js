@@ -9,8 +9,23 @@ const charts = [];
 
 async function json(path) {
   const response = await fetch(path, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
-  if (!response.ok) throw new Error(path + ': ' + response.status);
+  if (response.status === 401) {
+    location.href = '/login';
+    throw new Error('登录已过期');
+  }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.errors ? problem.errors.map(e => e.field + ' ' + e.message).join('；')
+      : (problem.detail || path + '：' + response.status));
+  }
   return response.json();
+}
+
+function fail(error) {
+  const box = document.getElementById('failure');
+  box.textContent = '无法显示：' + error.message;
+  box.hidden = false;
+  document.body.dataset.error = String(error);
 }
 
 function cell(row, text, className) {
@@ -46,8 +61,10 @@ function breadcrumb() {
 
 function go(code) {
   location.hash = code ? 'region=' + code : '';
-  location.reload();
 }
+
+// Back, forward, or a region typed into the address: draw that region.
+window.addEventListener('hashchange', () => location.reload());
 
 async function causes() {
   const report = await json('/api/reports/causes?regionCode=' + region);
@@ -86,7 +103,7 @@ async function coverage() {
     'stale-evaluation': ['未按现行规则评估', report.blindSpots.staleEvaluation]
   };
   for (const [kind, [name, count]] of Object.entries(names)) {
-    spots.appendChild(link(`${name}：${number(count)} 户`, '#', event => { event.preventDefault(); spotList(kind, name); }));
+    spots.appendChild(link(`${name}：${number(count)} 户`, '#', event => { event.preventDefault(); spotList(kind, name).catch(fail); }));
   }
 }
 
@@ -96,7 +113,7 @@ async function spotList(kind, name) {
   box.textContent = '';
   const title = document.createElement('p');
   title.append(`${name}（共 ${number(page.totalElements)} 户，列出前 ${page.content.length} 户） `);
-  title.appendChild(link('下载 CSV', `/api/reports/blind-spots/${kind}?regionCode=${region}&format=csv`,
+  title.appendChild(link('下载 CSV', '#',
     event => { event.preventDefault(); download(`/api/reports/blind-spots/${kind}?regionCode=${region}`, kind + '.csv'); }));
   box.appendChild(title);
   const table = document.createElement('table');
@@ -106,7 +123,7 @@ async function spotList(kind, name) {
     const row = table.insertRow();
     cell(row, h.householdId);
     cell(row, h.regionCode);
-    cell(row, h.status);
+    cell(row, h.statusName);
     cell(row, link('查看', `/api/households/${encodeURIComponent(h.householdId)}/card`));
   }
   box.appendChild(table);
@@ -114,6 +131,10 @@ async function spotList(kind, name) {
 
 async function download(path, file) {
   const response = await fetch(path, {headers: {Accept: 'text/csv'}, credentials: 'same-origin'});
+  if (!response.ok) {
+    fail(new Error(file + '：' + response.status));
+    return;
+  }
   const url = URL.createObjectURL(await response.blob());
   const a = link(file, url);
   a.download = file;
@@ -168,6 +189,7 @@ async function runs(me) {
 }
 
 async function main() {
+  if (!/^(\d{2}){0,3}$/.test(region)) throw new Error('地区代码应为 2、4 或 6 位数字：' + region);
   breadcrumb();
   const me = await json('/api/me');
   await Promise.all([causes(), coverage(), monitoring(), runs(me)]);
@@ -175,4 +197,4 @@ async function main() {
 }
 
 window.addEventListener('resize', () => charts.forEach(c => c.resize()));
-main().catch(error => { document.body.dataset.error = String(error); throw error; });
+main().catch(fail);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -22,8 +23,11 @@ class HouseholdBatchWrites {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    HouseholdBatchWrites(NamedParameterJdbcTemplate jdbc) {
+    private final ApplicationEventPublisher events;
+
+    HouseholdBatchWrites(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Creates or replaces every household of the batch, in one transaction: each is stored whole or not at all. */
@@ -58,6 +62,7 @@ class HouseholdBatchWrites {
                 VALUES (:householdId, :position, :memberId, :idNumber, :name, :relation, :sex, :birthDate, :health,
                        :disability, :labour, :employed, :seeking, :skill, :schooling, :insured)
                 """, members.toArray(SqlParameterSource[]::new));
+        events.publishEvent(new HouseholdsStored(households));
     }
 
     private static SqlParameterSource household(Household h, Instant at) {

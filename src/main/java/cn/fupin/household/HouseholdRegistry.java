@@ -11,6 +11,7 @@ import cn.fupin.system.ConflictException;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
@@ -32,12 +33,15 @@ public class HouseholdRegistry {
     private final HouseholdRepository repository;
     private final HouseholdRows rows;
     private final HouseholdReader reader;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HouseholdRegistry(HouseholdRepository repository, HouseholdRows rows, HouseholdReader reader, Clock clock) {
+    HouseholdRegistry(HouseholdRepository repository, HouseholdRows rows, HouseholdReader reader,
+                      ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.rows = rows;
         this.reader = reader;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,6 +68,7 @@ public class HouseholdRegistry {
         Long version = expectedVersion != null ? expectedVersion : current.orElse(null);
         try {
             RegisteredHousehold saved = repository.save(RegisteredHousehold.of(household, version, now));
+            events.publishEvent(new HouseholdsStored(List.of(household)));
             return new Registration(new StoredHousehold(saved.toHousehold(), saved.version()), current.isEmpty());
         } catch (OptimisticLockingFailureException e) {
             throw stale(pathId, version, repository.versionOf(pathId).orElse(null));

@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.fupin.household.Household;
+import cn.fupin.household.HouseholdsStored;
 import cn.fupin.household.Member;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * Keeps, beside the ledger, per household and action the people a current measure targets (every member
  * for a household measure) and those whose targeted measures of that action are all DELIVERED; and the
- * household's latest evaluation. Rewritten in the transaction that changes the household's ledger, so the
- * coverage report and its blind spots are sums over small rows (see sql/V8__coverage.sql).
+ * household's latest evaluation. Rewritten in the transaction that changes the household's ledger or the
+ * household itself, so the coverage report and its blind spots are sums over small rows that always count a
+ * household under its region now (see sql/V8__coverage.sql).
  */
 @Repository
 class LedgerCoverage {
@@ -36,9 +39,26 @@ class LedgerCoverage {
     }
 
     private final JdbcTemplate jdbc;
+    private final LedgerWrites ledger;
 
-    LedgerCoverage(JdbcTemplate jdbc) {
+    LedgerCoverage(JdbcTemplate jdbc, LedgerWrites ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    /**
+     * A household stored anew may have moved region or changed members: its coverage is counted again from
+     * its current measures (a household measure targets every member as they are now), under its region now.
+     */
+    @EventListener
+    void stored(HouseholdsStored stored) {
+        List<Household> households = stored.households();
+        Map<String, List<Target>> current = new HashMap<>();
+        ledger.current(households.stream().map(Household::householdId).toList()).forEach((id, entries) ->
+                current.put(id, entries.stream().map(c -> new Target(c.measure(), c.memberId(), c.status())).toList()));
+        refresh(households, current);
+        jdbc.batchUpdate("UPDATE household_evaluated SET region_code = ? WHERE household_id = ? AND region_code <> ?",
+                households.stream().map(h -> new Object[] {h.regionCode(), h.householdId(), h.regionCode()}).toList());
     }
 
     /** Per action: the people targeted and those with every targeted measure of it delivered. */

@@ -33,6 +33,12 @@ class CoverageLists {
 
     /** targeted and delivered: people of the household, for an action's list; null for a blind spot. */
     record Line(String householdId, String regionCode, HouseholdStatus status, Integer targeted, Integer delivered) {
+
+        /** The status in Chinese, for the dashboard's lists. */
+        @com.fasterxml.jackson.annotation.JsonProperty("statusName")
+        public String statusName() {
+            return status.getLabel();
+        }
     }
 
     record Page(List<Line> content, int page, int size, long totalElements, int totalPages) {

@@ -62,10 +62,13 @@ class HouseholdCard {
         Household h = registry.find(householdId)
                 .orElseThrow(() -> new NotFoundException("No household " + householdId)).household();
         LocalDate today = LocalDate.now(clock);
+        Evaluation latest = history.latest(householdId).orElse(null);
+        // Ages and standards as on the date the measures were decided, so that the card says what the reasons say.
+        LocalDate basis = latest == null ? today : latest.asOf();
         Map<String, String> names = new HashMap<>();
         List<MemberLine> members = h.members().stream().map(m -> {
             names.put(m.memberId(), m.name());
-            return line(m, today);
+            return line(m, basis);
         }).toList();
         List<MeasureLine> measures = ledger.forHousehold(householdId, null).stream()
                 .map(LedgerEntryView::recommendation)
@@ -74,9 +77,8 @@ class HouseholdCard {
                         r.status().getLabel()))
                 .toList();
         StandardsBook book = activeRuleSet.get().standards();
-        List<StandardLine> standards = book.resolve(h.regionCode(), today).inForce().stream()
+        List<StandardLine> standards = book.resolve(h.regionCode(), basis).inForce().stream()
                 .map(s -> standard(book, s)).toList();
-        Evaluation latest = history.latest(householdId).orElse(null);
         return new Card(h, h.status().getLabel(), h.housingGrade().getLabel(),
                 h.causes().stream().map(Cause::getLabel).toList(), members, measures, standards,
                 latest == null ? null : latest.rulesetVersion(), latest == null ? null : latest.asOf(), today);

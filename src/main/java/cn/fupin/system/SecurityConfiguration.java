@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -22,6 +23,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,7 +32,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,47 +54,73 @@ class SecurityConfiguration {
 
     static final List<String> DEMO_PASSWORDS = List.of("caseworker-demo", "policy-demo", "admin-demo");
 
+    /**
+     * API clients: every request signs in with HTTP Basic (any request carrying an Authorization header comes
+     * here). No session is created or read, so a forged request has nothing to ride on and needs no CSRF token.
+     */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, AuthenticationManager authenticationManager)
             throws Exception {
-        http.authenticationManager(authenticationManager)
-                // API clients sign every request in with HTTP Basic and hold no session: nothing for a forged
-                // request to ride on. The dashboard signs in with a form and holds a session cookie: requests
-                // made with that session must carry the CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getSession(false) == null))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                // No session before signing in (the sign-in goes to the dashboard), so none for a request to
-                // be remembered in: the session starts with the sign-in.
-                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
-                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
-                        .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/error", "/login.html", "/dashboard.css",
-                                "/webjars/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/rulesets/validate", "/api/rulesets/reload").hasRole("POLICY")
-                        .requestMatchers("/api/reevaluations", "/api/reevaluations/**").hasRole("POLICY")
-                        .requestMatchers("/api/recommendations", "/api/recommendations/**", "/api/households",
-                                "/api/households/**", "/api/evaluations/**").hasRole("CASEWORKER")
-                        .requestMatchers(HttpMethod.GET, "/api/rulesets/**", "/api/standards").authenticated()
-                        .anyRequest().authenticated())
+        http.securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
+                .authenticationManager(authenticationManager)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(SecurityConfiguration::authorize)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
                     write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic");
                 }))
-                .exceptionHandling(ex -> ex
-                        // A browser asking for a page is sent to the sign-in form; API clients get 401.
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
-                                request -> String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("text/html"))
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
-                            write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic");
-                        }, request -> true)
-                        .accessDeniedHandler((request, response, e) ->
-                                write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this")));
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this")));
         return http.build();
+    }
+
+    /**
+     * Browsers: the dashboard signs in with a form and keeps a session; every request that changes something
+     * carries the session's CSRF token (the sign-in and sign-out forms too). A page asked for without a session
+     * goes to the sign-in form; a JSON call gets 401 without a Basic challenge, so the browser shows no
+     * password prompt of its own (it would then send Basic credentials with every request, forged ones too).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain browser(HttpSecurity http, JsonMapper json, AuthenticationManager authenticationManager)
+            throws Exception {
+        http.authenticationManager(authenticationManager)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .authorizeHttpRequests(SecurityConfiguration::authorize)
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("text/html"))
+                        .defaultAuthenticationEntryPointFor((request, response, e) ->
+                                write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in first"),
+                                request -> true)
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (e instanceof CsrfException) {
+                                write(json, response, HttpStatus.FORBIDDEN, "Forbidden",
+                                        "The request carries no valid CSRF token of this session");
+                            } else {
+                                write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this");
+                            }
+                        }));
+        return http.build();
+    }
+
+    /** Who may do what: the same for API clients and for the dashboard. */
+    private static void authorize(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                        "/swagger-ui.html", "/swagger-ui/**", "/error", "/login", "/dashboard.css", "/webjars/**")
+                .permitAll()
+                .requestMatchers("/actuator/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/rulesets/validate", "/api/rulesets/reload").hasRole("POLICY")
+                .requestMatchers("/api/reevaluations", "/api/reevaluations/**").hasRole("POLICY")
+                .requestMatchers("/api/recommendations", "/api/recommendations/**", "/api/households",
+                        "/api/households/**", "/api/evaluations/**").hasRole("CASEWORKER")
+                .requestMatchers(HttpMethod.GET, "/api/rulesets/**", "/api/standards").authenticated()
+                .anyRequest().authenticated();
     }
 
     @Bean

@@ -114,6 +114,8 @@ class CoverageReportTests extends ApiTestBase {
         JsonNode never = api.get("/api/reports/blind-spots/never-evaluated?regionCode=" + region, "caseworker").json();
         assertThat(never.get("content").valueStream().map(l -> l.get("householdId").asString()).toList())
                 .containsExactlyElementsOf(households.subList(27, 30).stream().map(Household::householdId).sorted().toList());
+        assertThat(never.get("content").get(0).get("statusName").asString()).isIn("未脱贫户", "已脱贫户", "监测户",
+                households.get(27).status().getLabel());
         Api.Response csv = api.send(api.request("/api/reports/blind-spots/never-evaluated?regionCode=" + region, "caseworker")
                 .header("Accept", "text/csv").GET().build());
         assertThat(csv.body().lines().skip(1).toList()).hasSize(3);
@@ -121,6 +123,24 @@ class CoverageReportTests extends ApiTestBase {
         assertThat(api.get("/api/reports/coverage/households?action=NOPE&list=all&size=0", "caseworker").json()
                 .get("errors").valueStream().map(e -> e.get("field").asString()).toList())
                 .containsExactlyInAnyOrder("action", "list", "size");
+
+        // A household moved to another region is counted there at once, by the figures and by the lists alike.
+        Household moved = households.get(1);
+        String elsewhere = "53" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode)
+                api.get("/api/households/" + moved.householdId(), "caseworker").json();
+        body.put("regionCode", elsewhere);
+        body.remove("version");
+        assertThat(api.put("/api/households/" + moved.householdId(), "caseworker", body, null).status()).isEqualTo(200);
+        JsonNode there = api.get("/api/reports/coverage?regionCode=" + elsewhere, "caseworker").json();
+        assertThat(there.get("blindSpots").get("neverEvaluated").asLong()).isZero();
+        long movedPeople = there.get("actions").valueStream().mapToLong(a -> a.get("targeted").asLong()).sum();
+        JsonNode here = api.get("/api/reports/coverage?regionCode=" + region, "caseworker").json();
+        assertThat(here.get("actions").valueStream().mapToLong(a -> a.get("targeted").asLong()).sum() + movedPeople)
+                .isEqualTo(expected.values().stream().mapToLong(s -> s[0]).sum());
+        assertThat(here.get("blindSpots").get("neverEvaluated").asLong()).isEqualTo(
+                api.get("/api/reports/blind-spots/never-evaluated?regionCode=" + region, "caseworker").json()
+                        .get("totalElements").asLong());
 
         // A household last evaluated with another rule set is a stale evaluation.
         jdbc.update("UPDATE household_evaluated SET ruleset_version = 'sha256:older' WHERE household_id = ?",

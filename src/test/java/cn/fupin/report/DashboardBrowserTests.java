@@ -128,7 +128,11 @@ class DashboardBrowserTests extends ApiTestBase {
         String base = "http://localhost:" + port;
 
         browser.get(base + "/");
-        assertThat(browser.getCurrentUrl()).endsWith("/login.html");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.name("username")).sendKeys("policy");
+        browser.findElement(By.name("password")).sendKeys("wrong");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("error")).getText()).contains("不正确");
         browser.findElement(By.name("username")).sendKeys("policy");
         browser.findElement(By.name("password")).sendKeys(environment.getProperty("app.security.users.policy.password")
                 .replace("{noop}", ""));
@@ -139,8 +143,9 @@ class DashboardBrowserTests extends ApiTestBase {
         assertThat(browser.findElement(By.id("monitoring")).getText()).contains("全省合计");
         screenshot("dashboard");
 
-        browser.get(base + "/#region=" + city);
-        browser.navigate().refresh();
+        browser.findElement(By.linkText(city.substring(0, 2))).click();
+        awaitDashboard();
+        browser.findElement(By.linkText(city)).click();
         awaitDashboard();
         assertChartsDrawn();
         assertThat(browser.findElement(By.id("breadcrumb")).getText()).contains(city);
@@ -156,5 +161,15 @@ class DashboardBrowserTests extends ApiTestBase {
         screenshot("card");
 
         assertThat(consoleErrors()).isEmpty();
+
+        browser.navigate().back();
+        browser.navigate().back();
+        awaitDashboard();
+        assertThat(browser.findElement(By.id("breadcrumb")).getText()).as("back from the card and from the city")
+                .doesNotContain(city);
+        browser.findElement(By.cssSelector("form.signout button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().endsWith("/login?signedOut"));
+        browser.get(base + "/");
+        assertThat(browser.getCurrentUrl()).as("signed out").endsWith("/login");
     }
 }

@@ -50,7 +50,7 @@ class HouseholdCardTests extends ApiTestBase {
         assertThat(card("520102-unknown", "caseworker").status()).isEqualTo(404);
         Api.Response signedOut = card(id, null);
         assertThat(signedOut.status()).as("a browser is sent to the sign-in page").isEqualTo(302);
-        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login.html");
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         Api.Response apiClient = api.send(api.request("/api/households/" + id, null).GET().build());
         assertThat(apiClient.status()).as("an API client is told to sign in").isEqualTo(401);
     }

@@ -5,40 +5,72 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dashboard's session: signed in with the form, it reads; a request riding on it must carry the CSRF token. */
+/**
+ * The dashboard's session: signed in with the form (which carries the CSRF token), it reads; a request riding
+ * on it without the token is refused, whatever other header it carries; API clients hold no session.
+ */
 class BrowserSessionTests extends ApiTestBase {
 
-    @Test
-    void aSessionFromTheSignInFormReadsButCannotPostWithoutTheCsrfToken() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String base = "http://localhost:" + port;
-        String password = environment.getProperty("app.security.users.policy.password").replace("{noop}", "");
-        HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=policy&password=" + password)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(signIn.statusCode()).isEqualTo(302);
-        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/");
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
-        HttpResponse<String> me = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/me")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws Exception {
+        return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sign-in form's CSRF token, as a browser reads it from the page. */
+    String formToken() throws Exception {
+        String page = send(HttpRequest.newBuilder(URI.create(base() + "/login")).header("Accept", "text/html").GET().build()).body();
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
+        return token.group(1);
+    }
+
+    HttpResponse<String> signIn(String password) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=policy&password=" + password + "&_csrf=" + formToken()))
+                .build());
+    }
+
+    @Test
+    void aWrongPasswordThenTheRightOneSignsInAndTheSessionCannotPostWithoutTheToken() throws Exception {
+        String password = environment.getProperty("app.security.users.policy.password").replace("{noop}", "");
+        HttpResponse<String> wrong = signIn("wrong");
+        assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        HttpResponse<String> right = signIn(password);
+        assertThat(right.statusCode()).isEqualTo(302);
+        assertThat(right.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+
+        HttpResponse<String> me = send(HttpRequest.newBuilder(URI.create(base() + "/api/me")).GET().build());
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"policy\"", "POLICY");
 
-        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(base + "/api/reevaluations"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\": true}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(forged.statusCode()).as("no CSRF token with the session cookie").isEqualTo(403);
+        for (String header : new String[] {null, "Bearer x"}) {
+            HttpRequest.Builder forged = HttpRequest.newBuilder(URI.create(base() + "/api/reevaluations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\": true}"));
+            if (header != null) {
+                forged.header("Authorization", header);
+            }
+            HttpResponse<String> response = send(forged.build());
+            assertThat(response.statusCode()).as("with the session cookie, Authorization: " + header).isIn(401, 403);
+        }
+    }
 
-        HttpResponse<String> wrongPassword = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=policy&password=wrong")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(wrongPassword.headers().firstValue("Location").orElseThrow()).endsWith("/login.html?error");
+    @Test
+    void apiClientsSigningInWithBasicHoldNoSession() {
+        Api.Response response = api.get("/api/me", "caseworker");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
     }
 }
