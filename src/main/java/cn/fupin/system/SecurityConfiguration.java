@@ -87,6 +87,10 @@ class SecurityConfiguration {
     SecurityFilterChain browser(HttpSecurity http, JsonMapper json, AuthenticationManager authenticationManager)
             throws Exception {
         http.authenticationManager(authenticationManager)
+                // Without a session a request carries no credentials a forgery could borrow: it is told to sign
+                // in (401) rather than refused for a token. The sign-in itself always needs the form's token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        request -> request.getSession(false) == null && !"/login".equals(request.getServletPath())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))

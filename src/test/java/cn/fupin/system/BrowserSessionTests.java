@@ -68,6 +68,15 @@ class BrowserSessionTests extends ApiTestBase {
     }
 
     @Test
+    void aSignInPostedFromElsewhereWithoutTheFormsTokenIsRefused() throws Exception {
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=policy&password=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void apiClientsSigningInWithBasicHoldNoSession() {
         Api.Response response = api.get("/api/me", "caseworker");
         assertThat(response.status()).isEqualTo(200);
