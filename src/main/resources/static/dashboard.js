@@ -8,7 +8,8 @@ const percent = s => (Number(s) * 100).toFixed(2) + '%';
 const charts = [];
 
 async function json(path) {
-  const response = await fetch(path, {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+  const response = await fetch(path, {headers: {Accept: 'application/json', 'X-Requested-With': 'dashboard'},
+    credentials: 'same-origin'});
   if (response.status === 401) {
     location.href = '/login';
     throw new Error('登录已过期');
@@ -130,7 +131,8 @@ async function spotList(kind, name) {
 }
 
 async function download(path, file) {
-  const response = await fetch(path, {headers: {Accept: 'text/csv'}, credentials: 'same-origin'});
+  const response = await fetch(path, {headers: {Accept: 'text/csv', 'X-Requested-With': 'dashboard'},
+    credentials: 'same-origin'});
   if (!response.ok) {
     fail(new Error(file + '：' + response.status));
     return;

@@ -79,8 +79,8 @@ class SecurityConfiguration {
     /**
      * Browsers: the dashboard signs in with a form and keeps a session; every request that changes something
      * carries the session's CSRF token (the sign-in and sign-out forms too). A page asked for without a session
-     * goes to the sign-in form; a JSON call gets 401 without a Basic challenge, so the browser shows no
-     * password prompt of its own (it would then send Basic credentials with every request, forged ones too).
+     * goes to the sign-in form; the dashboard's own calls get 401 without a Basic challenge, so the browser
+     * shows no password prompt of its own (it would then send Basic credentials with every request, forged ones too).
      */
     @Bean
     @Order(2)
@@ -98,9 +98,13 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("text/html"))
-                        .defaultAuthenticationEntryPointFor((request, response, e) ->
-                                write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in first"),
-                                request -> true)
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> {
+                            // The dashboard's own calls say who they are: no Basic challenge for them.
+                            if (request.getHeader("X-Requested-With") == null) {
+                                response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
+                            }
+                            write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic");
+                        }, request -> true)
                         .accessDeniedHandler((request, response, e) -> {
                             if (e instanceof CsrfException) {
                                 write(json, response, HttpStatus.FORBIDDEN, "Forbidden",

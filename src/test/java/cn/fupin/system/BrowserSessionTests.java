@@ -77,6 +77,16 @@ class BrowserSessionTests extends ApiTestBase {
     }
 
     @Test
+    void aSignedOutApiClientIsChallengedForBasicButTheDashboardsOwnCallsAreNot() {
+        Api.Response client = api.send(api.request("/api/me", null).GET().build());
+        assertThat(client.status()).isEqualTo(401);
+        assertThat(client.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"fupin\"");
+        Api.Response dashboard = api.send(api.request("/api/me", null).header("X-Requested-With", "dashboard").GET().build());
+        assertThat(dashboard.status()).isEqualTo(401);
+        assertThat(dashboard.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
     void apiClientsSigningInWithBasicHoldNoSession() {
         Api.Response response = api.get("/api/me", "caseworker");
         assertThat(response.status()).isEqualTo(200);
