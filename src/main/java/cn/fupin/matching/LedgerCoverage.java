@@ -79,26 +79,42 @@ class LedgerCoverage {
         return rows;
     }
 
-    /** Rewrites the coverage rows of these households from their current measures. */
+    /**
+     * Rewrites the coverage rows of these households from their current measures. Rows are upserted and
+     * only rows that exist are deleted, each by its key: deleting a whole household's range, which may hold no
+     * row, takes gap locks on MariaDB, and two ranges of a bulk run inserting beside each other deadlocked.
+     */
     void refresh(List<Household> households, Map<String, List<Target>> current) {
         if (households.isEmpty()) {
             return;
         }
-        List<Object[]> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        households.forEach(h -> ids.add(h.householdId()));
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        Set<String> stale = new HashSet<>(jdbc.queryForList(
+                "SELECT CONCAT(household_id, '/', action) FROM household_coverage WHERE household_id IN (" + marks + ")",
+                String.class, ids.toArray()));
+        List<Object[]> rows = new ArrayList<>();
         for (Household h : households) {
-            ids.add(h.householdId());
             for (Row row : rows(h, current.getOrDefault(h.householdId(), List.of()))) {
+                stale.remove(h.householdId() + "/" + row.action().name());
                 rows.add(new Object[] {h.householdId(), h.regionCode(), row.action().name(), row.targeted(),
                         row.delivered()});
             }
         }
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        jdbc.update("DELETE FROM household_coverage WHERE household_id IN (" + marks + ")", ids.toArray());
+        if (!stale.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM household_coverage WHERE household_id = ? AND action = ?",
+                    stale.stream().map(key -> {
+                        int cut = key.lastIndexOf('/');
+                        return new Object[] {key.substring(0, cut), key.substring(cut + 1)};
+                    }).toList());
+        }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO household_coverage (household_id, region_code, action, targeted, delivered)
                     VALUES (?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE region_code = VALUES(region_code), targeted = VALUES(targeted),
+                           delivered = VALUES(delivered)
                     """, rows);
         }
     }
