@@ -93,8 +93,18 @@ class DashboardBrowserTests extends ApiTestBase {
         assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-error")).isNull();
     }
 
+    /** Follows a link of the dashboard that draws it again, and waits for the new page to finish drawing. */
+    void follow(Runnable navigation) {
+        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("body"));
+        navigation.run();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        awaitDashboard();
+    }
+
     void waitForDashboard() {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b ->
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b ->
                 "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready"))
                         || b.findElement(By.tagName("body")).getDomAttribute("data-error") != null);
     }
@@ -143,10 +153,8 @@ class DashboardBrowserTests extends ApiTestBase {
         assertThat(browser.findElement(By.id("monitoring")).getText()).contains("全省合计");
         screenshot("dashboard");
 
-        browser.findElement(By.linkText(city.substring(0, 2))).click();
-        awaitDashboard();
-        browser.findElement(By.linkText(city)).click();
-        awaitDashboard();
+        follow(() -> browser.findElement(By.linkText(city.substring(0, 2))).click());
+        follow(() -> browser.findElement(By.linkText(city)).click());
         assertChartsDrawn();
         assertThat(browser.findElement(By.id("breadcrumb")).getText()).contains(city);
         assertThat(browser.findElement(By.id("monitoring")).getText()).contains(city + "01", city + "02");
@@ -163,8 +171,8 @@ class DashboardBrowserTests extends ApiTestBase {
         assertThat(consoleErrors()).isEmpty();
 
         browser.navigate().back();
-        browser.navigate().back();
         awaitDashboard();
+        follow(() -> browser.navigate().back());
         assertThat(browser.findElement(By.id("breadcrumb")).getText()).as("back from the card and from the city")
                 .doesNotContain(city);
         browser.findElement(By.cssSelector("form.signout button")).click();
