@@ -53,12 +53,17 @@ class LedgerCoverage {
     @EventListener
     void stored(HouseholdsStored stored) {
         List<Household> households = stored.households();
+        recount(households);
+        jdbc.batchUpdate("UPDATE household_evaluated SET region_code = ? WHERE household_id = ? AND region_code <> ?",
+                households.stream().map(h -> new Object[] {h.regionCode(), h.householdId(), h.regionCode()}).toList());
+    }
+
+    /** Counts these households' coverage again from their current ledger entries (after a status move, say). */
+    void recount(List<Household> households) {
         Map<String, List<Target>> current = new HashMap<>();
         ledger.current(households.stream().map(Household::householdId).toList()).forEach((id, entries) ->
                 current.put(id, entries.stream().map(c -> new Target(c.measure(), c.memberId(), c.status())).toList()));
         refresh(households, current);
-        jdbc.batchUpdate("UPDATE household_evaluated SET region_code = ? WHERE household_id = ? AND region_code <> ?",
-                households.stream().map(h -> new Object[] {h.regionCode(), h.householdId(), h.regionCode()}).toList());
     }
 
     /** Per action: the people targeted and those with every targeted measure of it delivered. */

@@ -22,15 +22,12 @@ public class MeasureLedger {
 
     private final LedgerRepository entries;
     private final HouseholdRegistry registry;
-    private final LedgerWrites ledger;
     private final LedgerCoverage coverage;
     private final Clock clock;
 
-    MeasureLedger(LedgerRepository entries, HouseholdRegistry registry, LedgerWrites ledger, LedgerCoverage coverage,
-                  Clock clock) {
+    MeasureLedger(LedgerRepository entries, HouseholdRegistry registry, LedgerCoverage coverage, Clock clock) {
         this.entries = entries;
         this.registry = registry;
-        this.ledger = ledger;
         this.coverage = coverage;
         this.clock = clock;
     }
@@ -73,9 +70,7 @@ public class MeasureLedger {
         Instant now = clock.instant();
         LedgerEntryView moved = LedgerEntryView.of(entries.save(entry.moveTo(next, note, user, now)));
         // A delivery (or a decline) moves the household's coverage.
-        String id = household.household().householdId();
-        coverage.refresh(List.of(household.household()), Map.of(id, ledger.current(List.of(id)).getOrDefault(id, List.of())
-                .stream().map(c -> new LedgerCoverage.Target(c.measure(), c.memberId(), c.status())).toList()));
+        coverage.recount(List.of(household.household()));
         return moved;
     }
 }
