@@ -1,6 +1,8 @@
 package cn.fupin.report;
 
+import cn.fupin.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +20,14 @@ class CardController {
 
     @Operation(summary = "The household's 明白卡: a printable page of what it receives and why (ID numbers masked)")
     @GetMapping(path = "/api/households/{householdId}/card", produces = "text/html")
-    String card(@PathVariable String householdId, Model model) {
-        model.addAttribute("card", cards.of(householdId));
-        return "card";
+    String card(@PathVariable String householdId, Model model, HttpServletResponse response) {
+        try {
+            model.addAttribute("card", cards.of(householdId));
+            return "card";
+        } catch (NotFoundException e) {
+            // A page for the person who opened a card that does not exist, not a problem document.
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "card-missing";
+        }
     }
 }

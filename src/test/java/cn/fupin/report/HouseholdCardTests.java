@@ -47,7 +47,10 @@ class HouseholdCardTests extends ApiTestBase {
         String id = newHouseholdId();
         assertThat(api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null).status()).isEqualTo(201);
         assertThat(card(id, "caseworker").body()).contains("目前没有帮扶措施", "本户尚未认定帮扶措施");
-        assertThat(card("520102-unknown", "caseworker").status()).isEqualTo(404);
+        Api.Response missing = card("520102-unknown", "caseworker");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("text/html");
+        assertThat(missing.body()).contains("未找到该户").doesNotContain("520102-unknown");
         Api.Response signedOut = card(id, null);
         assertThat(signedOut.status()).as("a browser is sent to the sign-in page").isEqualTo(302);
         assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
