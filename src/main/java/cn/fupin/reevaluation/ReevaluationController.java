@@ -155,10 +155,7 @@ class ReevaluationController {
     @GetMapping("/api/reevaluations/{id}/summary")
     ReevaluationSummary.Summary summary(@PathVariable String id, @RequestParam(required = false) String regionDigits) {
         List<FieldError> errors = new ArrayList<>();
-        int digits = QueryParameters.number("regionDigits", regionDigits, 6, 2, 6, errors);
-        if (digits % 2 != 0) {
-            errors.add(new FieldError("regionDigits", "must be 2 (province), 4 (city) or 6 (county)"));
-        }
+        int digits = QueryParameters.regionDigits(regionDigits, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

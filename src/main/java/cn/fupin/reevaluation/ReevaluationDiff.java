@@ -11,6 +11,7 @@ import java.util.Map;
 
 import cn.fupin.matching.Measure;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import cn.fupin.system.QueryParameters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -58,7 +59,7 @@ class ReevaluationDiff {
                  ORDER BY household_id LIMIT :size OFFSET :offset
                 """);
         return new ChangePage(reevaluationId, households, page, size, total,
-                (int) ((total + size - 1) / size));
+                QueryParameters.pageCount(total, size));
     }
 
     /** Households the run could not evaluate on its date (a member born after it), and why; in id order. */
@@ -71,7 +72,7 @@ class ReevaluationDiff {
                 SELECT household_id, reason FROM reevaluation_skip WHERE reevaluation_id = :id
                  ORDER BY household_id LIMIT :size OFFSET :offset
                 """, params, (rs, i) -> new Skipped(rs.getString(1), rs.getString(2)));
-        return new SkippedPage(reevaluationId, rows, page, size, total, (int) ((total + size - 1) / size));
+        return new SkippedPage(reevaluationId, rows, page, size, total, QueryParameters.pageCount(total, size));
     }
 
     private static final String CSV_HEADER =

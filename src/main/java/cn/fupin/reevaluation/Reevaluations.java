@@ -10,6 +10,7 @@ import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.system.ConflictException;
 import cn.fupin.system.NotFoundException;
+import cn.fupin.system.QueryParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -101,7 +102,7 @@ public class Reevaluations {
                 .map(run -> ReevaluationProgress.of(run, lastExecution(run), standards(run), clock.instant(),
                         clock.getZone()))
                 .toList();
-        return new RunPage(runs, page, size, total, (int) ((total + size - 1) / size));
+        return new RunPage(runs, page, size, total, QueryParameters.pageCount(total, size));
     }
 
     /** Asks the run to stop after the chunk it is on; it ends STOPPED and can be resumed. */

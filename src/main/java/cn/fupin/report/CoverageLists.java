@@ -10,6 +10,7 @@ import java.util.List;
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.matching.Action;
 import cn.fupin.policy.ActiveRuleSet;
+import cn.fupin.system.QueryParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -94,7 +95,7 @@ class CoverageLists {
         parameters.add((long) page * size);
         List<Line> lines = jdbc.query(query.select() + " ORDER BY " + query.id() + " LIMIT ? OFFSET ?",
                 CoverageLists::line, parameters.toArray());
-        return new Page(lines, page, size, total, (int) ((total + size - 1) / size));
+        return new Page(lines, page, size, total, QueryParameters.pageCount(total, size));
     }
 
     /** Streams every line, a thousand households at a time: bounded memory for the whole province. */

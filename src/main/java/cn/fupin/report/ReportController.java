@@ -140,10 +140,7 @@ class ReportController {
                                        @RequestParam(required = false) String regionDigits) {
         List<FieldError> errors = new ArrayList<>();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
-        int digits = QueryParameters.number("regionDigits", regionDigits, 6, 2, 6, errors);
-        if (digits % 2 != 0) {
-            errors.add(new FieldError("regionDigits", "must be 2 (province), 4 (city) or 6 (county)"));
-        }
+        int digits = QueryParameters.regionDigits(regionDigits, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

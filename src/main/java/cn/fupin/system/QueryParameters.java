@@ -61,4 +61,18 @@ public final class QueryParameters {
         return new Paging(number("page", page, 0, 0, Integer.MAX_VALUE / maxSize, errors),
                 number("size", size, 20, 1, maxSize, errors));
     }
+
+    /** How many digits of the region code a report groups by: 2 (province), 4 (city) or 6 (county, the default). */
+    public static int regionDigits(String text, List<FieldError> errors) {
+        int digits = number("regionDigits", text, 6, 2, 6, errors);
+        if (digits % 2 != 0) {
+            errors.add(new FieldError("regionDigits", "must be 2 (province), 4 (city) or 6 (county)"));
+        }
+        return digits;
+    }
+
+    /** How many pages of {@code size} hold {@code total} items. */
+    public static int pageCount(long total, int size) {
+        return (int) ((total + size - 1) / size);
+    }
 }
