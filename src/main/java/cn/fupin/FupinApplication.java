@@ -1,6 +1,8 @@
 package cn.fupin;
 
 import cn.fupin.household.ImportCommand;
+import cn.fupin.household.RekeyCommand;
+import cn.fupin.system.audit.AuditCommand;
 import cn.fupin.household.synthetic.GenerateCommand;
 import cn.fupin.policy.RulesCommand;
 import org.springframework.boot.SpringApplication;
@@ -9,7 +11,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class FupinApplication {
 
-    /** The service, or one of its commands: {@code rules validate [DIR]}, {@code generate …}, {@code import FILE}. */
+    /** The service, or one of its commands: {@code rules validate [DIR]}, {@code generate …}, {@code import FILE},
+     * {@code rekey}, {@code audit verify}. */
     public static void main(String[] args) {
         if (RulesCommand.handles(args)) {
             System.exit(RulesCommand.run(args, System.out, System.err));
@@ -19,6 +22,12 @@ public class FupinApplication {
         }
         if (ImportCommand.handles(args)) {
             System.exit(ImportCommand.run(FupinApplication.class, args, System.err));
+        }
+        if (RekeyCommand.handles(args)) {
+            System.exit(RekeyCommand.run(FupinApplication.class, args, System.out));
+        }
+        if (AuditCommand.handles(args)) {
+            System.exit(AuditCommand.run(FupinApplication.class, args, System.out));
         }
         SpringApplication.run(FupinApplication.class, args);
     }

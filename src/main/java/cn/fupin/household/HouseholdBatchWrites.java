@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.fupin.system.audit.AuditTrail;
+import cn.fupin.system.crypto.IdNumberCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,10 +26,15 @@ class HouseholdBatchWrites {
     private final NamedParameterJdbcTemplate jdbc;
 
     private final ApplicationEventPublisher events;
+    private final IdNumberCipher cipher;
+    private final AuditTrail audit;
 
-    HouseholdBatchWrites(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events) {
+    HouseholdBatchWrites(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, IdNumberCipher cipher,
+                         AuditTrail audit) {
         this.jdbc = jdbc;
         this.events = events;
+        this.cipher = cipher;
+        this.audit = audit;
     }
 
     /** Creates or replaces every household of the batch, in one transaction: each is stored whole or not at all. */
@@ -56,13 +63,14 @@ class HouseholdBatchWrites {
             }
         }
         jdbc.batchUpdate("""
-                INSERT INTO household_member (household_id, position, member_id, id_number, name, relation, sex,
+                INSERT INTO household_member (household_id, position, member_id, id_number_cipher, id_number_hmac, name, relation, sex,
                        birth_date, health, disability_grade, labour_ability, employed, seeking_work, has_skill,
                        schooling, medical_insurance)
-                VALUES (:householdId, :position, :memberId, :idNumber, :name, :relation, :sex, :birthDate, :health,
+                VALUES (:householdId, :position, :memberId, :idNumberCipher, :idNumberHmac, :name, :relation, :sex, :birthDate, :health,
                        :disability, :labour, :employed, :seeking, :skill, :schooling, :insured)
                 """, members.toArray(SqlParameterSource[]::new));
         events.publishEvent(new HouseholdsStored(households));
+        audit.recordAll("HOUSEHOLD_IMPORT", ids, "STORED", null);
     }
 
     private static SqlParameterSource household(Household h, Instant at) {
@@ -76,9 +84,10 @@ class HouseholdBatchWrites {
                 .addValue("at", Timestamp.from(at));
     }
 
-    private static SqlParameterSource member(String householdId, int position, Member m) {
+    private SqlParameterSource member(String householdId, int position, Member m) {
         return new MapSqlParameterSource().addValue("householdId", householdId).addValue("position", position)
-                .addValue("memberId", m.memberId()).addValue("idNumber", m.idNumber()).addValue("name", m.name())
+                .addValue("memberId", m.memberId()).addValue("idNumberCipher", cipher.encrypt(m.idNumber(), householdId))
+                .addValue("idNumberHmac", cipher.lookupHash(m.idNumber())).addValue("name", m.name())
                 .addValue("relation", m.relation().name()).addValue("sex", m.sex().name())
                 .addValue("birthDate", Date.valueOf(m.birthDate())).addValue("health", m.health().name())
                 .addValue("disability", m.disabilityGrade()).addValue("labour", m.labourAbility().name())

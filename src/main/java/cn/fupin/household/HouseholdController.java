@@ -9,6 +9,10 @@ import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
+import cn.fupin.system.access.FullIdNumbers;
+import cn.fupin.system.access.RegionScope;
+import cn.fupin.system.audit.AuditTrail;
+import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Page;
@@ -25,7 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 
-/** Registering, replacing, reading and listing households. */
+/**
+ * Registering, replacing, reading and listing households, within the user's region. ID numbers are masked
+ * in every answer unless a user holding ID_NUMBER_READER asks for them ({@code unmask=true}); every read is
+ * audited.
+ */
 @RestController
 class HouseholdController {
 
@@ -37,14 +45,24 @@ class HouseholdController {
     private final HouseholdRegistry registry;
     private final HouseholdImport importer;
     private final HouseholdExport exporter;
+    private final HouseholdLookup lookup;
+    private final RegionScope scope;
+    private final FullIdNumbers fullIdNumbers;
+    private final AuditTrail audit;
 
-    HouseholdController(HouseholdRegistry registry, HouseholdImport importer, HouseholdExport exporter) {
+    HouseholdController(HouseholdRegistry registry, HouseholdImport importer, HouseholdExport exporter,
+                        HouseholdLookup lookup, RegionScope scope, FullIdNumbers fullIdNumbers, AuditTrail audit) {
         this.registry = registry;
         this.importer = importer;
         this.exporter = exporter;
+        this.lookup = lookup;
+        this.scope = scope;
+        this.fullIdNumbers = fullIdNumbers;
+        this.audit = audit;
     }
 
     @Operation(summary = "Create (201) or replace (200) a household; If-Match with a stale version is 409")
+    @Audited("HOUSEHOLD_WRITE")
     @PutMapping(path = "/api/households/{householdId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<StoredHousehold> put(@PathVariable String householdId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
                 schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Household.class)))
@@ -55,36 +73,66 @@ class HouseholdController {
         ResponseEntity.BodyBuilder response = registration.created()
                 ? ResponseEntity.created(URI.create("/api/households/" + householdId))
                 : ResponseEntity.ok();
-        return response.eTag(ETags.of(stored.version())).body(stored);
+        return response.eTag(ETags.of(stored.version())).body(IdNumbers.masked(stored));
     }
 
     @Operation(summary = "Import households as NDJSON (one a line): every valid line stored, every bad one reported")
+    @Audited("HOUSEHOLD_IMPORT")
     @PostMapping(path = "/api/households/import", consumes = {"application/x-ndjson", MediaType.TEXT_PLAIN_VALUE})
     HouseholdImport.Outcome importNdjson(HttpServletRequest request) throws IOException {
         return importer.importFrom(request.getInputStream());
     }
 
     @Operation(summary = "The stored households of a region code prefix as NDJSON, re-importable")
+    @Audited("HOUSEHOLD_EXPORT")
     @GetMapping(path = "/api/households/export", produces = "application/x-ndjson")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String regionCode) {
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String regionCode,
+                                                 @RequestParam(required = false) String unmask) {
         List<FieldError> errors = new ArrayList<>();
-        String prefix = QueryParameters.regionPrefix(regionCode, errors);
+        String requested = QueryParameters.regionPrefix(regionCode, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        String prefix = scope.narrow(requested);
+        boolean full = fullIdNumbers.granted(unmask);
+        AuditTrail.Actor actor = audit.actor();
+        audit.read(List.of()); // the export audits each page it writes
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .body(out -> exporter.writeTo(prefix, out));
+                .body(out -> exporter.writeTo(prefix, out, full, actor));
     }
 
-    @Operation(summary = "A stored household, with its version as the ETag")
+    @Operation(summary = "A stored household, with its version as the ETag; unmask=true for full ID numbers (ID_NUMBER_READER)")
+    @Audited("HOUSEHOLD_READ")
     @GetMapping("/api/households/{householdId}")
-    ResponseEntity<StoredHousehold> get(@PathVariable String householdId) {
+    ResponseEntity<StoredHousehold> get(@PathVariable String householdId,
+                                        @RequestParam(required = false) String unmask) {
+        boolean full = fullIdNumbers.granted(unmask);
         StoredHousehold stored = registry.find(householdId)
-                .orElseThrow(() -> new NotFoundException("No household " + householdId));
-        return ResponseEntity.ok().eTag(ETags.of(stored.version())).body(stored);
+                .orElseThrow(() -> new NotFoundException(HouseholdRegistry.notFound(householdId)));
+        if (full) {
+            audit.record("ID_NUMBER_READ", householdId, "OK", null);
+        }
+        return ResponseEntity.ok().eTag(ETags.of(stored.version())).body(full ? stored : IdNumbers.masked(stored));
+    }
+
+    record IdNumberQuery(String idNumber) {
+    }
+
+    @Operation(summary = "The households within your region where a person (by ID number) is registered")
+    @Audited("HOUSEHOLD_LOOKUP")
+    @PostMapping(path = "/api/households/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
+    List<HouseholdLookup.Found> lookup(@RequestBody JsonNode body) {
+        JsonNode number = body.path("idNumber");
+        if (!number.isString() || number.stringValue().isBlank()) {
+            throw new InvalidInputException(List.of(new FieldError("idNumber", "is required")));
+        }
+        List<HouseholdLookup.Found> found = lookup.byIdNumber(ResidentIdNumber.normalise(number.stringValue().strip()));
+        audit.read(found.stream().map(HouseholdLookup.Found::householdId).toList());
+        return found;
     }
 
     @Operation(summary = "A page of households (page from 0), by region code prefix and status, in id order")
+    @Audited("HOUSEHOLD_LIST")
     @GetMapping("/api/households")
     HouseholdPage list(@RequestParam(required = false) String regionCode,
                        @RequestParam(required = false) String status,
@@ -98,6 +146,7 @@ class HouseholdController {
             throw new InvalidInputException(errors);
         }
         Page<StoredHousehold> found = registry.page(prefix, wanted, paging.page(), paging.size());
-        return new HouseholdPage(found.getContent(), paging.page(), paging.size(), found.getTotalElements(), found.getTotalPages());
+        audit.read(found.getContent().stream().map(s -> s.household().householdId()).toList());
+        return new HouseholdPage(found.getContent().stream().map(IdNumbers::masked).toList(), paging.page(), paging.size(), found.getTotalElements(), found.getTotalPages());
     }
 }

@@ -5,13 +5,15 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import cn.fupin.system.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the stored households of a region prefix as NDJSON, in id order, a page at a time so that memory
  * does not grow with the registry. Each line is a household as PUT and import take it: the export re-imports
- * to the same data.
+ * to the same data (ID numbers masked unless full ones were granted: a masked number re-imports as the number
+ * stored for that member). Each page written is audited, one row per household.
  */
 @Service
 public class HouseholdExport {
@@ -20,21 +22,28 @@ public class HouseholdExport {
 
     private final HouseholdRows rows;
     private final JsonMapper json;
+    private final AuditTrail audit;
 
-    HouseholdExport(HouseholdRows rows, JsonMapper json) {
+    HouseholdExport(HouseholdRows rows, JsonMapper json, AuditTrail audit) {
         this.rows = rows;
         this.json = json;
+        this.audit = audit;
     }
 
-    public long writeTo(String regionPrefix, OutputStream out) throws IOException {
+    /** Writes the households under the prefix (already narrowed to the user's region) for this actor. */
+    public long writeTo(String regionPrefix, OutputStream out, boolean fullIdNumbers, AuditTrail.Actor actor)
+            throws IOException {
         long written = 0;
         String after = "";
         List<StoredHousehold> page;
         while (!(page = rows.page(regionPrefix, after, PAGE)).isEmpty()) {
             for (StoredHousehold stored : page) {
-                out.write(json.writeValueAsBytes(stored.household()));
+                Household shown = fullIdNumbers ? stored.household() : IdNumbers.masked(stored.household());
+                out.write(json.writeValueAsBytes(shown));
                 out.write('\n');
             }
+            audit.recordAll(actor, fullIdNumbers ? "ID_NUMBER_READ" : "HOUSEHOLD_EXPORT",
+                    page.stream().map(s -> s.household().householdId()).toList(), "OK", "export");
             written += page.size();
             after = page.get(page.size() - 1).household().householdId();
             out.flush();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.fupin.system.FieldError;
+import cn.fupin.system.access.RegionScope;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Imports a registry as NDJSON, one household a line, as it streams in: every line is validated exactly
  * as a PUT is, valid households are stored in batches (each household whole or not at all; one that exists
  * is replaced, so importing a file again is harmless), and every rejected line is reported with its
- * number, its household id where readable, and every error. A bad line never stops the rest.
+ * number, its household id where readable, and every error. A bad line never stops the rest. Only
+ * households within the user's region are stored: one outside it (as sent, or as already stored) is a
+ * rejected line. A masked ID number of a stored member (as an export shows it) stands for the stored number.
  */
 @Service
 public class HouseholdImport {
@@ -42,14 +45,16 @@ public class HouseholdImport {
     private final HouseholdRows rows;
     private final JsonMapper json;
     private final Clock clock;
+    private final RegionScope scope;
 
     HouseholdImport(HouseholdReader reader, HouseholdBatchWrites writes, HouseholdRows rows, JsonMapper json,
-                    Clock clock) {
+                    Clock clock, RegionScope scope) {
         this.reader = reader;
         this.writes = writes;
         this.rows = rows;
         this.json = json;
         this.clock = clock;
+        this.scope = scope;
     }
 
     public Outcome importFrom(InputStream ndjson) {
@@ -70,8 +75,16 @@ public class HouseholdImport {
                 try {
                     JsonNode node = json.readTree(text);
                     List<FieldError> errors = new ArrayList<>();
-                    household = reader.read(node, errors);
                     String id = node.path("householdId").isString() ? node.path("householdId").stringValue() : null;
+                    if (id != null && text.contains("********")) {
+                        node = MaskedIdNumbers.resolve(node, rows.byIds(List.of(id)).stream().findFirst()
+                                .map(StoredHousehold::household).filter(h -> scope.covers(h.regionCode())));
+                    }
+                    household = reader.read(node, errors);
+                    if (household != null && !scope.covers(household.regionCode())) {
+                        errors.add(new FieldError("regionCode", "is outside your region " + scope.prefix()));
+                        household = null;
+                    }
                     if (household != null) {
                         Long earlier = seen.putIfAbsent(household.householdId(), lines);
                         if (earlier != null) {
@@ -91,13 +104,14 @@ public class HouseholdImport {
                 }
                 batch.add(household);
                 if (batch.size() == BATCH) {
-                    stored += flush(batch);
+                    stored += flush(batch, seen, rejected);
                 }
             }
-            stored += flush(batch);
+            stored += flush(batch, seen, rejected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
         return new Outcome(lines, stored, rejected.size(), rejected);
     }
 
@@ -105,20 +119,31 @@ public class HouseholdImport {
      * Stores the batch, leaving out households stored exactly as they are: importing a file again, or again
      * after a crash half-way, changes nothing it had already stored (not even versions).
      */
-    private int flush(List<Household> batch) {
+    private int flush(List<Household> batch, Map<String, Long> lineOf, List<RejectedLine> rejected) {
         if (batch.isEmpty()) {
             return 0;
         }
         Map<String, Household> stored = new HashMap<>();
         rows.byIds(batch.stream().map(Household::householdId).toList())
                 .forEach(s -> stored.put(s.household().householdId(), s.household()));
-        List<Household> changed = batch.stream().filter(h -> !same(h, stored.get(h.householdId()))).toList();
+        List<Household> within = new ArrayList<>(batch.size());
+        for (Household h : batch) {
+            Household before = stored.get(h.householdId());
+            if (before != null && !scope.covers(before.regionCode())) {
+                // Stored in another region: refused as a PUT would be, without saying where it is.
+                rejected.add(new RejectedLine(lineOf.get(h.householdId()), h.householdId(),
+                        List.of(new FieldError("householdId", HouseholdRegistry.notFound(h.householdId())
+                                + " in your region: it cannot be imported"))));
+            } else {
+                within.add(h);
+            }
+        }
+        List<Household> changed = within.stream().filter(h -> !same(h, stored.get(h.householdId()))).toList();
         if (!changed.isEmpty()) {
             writes.store(changed, clock.instant());
         }
-        int size = batch.size();
         batch.clear();
-        return size;
+        return within.size();
     }
 
     /** Equal in every field; an income of 3800 and one of 3800.00 are the same income. */

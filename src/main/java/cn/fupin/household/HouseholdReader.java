@@ -43,8 +43,25 @@ public class HouseholdReader {
         return household;
     }
 
+    /**
+     * Reads a household snapshot recorded with an evaluation: as {@link #read(JsonNode)}, except that its ID
+     * numbers are masked (snapshots never hold full ones; the rules do not read them).
+     */
+    public Household readSnapshot(JsonNode json) {
+        List<FieldError> errors = new ArrayList<>();
+        Household household = read(json, errors, true);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return household;
+    }
+
     /** Reads what it can and adds an error for each bad field; the result is null if any field was bad. */
     public Household read(JsonNode json, List<FieldError> errors) {
+        return read(json, errors, false);
+    }
+
+    private Household read(JsonNode json, List<FieldError> errors, boolean snapshot) {
         if (json == null || !json.isObject()) {
             errors.add(new FieldError("", "the body must be a JSON object (a household)"));
             return null;
@@ -65,7 +82,7 @@ public class HouseholdReader {
         Boolean linked = fields.bool("linkedToEnterprise");
         List<Cause> causes = causes(json.get("causes"), fields);
         Boolean hardship = fields.bool("suddenHardship");
-        List<Member> members = members(json.get("members"), fields, errors);
+        List<Member> members = members(json.get("members"), fields, errors, snapshot);
         if (errors.size() > errorsBefore) {
             return null;
         }
@@ -92,7 +109,7 @@ public class HouseholdReader {
         return List.copyOf(causes);
     }
 
-    private List<Member> members(JsonNode node, JsonFields fields, List<FieldError> errors) {
+    private List<Member> members(JsonNode node, JsonFields fields, List<FieldError> errors, boolean snapshot) {
         if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
             fields.reject("members", "must list at least one member");
             return List.of();
@@ -114,7 +131,7 @@ public class HouseholdReader {
                 errors.add(new FieldError(path, "must be a member object"));
                 continue;
             }
-            Member member = member(new JsonFields(item, path, errors));
+            Member member = member(new JsonFields(item, path, errors), snapshot);
             if (member == null) {
                 continue;
             }
@@ -122,7 +139,8 @@ public class HouseholdReader {
             if (sameId != null) {
                 errors.add(new FieldError(path + ".memberId", "repeats the memberId of members[" + sameId + "]"));
             }
-            Integer sameNumber = idNumbers.putIfAbsent(member.idNumber(), i);
+            // A snapshot's numbers are masked: two masks may coincide without the numbers doing so.
+            Integer sameNumber = snapshot ? null : idNumbers.putIfAbsent(member.idNumber(), i);
             if (sameNumber != null) {
                 errors.add(new FieldError(path + ".idNumber", "repeats the ID number of members[" + sameNumber + "]"));
             }
@@ -131,7 +149,7 @@ public class HouseholdReader {
         return members;
     }
 
-    private Member member(JsonFields fields) {
+    private Member member(JsonFields fields, boolean snapshot) {
         String memberId = fields.identifier("memberId", 64);
         String idNumber = fields.text("idNumber", 18);
         String name = fields.text("name", 50);
@@ -146,6 +164,18 @@ public class HouseholdReader {
         Boolean skill = fields.bool("hasSkill");
         Schooling schooling = fields.code("schooling", Schooling.class);
         Boolean insured = fields.bool("medicalInsurance");
+        if (snapshot && idNumber != null && IdNumbers.isMasked(idNumber)) {
+            return memberId == null || name == null || relation == null || sex == null || birthDate == null
+                    || health == null || disability == null || labour == null || employed == null || seeking == null
+                    || skill == null || schooling == null || insured == null ? null
+                    : new Member(memberId, idNumber, name, relation, sex, birthDate, health, disability, labour,
+                            employed, seeking, skill, schooling, insured);
+        }
+        if (idNumber != null && IdNumbers.isMasked(idNumber)) {
+            fields.reject("idNumber", "is masked: send the full number (a masked number stands only for the number "
+                    + "already stored for this memberId)");
+            idNumber = null;
+        }
         if (idNumber != null) {
             idNumber = ResidentIdNumber.normalise(idNumber);
             String problem = ResidentIdNumber.problem(idNumber, birthDate, sex).orElse(null);

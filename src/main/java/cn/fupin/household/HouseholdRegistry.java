@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.fupin.system.ConflictException;
+import cn.fupin.system.access.RegionScope;
+import cn.fupin.system.audit.AuditTrail;
+import cn.fupin.system.crypto.IdNumberCipher;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
@@ -22,7 +25,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
-/** The registry of households: registering and replacing them, finding and listing them. */
+/**
+ * The registry of households: registering and replacing them, finding and listing them, always within the
+ * signed-in user's region (a household outside it is answered as one that does not exist). Every write is
+ * audited in its own transaction.
+ */
 @Service
 public class HouseholdRegistry {
 
@@ -35,14 +42,21 @@ public class HouseholdRegistry {
     private final HouseholdReader reader;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final IdNumberCipher cipher;
+    private final RegionScope scope;
+    private final AuditTrail audit;
 
     HouseholdRegistry(HouseholdRepository repository, HouseholdRows rows, HouseholdReader reader,
-                      ApplicationEventPublisher events, Clock clock) {
+                      ApplicationEventPublisher events, Clock clock, IdNumberCipher cipher, RegionScope scope,
+                      AuditTrail audit) {
         this.repository = repository;
         this.rows = rows;
         this.reader = reader;
         this.events = events;
         this.clock = clock;
+        this.cipher = cipher;
+        this.scope = scope;
+        this.audit = audit;
     }
 
     /**
@@ -52,24 +66,33 @@ public class HouseholdRegistry {
      */
     @Transactional
     public Registration register(String pathId, JsonNode body, Long expectedVersion) {
+        Optional<StoredHousehold> existing = rows.byIds(List.of(pathId)).stream().findFirst();
+        if (existing.isPresent() && !scope.covers(existing.get().household().regionCode())) {
+            throw new NotFoundException(notFound(pathId));
+        }
         List<FieldError> errors = new ArrayList<>();
-        Household household = reader.read(body, errors);
+        Household household = reader.read(MaskedIdNumbers.resolve(body, existing.map(StoredHousehold::household)),
+                errors);
         if (household != null && !household.householdId().equals(pathId)) {
             errors.add(new FieldError("householdId", "must equal the householdId in the path"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        if (!scope.covers(household.regionCode())) {
+            throw new NotFoundException(notFound(pathId));
+        }
         Instant now = clock.instant();
-        Optional<Long> current = repository.versionOf(pathId);
+        Optional<Long> current = existing.map(StoredHousehold::version);
         if (current.isEmpty() && expectedVersion != null) {
             throw stale(pathId, expectedVersion, null);
         }
         Long version = expectedVersion != null ? expectedVersion : current.orElse(null);
         try {
-            RegisteredHousehold saved = repository.save(RegisteredHousehold.of(household, version, now));
+            RegisteredHousehold saved = repository.save(RegisteredHousehold.of(household, version, now, cipher));
             events.publishEvent(new HouseholdsStored(List.of(household)));
-            return new Registration(new StoredHousehold(saved.toHousehold(), saved.version()), current.isEmpty());
+            audit.record("HOUSEHOLD_WRITE", pathId, current.isEmpty() ? "CREATED" : "REPLACED", null);
+            return new Registration(new StoredHousehold(household, saved.version()), current.isEmpty());
         } catch (OptimisticLockingFailureException e) {
             throw stale(pathId, version, repository.versionOf(pathId).orElse(null));
         } catch (DuplicateKeyException e) {
@@ -84,14 +107,30 @@ public class HouseholdRegistry {
                 actual == null ? Map.of("householdId", id) : Map.of("householdId", id, "currentVersion", actual));
     }
 
-    public Optional<StoredHousehold> find(String householdId) {
-        return repository.findById(householdId).map(h -> new StoredHousehold(h.toHousehold(), h.version()));
+    /** The answer for a household that does not exist, or is outside the user's region: the same. */
+    static String notFound(String householdId) {
+        return "No household " + householdId;
     }
 
-    /** Locks the household for the rest of the caller's transaction and returns it as it is now. */
+    /** The household as stored, if it exists within the user's region. */
+    public Optional<StoredHousehold> find(String householdId) {
+        return rows.byIds(List.of(householdId)).stream()
+                .filter(stored -> scope.covers(stored.household().regionCode())).findFirst();
+    }
+
+    /** Whether the household exists within the user's region. */
+    public boolean visible(String householdId) {
+        return repository.regionOf(householdId).filter(scope::covers).isPresent();
+    }
+
+    /**
+     * Locks the household for the rest of the caller's transaction and returns it as it is now; 404 when it
+     * does not exist or is outside the user's region.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredHousehold lock(String householdId) {
-        return rows.lock(householdId).orElseThrow(() -> new NotFoundException("No household " + householdId));
+        return rows.lock(householdId).filter(stored -> scope.covers(stored.household().regionCode()))
+                .orElseThrow(() -> new NotFoundException(notFound(householdId)));
     }
 
     /** How many households are registered under a region prefix. */
@@ -110,11 +149,13 @@ public class HouseholdRegistry {
         return rows.byIds(householdIds);
     }
 
+    /** A page of the households under a region prefix, narrowed to the user's region. */
     public Page<StoredHousehold> page(String regionPrefix, HouseholdStatus status, int page, int size) {
+        regionPrefix = scope.narrow(regionPrefix);
         PageRequest request = PageRequest.of(page, size, Sort.by("householdId"));
         Page<RegisteredHousehold> found = status == null
                 ? repository.findByRegionCodeStartingWith(regionPrefix, request)
                 : repository.findByRegionCodeStartingWithAndStatus(regionPrefix, status, request);
-        return found.map(h -> new StoredHousehold(h.toHousehold(), h.version()));
+        return found.map(h -> new StoredHousehold(h.toHousehold(cipher), h.version()));
     }
 }

@@ -19,4 +19,7 @@ interface HouseholdRepository extends ListCrudRepository<RegisteredHousehold, St
     @Query("SELECT version FROM household WHERE household_id = :householdId")
     Optional<Long> versionOf(String householdId);
 
+    @Query("SELECT region_code FROM household WHERE household_id = :householdId")
+    Optional<String> regionOf(String householdId);
+
 }

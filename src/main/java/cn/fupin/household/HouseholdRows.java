@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.fupin.system.crypto.IdNumberCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -17,23 +18,25 @@ import org.springframework.stereotype.Repository;
 class HouseholdRows {
 
     private final JdbcTemplate jdbc;
+    private final IdNumberCipher cipher;
 
-    HouseholdRows(JdbcTemplate jdbc) {
+    HouseholdRows(JdbcTemplate jdbc, IdNumberCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     private static final String COLUMNS = """
             SELECT h.household_id, h.region_code, h.status, h.income_per_capita, h.housing_grade,
                    h.safe_drinking_water, h.road_access, h.industry_projects, h.linked_to_enterprise, h.causes,
                    h.sudden_hardship, h.version,
-                   m.member_id, m.id_number, m.name, m.relation, m.sex, m.birth_date, m.health, m.disability_grade,
+                   m.member_id, m.id_number_cipher, m.name, m.relation, m.sex, m.birth_date, m.health, m.disability_grade,
                    m.labour_ability, m.employed, m.seeking_work, m.has_skill, m.schooling, m.medical_insurance
               FROM household h JOIN household_member m ON m.household_id = h.household_id
             """;
 
     Optional<StoredHousehold> lock(String householdId) {
         List<StoredHousehold> found = jdbc.query(COLUMNS + " WHERE h.household_id = ? ORDER BY m.position FOR UPDATE",
-                HouseholdRows::read, householdId);
+                this::read, householdId);
         return found.stream().findFirst();
     }
 
@@ -65,11 +68,11 @@ class HouseholdRows {
         }
         String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
         return jdbc.query(COLUMNS + " WHERE h.household_id IN (" + marks + ") ORDER BY h.household_id, m.position" + lock,
-                HouseholdRows::read, ids.toArray());
+                this::read, ids.toArray());
     }
 
     /** Households from rows ordered by household and member position, one household per run of rows. */
-    private static List<StoredHousehold> read(ResultSet rs) throws SQLException {
+    private List<StoredHousehold> read(ResultSet rs) throws SQLException {
         List<StoredHousehold> households = new ArrayList<>();
         Household household = null;
         long version = 0;
@@ -89,7 +92,8 @@ class HouseholdRows {
                 version = rs.getLong("version");
                 members = new ArrayList<>();
             }
-            members.add(new Member(rs.getString("member_id"), rs.getString("id_number"), rs.getString("name"),
+            members.add(new Member(rs.getString("member_id"), cipher.decrypt(rs.getString("id_number_cipher"), id),
+                    rs.getString("name"),
                     Relation.valueOf(rs.getString("relation")), Sex.valueOf(rs.getString("sex")),
                     rs.getDate("birth_date").toLocalDate(), Health.valueOf(rs.getString("health")),
                     rs.getInt("disability_grade"), LabourAbility.valueOf(rs.getString("labour_ability")),

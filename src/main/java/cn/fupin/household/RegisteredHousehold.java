@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import cn.fupin.system.crypto.IdNumberCipher;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -33,17 +34,17 @@ record RegisteredHousehold(
         @Version Long version,
         Instant updatedAt) {
 
-    static RegisteredHousehold of(Household h, Long version, Instant updatedAt) {
+    static RegisteredHousehold of(Household h, Long version, Instant updatedAt, IdNumberCipher cipher) {
         return new RegisteredHousehold(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
                 h.housingGrade(), h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(),
                 Causes.join(h.causes()), h.causes().isEmpty() ? null : h.causes().get(0), h.suddenHardship(),
-                h.members().size(), h.members().stream().map(RegisteredMember::of).toList(), version, updatedAt);
+                h.members().size(), h.members().stream().map(m -> RegisteredMember.of(m, h.householdId(), cipher)).toList(), version, updatedAt);
     }
 
-    Household toHousehold() {
+    Household toHousehold(IdNumberCipher cipher) {
         return new Household(householdId, regionCode, status, incomePerCapita, housingGrade, safeDrinkingWater,
                 roadAccess, industryProjects, linkedToEnterprise, Causes.split(causes),
-                suddenHardship, members.stream().map(RegisteredMember::toMember).toList());
+                suddenHardship, members.stream().map(m -> m.toMember(householdId, cipher)).toList());
     }
 
     @Override

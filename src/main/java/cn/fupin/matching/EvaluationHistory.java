@@ -26,7 +26,7 @@ public class EvaluationHistory {
     }
 
     public List<Evaluation> of(String householdId) {
-        if (registry.find(householdId).isEmpty()) {
+        if (!registry.visible(householdId)) {
             throw new NotFoundException("No household " + householdId);
         }
         return evaluations.findHistory(householdId).stream()
@@ -39,7 +39,7 @@ public class EvaluationHistory {
     }
 
     public Evaluation get(String evaluationId) {
-        return evaluations.findById(evaluationId).map(this::toEvaluation)
+        return evaluations.findById(evaluationId).filter(r -> registry.visible(r.householdId())).map(this::toEvaluation)
                 .orElseThrow(() -> new NotFoundException("No evaluation " + evaluationId));
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.fupin.household.HouseholdRegistry;
+import cn.fupin.household.IdNumbers;
+import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.household.StoredHousehold;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,15 +28,17 @@ public class EvaluationRecorder {
     private final EvaluationWrites evaluations;
     private final LedgerCoverage coverage;
     private final JsonMapper json;
+    private final AuditTrail audit;
 
     EvaluationRecorder(HouseholdRegistry registry, HouseholdEvaluator evaluator, LedgerWrites ledger,
-                       EvaluationWrites evaluations, LedgerCoverage coverage, JsonMapper json) {
+                       EvaluationWrites evaluations, LedgerCoverage coverage, JsonMapper json, AuditTrail audit) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.ledger = ledger;
         this.evaluations = evaluations;
         this.coverage = coverage;
         this.json = json;
+        this.audit = audit;
     }
 
     @Transactional
@@ -45,6 +49,7 @@ public class EvaluationRecorder {
         LedgerChange change = LedgerChange.of(householdId, answer.recommendations(),
                 ledger.current(List.of(householdId)).getOrDefault(householdId, List.of()));
         write(List.of(stored), List.of(change), asOf, answer.rulesetVersion(), user, at, null);
+        audit.record("EVALUATION_RECORD", householdId, "RECORDED", "evaluation " + change.evaluationId());
         return new Evaluation(change.evaluationId(), householdId, asOf, answer.rulesetVersion(),
                 answer.evaluatedAt(), user, change.recorded());
     }
@@ -66,7 +71,7 @@ public class EvaluationRecorder {
             StoredHousehold stored = households.get(i);
             LedgerChange change = changes.get(i);
             records.add(new EvaluationRecord(change.evaluationId(), change.householdId(), asOf, rulesetVersion, at,
-                    user, stored.version(), json.writeValueAsString(stored.household()),
+                    user, stored.version(), json.writeValueAsString(IdNumbers.masked(stored.household())),
                     json.writeValueAsString(change.recorded()), reevaluationId));
         }
         evaluations.insert(records);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdReader;
+import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.policy.RuleSetVersions;
 import cn.fupin.system.NotFoundException;
@@ -30,7 +31,11 @@ public class EvaluationReplay {
     private final HouseholdReader reader;
     private final JsonMapper json;
 
-    EvaluationReplay(EvaluationRepository evaluations, RuleSetVersions versions, HouseholdReader reader, JsonMapper json) {
+    private final HouseholdRegistry registry;
+
+    EvaluationReplay(EvaluationRepository evaluations, RuleSetVersions versions, HouseholdReader reader, JsonMapper json,
+                     HouseholdRegistry registry) {
+        this.registry = registry;
         this.evaluations = evaluations;
         this.versions = versions;
         this.reader = reader;
@@ -38,10 +43,10 @@ public class EvaluationReplay {
     }
 
     public Replay replay(String evaluationId) {
-        EvaluationRecord record = evaluations.findById(evaluationId)
+        EvaluationRecord record = evaluations.findById(evaluationId).filter(r -> registry.visible(r.householdId()))
                 .orElseThrow(() -> new NotFoundException("No evaluation " + evaluationId));
         RuleSet ruleSet = versions.get(record.rulesetVersion());
-        Household household = reader.read(json.readTree(record.input()));
+        Household household = reader.readSnapshot(json.readTree(record.input()));
         RuleSession.Input input = new RuleSession.Input(household,
                 ruleSet.standards().resolve(household.regionCode(), record.asOf()));
         List<Recommendation> replayed = RuleSession.run(ruleSet, List.of(input), record.asOf()).get(household.householdId());

@@ -11,6 +11,8 @@ import cn.fupin.system.DateParameter;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.QueryParameters;
+import cn.fupin.system.audit.AuditTrail;
+import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +36,11 @@ class LedgerController {
     private final MeasureLedger ledger;
     private final EvaluationReplay replay;
     private final Clock clock;
+    private final AuditTrail audit;
 
     LedgerController(EvaluationRecorder recorder, EvaluationHistory history, MeasureLedger ledger,
-                     EvaluationReplay replay, Clock clock) {
+                     EvaluationReplay replay, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.recorder = recorder;
         this.history = history;
         this.ledger = ledger;
@@ -45,6 +49,7 @@ class LedgerController {
     }
 
     @Operation(summary = "Evaluate the stored household and record the evaluation and its recommendations")
+    @Audited("EVALUATION_RECORD")
     @PostMapping("/api/households/{householdId}/evaluations")
     ResponseEntity<Evaluation> evaluate(@PathVariable String householdId,
                                         @RequestParam(required = false) String asOf, Principal user) {
@@ -58,24 +63,32 @@ class LedgerController {
     }
 
     @Operation(summary = "A household's evaluations, newest first")
+    @Audited("EVALUATION_READ")
     @GetMapping("/api/households/{householdId}/evaluations")
     List<Evaluation> evaluations(@PathVariable String householdId) {
         return history.of(householdId);
     }
 
     @Operation(summary = "One recorded evaluation")
+    @Audited("EVALUATION_READ")
     @GetMapping("/api/evaluations/{evaluationId}")
     Evaluation evaluation(@PathVariable String evaluationId) {
-        return history.get(evaluationId);
+        Evaluation found = history.get(evaluationId);
+        audit.read(List.of(found.householdId()));
+        return found;
     }
 
     @Operation(summary = "Re-run a recorded evaluation with its own rule set version and input snapshot")
+    @Audited("EVALUATION_REPLAY")
     @GetMapping("/api/evaluations/{evaluationId}/replay")
     EvaluationReplay.Replay replay(@PathVariable String evaluationId) {
-        return replay.replay(evaluationId);
+        EvaluationReplay.Replay replayed = replay.replay(evaluationId);
+        audit.read(List.of(replayed.householdId()));
+        return replayed;
     }
 
     @Operation(summary = "A household's recommendations: all but WITHDRAWN by default, or those of one status")
+    @Audited("RECOMMENDATION_READ")
     @GetMapping("/api/households/{householdId}/recommendations")
     List<LedgerEntryView> recommendations(@PathVariable String householdId,
                                           @RequestParam(required = false) String status) {
@@ -92,6 +105,7 @@ class LedgerController {
     }
 
     @Operation(summary = "Accept, deliver or decline a recommendation (a note is required to decline)")
+    @Audited("RECOMMENDATION_STATUS")
     @PatchMapping(path = "/api/recommendations/{recommendationId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     LedgerEntryView move(@PathVariable String recommendationId,
                          @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(

@@ -13,6 +13,7 @@ import cn.fupin.household.Member;
 import cn.fupin.household.StoredHousehold;
 import cn.fupin.system.ConflictException;
 import cn.fupin.system.NotFoundException;
+import cn.fupin.system.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,8 +25,11 @@ public class MeasureLedger {
     private final HouseholdRegistry registry;
     private final LedgerCoverage coverage;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    MeasureLedger(LedgerRepository entries, HouseholdRegistry registry, LedgerCoverage coverage, Clock clock) {
+    MeasureLedger(LedgerRepository entries, HouseholdRegistry registry, LedgerCoverage coverage, Clock clock,
+                  AuditTrail audit) {
+        this.audit = audit;
         this.entries = entries;
         this.registry = registry;
         this.coverage = coverage;
@@ -59,6 +63,7 @@ public class MeasureLedger {
     @Transactional
     public LedgerEntryView move(String recommendationId, RecommendationStatus next, String note, String user) {
         LedgerEntry entry = entries.findById(recommendationId)
+                .filter(e -> registry.visible(e.householdId()))
                 .orElseThrow(() -> new NotFoundException("No recommendation " + recommendationId));
         // No evaluation of the household runs meanwhile.
         StoredHousehold household = registry.lock(entry.householdId());
@@ -71,6 +76,7 @@ public class MeasureLedger {
         LedgerEntryView moved = LedgerEntryView.of(entries.save(entry.moveTo(next, note, user, now)));
         // A delivery (or a decline) moves the household's coverage.
         coverage.recount(List.of(household.household()));
+        audit.record("RECOMMENDATION_STATUS", entry.householdId(), next.name(), "recommendation " + recommendationId);
         return moved;
     }
 }

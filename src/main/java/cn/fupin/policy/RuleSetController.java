@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.fupin.system.NotFoundException;
+import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,6 +51,7 @@ class RuleSetController {
     }
 
     @Operation(summary = "Compile the rules folder as it is now and run its scenarios; activates nothing (422 if it fails)")
+    @Audited("RULES_VALIDATE")
     @PostMapping("/api/rulesets/validate")
     ValidationReport validate() {
         ValidationReport report = active.validate();
@@ -60,6 +62,7 @@ class RuleSetController {
     }
 
     @Operation(summary = "Validate, then activate the folder atomically (422 and the old rules stay if anything fails)")
+    @Audited("RULES_RELOAD")
     @PostMapping("/api/rulesets/reload")
     ActiveRuleSet.Reload reload(Principal user) {
         return active.reload(user.getName());

@@ -9,7 +9,10 @@ import java.util.Map;
 
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
+import cn.fupin.system.access.RegionScope;
+import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -24,7 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 
-/** Bulk re-evaluations and dry runs, their progress and their diffs (role POLICY). */
+/**
+ * Bulk re-evaluations and dry runs, their progress and their diffs (role POLICY), within the user's region: a
+ * run is started over the requested region narrowed to it; a run over another region is 404; a run over a
+ * larger area shows only the user's households.
+ */
 @RestController
 class ReevaluationController {
 
@@ -35,9 +42,11 @@ class ReevaluationController {
     private final ReevaluationDiff diff;
     private final ReevaluationSummary summary;
     private final Clock clock;
+    private final RegionScope scope;
 
     ReevaluationController(Reevaluations reevaluations, ReevaluationDiff diff, ReevaluationSummary summary,
-                           Clock clock) {
+                           Clock clock, RegionScope scope) {
+        this.scope = scope;
         this.reevaluations = reevaluations;
         this.diff = diff;
         this.summary = summary;
@@ -69,11 +78,13 @@ class ReevaluationController {
     @ApiResponse(responseCode = "409", description = "a run over some of the same households is running")
     @ApiResponse(responseCode = "422", description = "the candidate rules folder does not pass, or a standard has no "
             + "value on asOf")
+    @Audited("REEVALUATION_START")
     @PostMapping(path = "/api/reevaluations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Started> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
                                           schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Request.class)))
                                   @RequestBody(required = false) JsonNode body, Principal user) {
-        String id = reevaluations.start(ReevaluationRequest.read(body, clock), user.getName());
+        ReevaluationRequest request = ReevaluationRequest.read(body, clock);
+        String id = reevaluations.start(request.within(scope.narrow(request.regionPrefix())), user.getName());
         return ResponseEntity.accepted().location(URI.create("/api/reevaluations/" + id)).body(new Started(id));
     }
 
@@ -85,7 +96,7 @@ class ReevaluationController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return reevaluations.list(paging.page(), paging.size());
+        return reevaluations.list(scope.prefix(), paging.page(), paging.size());
     }
 
     @Operation(summary = "Households the run could not evaluate on its date (a member born after it), and why")
@@ -97,25 +108,29 @@ class ReevaluationController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        reevaluations.find(id);
-        return diff.skipped(id, paging.page(), paging.size());
+        return diff.skipped(id, visible(id, null), paging.page(), paging.size());
     }
 
     @Operation(summary = "A run's state, counters, rate and estimated finish")
     @GetMapping("/api/reevaluations/{id}")
     ReevaluationProgress progress(@PathVariable String id) {
+        visible(id, null);
         return reevaluations.progress(id);
     }
 
     @Operation(summary = "Stop a run after the chunk it is on; it can be resumed")
+    @Audited("REEVALUATION_STOP")
     @PostMapping("/api/reevaluations/{id}/stop")
     ReevaluationProgress stop(@PathVariable String id) {
+        visible(id, null);
         return reevaluations.stop(id);
     }
 
     @Operation(summary = "Resume a stopped or interrupted run where it left off, with the rule set it started with")
+    @Audited("REEVALUATION_RESUME")
     @PostMapping("/api/reevaluations/{id}/resume")
     ReevaluationProgress resume(@PathVariable String id) {
+        visible(id, null);
         return reevaluations.resume(id);
     }
 
@@ -131,8 +146,7 @@ class ReevaluationController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        reevaluations.find(id);
-        return diff.page(id, prefix, paging.page(), paging.size());
+        return diff.page(id, visible(id, prefix), paging.page(), paging.size());
     }
 
     @Operation(summary = "Households whose current measures the run changed: measures gained and lost, "
@@ -145,10 +159,10 @@ class ReevaluationController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        reevaluations.find(id);
+        String within = visible(id, prefix);
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"reevaluation-" + id + "-changes.csv\"")
-                .body(out -> diff.csv(id, prefix, out));
+                .body(out -> diff.csv(id, within, out));
     }
 
     @Operation(summary = "Households and people gaining and losing, per measure and per region (2, 4 or 6 digits)")
@@ -159,7 +173,29 @@ class ReevaluationController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        reevaluations.find(id);
-        return summary.of(id, digits);
+        return summary.of(id, digits, visible(id, null));
+    }
+
+    /**
+     * 404 unless the run covers some of the user's region; otherwise the region prefix to show of it: the
+     * requested one (or the run's) narrowed to the user's region.
+     */
+    private String visible(String id, String requested) {
+        Reevaluation run = reevaluations.find(id);
+        if (!scope.overlaps(run.regionPrefix())) {
+            throw new NotFoundException("No such re-evaluation");
+        }
+        String runRegion = scope.narrow(run.regionPrefix());
+        if (requested == null || requested.isEmpty()) {
+            return runRegion;
+        }
+        String asked = scope.narrow(requested);
+        if (asked.startsWith(runRegion)) {
+            return asked;
+        }
+        if (runRegion.startsWith(asked)) {
+            return runRegion;
+        }
+        throw new NotFoundException("The run covers nothing under region " + requested);
     }
 }

@@ -63,14 +63,16 @@ class ReevaluationDiff {
     }
 
     /** Households the run could not evaluate on its date (a member born after it), and why; in id order. */
-    SkippedPage skipped(String reevaluationId, int page, int size) {
+    SkippedPage skipped(String reevaluationId, String regionPrefix, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", reevaluationId).addValue("size", size)
-                .addValue("offset", (long) page * size);
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation_skip WHERE reevaluation_id = :id",
-                params, Long.class);
-        List<Skipped> rows = jdbc.query("""
-                SELECT household_id, reason FROM reevaluation_skip WHERE reevaluation_id = :id
-                 ORDER BY household_id LIMIT :size OFFSET :offset
+                .addValue("offset", (long) page * size).addValue("prefix", regionPrefix + "%");
+        String within = """
+                FROM reevaluation_skip s JOIN household h ON h.household_id = s.household_id
+                WHERE s.reevaluation_id = :id AND h.region_code LIKE :prefix""";
+        Long total = jdbc.queryForObject("SELECT COUNT(*) " + within, params, Long.class);
+        List<Skipped> rows = jdbc.query("SELECT s.household_id, s.reason " + within + """
+
+                 ORDER BY s.household_id LIMIT :size OFFSET :offset
                 """, params, (rs, i) -> new Skipped(rs.getString(1), rs.getString(2)));
         return new SkippedPage(reevaluationId, rows, page, size, total, QueryParameters.pageCount(total, size));
     }

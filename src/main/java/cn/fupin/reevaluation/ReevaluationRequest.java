@@ -24,6 +24,11 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
 
     private static final Set<String> FIELDS = Set.of("asOf", "regionCode", "dryRun", "standards", "rulesDir");
 
+    /** The same request over another region (the requested one narrowed to the user's). */
+    ReevaluationRequest within(String region) {
+        return new ReevaluationRequest(asOf, region, dryRun, standards, rulesDir);
+    }
+
     boolean hasCandidate() {
         return !standards.isEmpty() || rulesDir != null;
     }

@@ -32,14 +32,17 @@ class ReevaluationStore {
     }
 
     /** Runs newest first, a page at a time. */
-    List<Reevaluation> page(int page, int size) {
-        return jdbc.query("SELECT * FROM reevaluation ORDER BY seq DESC LIMIT ? OFFSET ?",
-                ReevaluationStore::read, size, (long) page * size);
+    /** Runs over households within a region (a part of it, or a larger area including it), newest first. */
+    List<Reevaluation> page(String region, int page, int size) {
+        return jdbc.query("SELECT * FROM reevaluation WHERE " + OVERLAPS + " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                ReevaluationStore::read, region + "%", region, size, (long) page * size);
     }
 
-    long count() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation", Long.class);
+    long count(String region) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation WHERE " + OVERLAPS, Long.class, region + "%", region);
     }
+
+    private static final String OVERLAPS = "(region_prefix LIKE ? OR ? LIKE CONCAT(region_prefix, '%'))";
 
     /** A run whose job could not be started leaves nothing behind. */
     void delete(String id) {

@@ -37,12 +37,14 @@ class ReevaluationSummary {
         this.jdbc = jdbc;
     }
 
-    Summary of(String reevaluationId, int regionDigits) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", reevaluationId);
+    /** The run's counts over the households under a region prefix (the user's region, or a part of it). */
+    Summary of(String reevaluationId, int regionDigits, String regionPrefix) {
+        MapSqlParameterSource params = new MapSqlParameterSource("id", reevaluationId)
+                .addValue("prefix", regionPrefix + "%");
         Map<String, long[]> byMeasure = new HashMap<>();
         jdbc.query("""
                 SELECT measure, direction, COUNT(DISTINCT household_id), SUM(people) FROM reevaluation_change
-                 WHERE reevaluation_id = :id GROUP BY measure, direction
+                 WHERE reevaluation_id = :id AND region_code LIKE :prefix GROUP BY measure, direction
                 """, params, rs -> {
                     long[] counts = byMeasure.computeIfAbsent(rs.getString(1), m -> new long[4]);
                     int at = rs.getString(2).equals("GAINED") ? 0 : 2;
@@ -60,7 +62,7 @@ class ReevaluationSummary {
                 SELECT SUBSTRING(region_code, 1, %d) AS region, COUNT(*),
                        SUM(CASE WHEN gained_people > 0 THEN 1 ELSE 0 END), SUM(gained_people),
                        SUM(CASE WHEN lost_people > 0 THEN 1 ELSE 0 END), SUM(lost_people)
-                  FROM reevaluation_household WHERE reevaluation_id = :id
+                  FROM reevaluation_household WHERE reevaluation_id = :id AND region_code LIKE :prefix
                  GROUP BY SUBSTRING(region_code, 1, %d) ORDER BY region
                 """.formatted(regionDigits, regionDigits), params, (rs, i) -> new RegionCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                 rs.getLong(5), rs.getLong(6)));

@@ -96,9 +96,9 @@ public class Reevaluations {
     }
 
     /** Every run, newest first. */
-    RunPage list(int page, int size) {
-        long total = store.count();
-        List<ReevaluationProgress> runs = store.page(page, size).stream()
+    RunPage list(String region, int page, int size) {
+        long total = store.count(region);
+        List<ReevaluationProgress> runs = store.page(region, page, size).stream()
                 .map(run -> ReevaluationProgress.of(run, lastExecution(run), standards(run), clock.instant(),
                         clock.getZone()))
                 .toList();

@@ -1,5 +1,6 @@
 package cn.fupin.report;
 
+import cn.fupin.system.audit.Audited;
 import cn.fupin.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +20,7 @@ class CardController {
     }
 
     @Operation(summary = "The household's 明白卡: a printable page of what it receives and why (ID numbers masked)")
+    @Audited("CARD_READ")
     @GetMapping(path = "/api/households/{householdId}/card", produces = "text/html")
     String card(@PathVariable String householdId, Model model, HttpServletResponse response) {
         try {

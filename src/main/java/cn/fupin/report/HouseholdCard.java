@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.fupin.household.IdNumbers;
 import cn.fupin.household.Cause;
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdRegistry;
@@ -90,16 +91,8 @@ class HouseholdCard {
     }
 
     private static MemberLine line(Member m, LocalDate today) {
-        return new MemberLine(m.name(), mask(m.idNumber()), m.relation().getLabel(), m.sex().getLabel(),
+        return new MemberLine(m.name(), IdNumbers.mask(m.idNumber()), m.relation().getLabel(), m.sex().getLabel(),
                 m.ageOn(today), m.health().getLabel(), m.disabilityGrade(), m.labourAbility().getLabel(),
                 m.schooling().getLabel());
-    }
-
-    /** First 6 and last 4 characters shown, the rest starred: the region and the check, not the birth date. */
-    static String mask(String idNumber) {
-        if (idNumber.length() <= 10) {
-            return "*".repeat(idNumber.length());
-        }
-        return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 10) + idNumber.substring(idNumber.length() - 4);
     }
 }

@@ -7,6 +7,7 @@ import cn.fupin.household.HouseholdStatus;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.QueryParameters;
+import cn.fupin.system.access.RegionScope;
 import cn.fupin.matching.Action;
 import cn.fupin.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reports on the stored registry. */
+/** Reports on the stored registry, narrowed to the user's region (a region outside it is 404). */
 @RestController
 class ReportController {
 
@@ -29,8 +30,11 @@ class ReportController {
     private final MonitoringReport monitoring;
     private final CoverageReport coverage;
     private final CoverageLists lists;
+    private final RegionScope scope;
 
-    ReportController(CauseReport causes, MonitoringReport monitoring, CoverageReport coverage, CoverageLists lists) {
+    ReportController(CauseReport causes, MonitoringReport monitoring, CoverageReport coverage, CoverageLists lists,
+                     RegionScope scope) {
+        this.scope = scope;
         this.causes = causes;
         this.monitoring = monitoring;
         this.coverage = coverage;
@@ -47,14 +51,14 @@ class ReportController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return coverage.of(prefix);
+        return coverage.of(scope.narrow(prefix));
     }
 
     /** The query of a drill-down list, read and checked once for its JSON and its CSV form. */
     private record ListQuery(String prefix, Action action, CoverageLists.Which which, int page, int size) {
     }
 
-    private static ListQuery listQuery(String regionCode, String action, String list, String page, String size,
+    private ListQuery listQuery(String regionCode, String action, String list, String page, String size,
                                        boolean needsAction) {
         List<FieldError> errors = new ArrayList<>();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
@@ -68,7 +72,7 @@ class ReportController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ListQuery(prefix, wanted, which, paging.page(), paging.size());
+        return new ListQuery(scope.narrow(prefix), wanted, which, paging.page(), paging.size());
     }
 
     @Operation(summary = "The households behind an action's coverage: those with a gap (default), those targeted, "
@@ -130,7 +134,7 @@ class ReportController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return causes.of(prefix, wanted);
+        return causes.of(scope.narrow(prefix), wanted);
     }
 
     @Operation(summary = "Households and people under return-to-poverty monitoring per region (code cut to 2, 4 or "
@@ -144,6 +148,6 @@ class ReportController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return monitoring.of(prefix, digits);
+        return monitoring.of(scope.narrow(prefix), digits);
     }
 }

@@ -1,7 +1,5 @@
 package cn.fupin.system;
 
-import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -9,27 +7,29 @@ import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import cn.fupin.system.access.AccountChanged;
+import cn.fupin.system.access.SignInAttempts;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
@@ -37,22 +37,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP Basic for every API call, by role: a CASEWORKER previews and records households, POLICY manages
- * rules, ADMIN manages users. Health and the OpenAPI document are open. The demo users of the embedded
- * default have well-known passwords, so any other profile refuses to start while one is still in use.
+ * rules, ADMIN manages users and reads the audit trail. Health and the OpenAPI document are open. Users live
+ * in the database (system.access); which households they reach is bounded by their region (RegionScope).
+ * Every response carries the security headers below; errors never carry a stack trace.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the import command runs the service without a web server, and without users
-@EnableConfigurationProperties(SecurityConfiguration.UsersProperties.class)
 class SecurityConfiguration {
 
-    /** {@code app.security.users.<name>.password} ({@code {bcrypt}…} or {@code {noop}…}) and roles. */
-    @ConfigurationProperties("app.security")
-    record UsersProperties(Map<String, Account> users) {
-        record Account(String password, List<String> roles) {
-        }
-    }
-
-    static final List<String> DEMO_PASSWORDS = List.of("caseworker-demo", "policy-demo", "admin-demo");
+    /** Pages and API answers: own scripts and styles only, never framed, no referrer sent on. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
 
     /**
      * API clients: every request signs in with HTTP Basic (any request carrying an Authorization header comes
@@ -65,11 +61,12 @@ class SecurityConfiguration {
         http.securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
                 .authenticationManager(authenticationManager)
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfiguration::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(SecurityConfiguration::authorize)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
-                    write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic");
+                    write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic (five failures in a row lock the account for 15 minutes)");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this")));
@@ -91,6 +88,7 @@ class SecurityConfiguration {
                 // in (401) rather than refused for a token. The sign-in itself always needs the form's token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         request -> request.getSession(false) == null && !"/login".equals(request.getServletPath())))
+                .headers(SecurityConfiguration::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
@@ -103,7 +101,7 @@ class SecurityConfiguration {
                             if (request.getHeader("X-Requested-With") == null) {
                                 response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
                             }
-                            write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic");
+                            write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic (five failures in a row lock the account for 15 minutes)");
                         }, request -> true)
                         .accessDeniedHandler((request, response, e) -> {
                             if (e instanceof CsrfException) {
@@ -116,13 +114,26 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Beside Spring Security's defaults (nosniff, frame DENY, no-store caching of API answers, HSTS over
+     * HTTPS): a content security policy, no referrer, and no browser features the dashboard does not use.
+     */
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), payment=()"))
+                .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin"));
+    }
+
     /** Who may do what: the same for API clients and for the dashboard. */
     private static void authorize(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                         "/swagger-ui.html", "/swagger-ui/**", "/error", "/login", "/dashboard.css", "/webjars/**")
                 .permitAll()
-                .requestMatchers("/actuator/**").hasRole("ADMIN")
+                .requestMatchers("/actuator/**", "/api/users", "/api/users/**", "/api/audit", "/api/audit/**")
+                .hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/rulesets/validate", "/api/rulesets/reload").hasRole("POLICY")
                 .requestMatchers("/api/reevaluations", "/api/reevaluations/**").hasRole("POLICY")
                 .requestMatchers("/api/recommendations", "/api/recommendations/**", "/api/households",
@@ -142,37 +153,19 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock,
-            @Value("${app.security.verified-for:5m}") Duration verifiedFor) {
+            SignInAttempts attempts, @Value("${app.security.verified-for:5m}") Duration verifiedFor) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new VerifiedCredentials(passwords, verifiedFor, clock));
+        return new ProviderManager(
+                new VerifiedCredentials(passwords, verifiedFor, clock, attempts::failed, attempts::succeeded));
     }
 
+    /** A changed account (password, roles, lock) is checked in full at its next request. */
     @Bean
-    UserDetailsService users(UsersProperties properties, PasswordEncoder encoder, Environment environment) {
-        Map<String, UsersProperties.Account> accounts = properties.users() == null ? Map.of() : properties.users();
-        boolean embeddedDefault = java.util.Arrays.stream(environment.getActiveProfiles()).allMatch("default"::equals);
-        if (!embeddedDefault) {
-            refuseDefaultPasswords(accounts, encoder);
-        }
-        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager();
-        accounts.forEach((name, account) -> manager.createUser(User.withUsername(name)
-                .password(account.password()).roles(account.roles().toArray(String[]::new)).build()));
-        return manager;
-    }
-
-    private static void refuseDefaultPasswords(Map<String, UsersProperties.Account> accounts, PasswordEncoder encoder) {
-        if (accounts.isEmpty()) {
-            throw new IllegalStateException("No users are configured: set app.security.users.<name>.password and roles");
-        }
-        accounts.forEach((name, account) -> {
-            String password = account.password();
-            if (password == null || password.isBlank()
-                    || DEMO_PASSWORDS.stream().anyMatch(demo -> encoder.matches(demo, password))) {
-                throw new IllegalStateException("User '" + name + "' still has a default password; outside the "
-                        + "embedded default set app.security.users." + name + ".password (e.g. a {bcrypt} hash)");
-            }
-        });
+    ApplicationListener<PayloadApplicationEvent<AccountChanged>> forgetChangedAccounts(
+            AuthenticationManager authenticationManager) {
+        VerifiedCredentials verified = (VerifiedCredentials) ((ProviderManager) authenticationManager).getProviders().get(0);
+        return ApplicationListener.forPayload(verified::forget);
     }
 
     private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String title,

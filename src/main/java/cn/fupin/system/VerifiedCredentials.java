@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
+import cn.fupin.system.access.AccountChanged;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -19,7 +22,8 @@ import org.springframework.security.core.AuthenticationException;
  * HTTP Basic sends the password with every request, and checking a BCrypt hash takes tens of milliseconds
  * by design: far more than evaluating a household. So a successful check is remembered for a short while,
  * under a SHA-256 of the username and password (never the password itself). Failed sign-ins are never
- * remembered, so every wrong password is checked in full.
+ * remembered, so every wrong password is checked in full, and counted towards the account's lock
+ * (SignInAttempts). A user whose account changes (password, roles, lock) is forgotten at once.
  */
 final class VerifiedCredentials implements AuthenticationProvider {
 
@@ -31,12 +35,23 @@ final class VerifiedCredentials implements AuthenticationProvider {
     private final AuthenticationProvider delegate;
     private final Duration ttl;
     private final Clock clock;
+    private final Consumer<String> failed;
+    private final Consumer<String> succeeded;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    VerifiedCredentials(AuthenticationProvider delegate, Duration ttl, Clock clock) {
+    /** {@code failed} and {@code succeeded} hear of every full check of a username's password. */
+    VerifiedCredentials(AuthenticationProvider delegate, Duration ttl, Clock clock, Consumer<String> failed,
+                        Consumer<String> succeeded) {
         this.delegate = delegate;
         this.ttl = ttl;
         this.clock = clock;
+        this.failed = failed;
+        this.succeeded = succeeded;
+    }
+
+    /** Forgets every remembered sign-in of this user. */
+    void forget(AccountChanged changed) {
+        verified.values().removeIf(v -> changed.username().equals(v.result().getName()));
     }
 
     @Override
@@ -50,8 +65,15 @@ final class VerifiedCredentials implements AuthenticationProvider {
         if (known != null && now.isBefore(known.until())) {
             return known.result();
         }
-        Authentication result = delegate.authenticate(authentication);
+        Authentication result;
+        try {
+            result = delegate.authenticate(authentication);
+        } catch (BadCredentialsException e) {
+            failed.accept(authentication.getName());
+            throw e;
+        }
         if (result != null && result.isAuthenticated()) {
+            succeeded.accept(result.getName());
             if (verified.size() >= MAX_ENTRIES) {
                 verified.clear();
             }

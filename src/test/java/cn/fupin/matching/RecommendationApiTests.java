@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The preview endpoint over real HTTP, with the real rules folder. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"app.security.users.viewer.password={noop}viewer-demo", "app.security.users.viewer.roles=VIEWER"})
+        properties = {"app.security.users.viewer.password={noop}viewer-demo", "app.security.users.viewer.roles=ID_NUMBER_READER"})
 class RecommendationApiTests extends ApiTestBase {
 
     ObjectNode exampleOne() {

@@ -25,6 +25,7 @@ public final class Api {
 
     private final int port;
     private final org.springframework.core.env.Environment environment;
+    private final java.util.Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The users' passwords are read from the configuration the service runs with (demo ones on H2). */
     public Api(int port, org.springframework.core.env.Environment environment) {
@@ -65,11 +66,38 @@ public final class Api {
         return post(path, user, JSON.writeValueAsString(body));
     }
 
+    /**
+     * Creates a user through the API as admin (201 expected) and signs in as it from then on; the password is
+     * one a test would not guess by accident.
+     */
+    public String createUser(String username, String regionPrefix, String... roles) {
+        String password = "pw-" + username + "-9f3k";
+        var body = JSON.createObjectNode().put("username", username).put("password", password);
+        if (regionPrefix != null) {
+            body.put("regionPrefix", regionPrefix);
+        }
+        var list = body.putArray("roles");
+        for (String role : roles) {
+            list.add(role);
+        }
+        Response created = post("/api/users", "admin", body);
+        if (created.status() != 201) {
+            throw new AssertionError("creating user " + username + ": " + created.status() + " " + created.body());
+        }
+        passwords.put(username, password);
+        return password;
+    }
+
+    /** Signs in as this user with this password from now on. */
+    public void password(String username, String password) {
+        passwords.put(username, password);
+    }
+
     public HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {
-            String password = environment.getProperty("app.security.users." + user + ".password", "")
-                    .replace("{noop}", "");
+            String password = passwords.containsKey(user) ? passwords.get(user)
+                    : environment.getProperty("app.security.users." + user + ".password", "").replace("{noop}", "");
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }

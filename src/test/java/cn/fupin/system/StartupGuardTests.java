@@ -44,6 +44,16 @@ class StartupGuardTests {
     }
 
     @Test
+    void aProfileOtherThanTheEmbeddedDefaultRefusesToStartWithoutKeysForIdNumbers() {
+        assertThatThrownBy(() -> start("production",
+                "--app.security.users.caseworker.password={noop}s3cret-1",
+                "--app.security.users.policy.password={noop}s3cret-2",
+                "--app.security.users.admin.password={noop}s3cret-3",
+                "--app.personal-data.key-file=", "--app.personal-data.create-key-file=false"))
+                .hasStackTraceContaining("No keys for ID numbers");
+    }
+
+    @Test
     void aRulesFolderThatDoesNotCompileStopsTheStartNamingFileAndLine(@TempDir Path dir) throws IOException {
         RulesCopy.into(dir, false);
         RulesCopy.edit(dir, "water.drl", "safeDrinkingWater == false )", "safeDrinkingWater == false");

@@ -40,7 +40,9 @@ class VerifiedCredentialsTests {
         public Clock withZone(java.time.ZoneId zone) { return this; }
         public Instant instant() { return now; }
     };
-    final VerifiedCredentials cache = new VerifiedCredentials(hashes, Duration.ofMinutes(5), clock);
+    final java.util.List<String> failures = new java.util.ArrayList<>();
+    final VerifiedCredentials cache = new VerifiedCredentials(hashes, Duration.ofMinutes(5), clock, failures::add,
+            name -> { });
 
     static Authentication login(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("caseworker", password);
@@ -62,5 +64,14 @@ class VerifiedCredentialsTests {
         assertThatThrownBy(() -> cache.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> cache.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
         assertThat(checks).hasValue(3);
+        assertThat(failures).as("each wrong password counts towards the lock").containsExactly("caseworker", "caseworker");
+    }
+
+    @Test
+    void aChangedAccountIsCheckedInFullAgain() {
+        cache.authenticate(login("right"));
+        cache.forget(new cn.fupin.system.access.AccountChanged("caseworker"));
+        cache.authenticate(login("right"));
+        assertThat(checks).hasValue(2);
     }
 }

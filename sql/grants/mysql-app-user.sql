@@ -1,0 +1,30 @@
+-- The service's own MySQL/MariaDB account: it reads and writes every table of the schema except the audit
+-- trail, which it may only read and append to. (MySQL has no grant for "every table but one": hence a line
+-- per table. Add a line here with every migration that creates a table.) Run as an administrator:
+--   mysql -u root fupin < sql/grants/mysql-app-user.sql    (after: CREATE USER 'fupin_app'@'%' IDENTIFIED BY '…';)
+GRANT SELECT, INSERT, UPDATE, DELETE ON app_user TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON audit_head TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_execution TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_execution_context TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_execution_params TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_execution_seq TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_instance TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_instance_seq TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON batch_step_execution TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON batch_step_execution_context TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON batch_step_execution_seq TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON evaluation TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON household TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON household_coverage TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON household_evaluated TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON household_member TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON recommendation TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON recommendation_status_change TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation_change TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation_household TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation_skip TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON ruleset TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON ruleset_activation TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON ruleset_reload_audit TO 'fupin_app'@'%';
+GRANT SELECT, INSERT ON audit_event TO 'fupin_app'@'%';

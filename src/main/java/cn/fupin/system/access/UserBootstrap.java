@@ -1,0 +1,84 @@
+package cn.fupin.system.access;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first users, from configuration ({@code app.security.users.<name>}: password as {@code {bcrypt}…},
+ * roles, optional regionPrefix): each is created at start-up if the database does not have it yet, and is
+ * from then on managed through {@code /api/users}. The embedded default brings the demo users; every other
+ * profile refuses to start with a demo password, or with no user at all.
+ */
+@Component
+@ConditionalOnWebApplication
+@EnableConfigurationProperties(UserBootstrap.Configured.class)
+class UserBootstrap {
+
+    @ConfigurationProperties("app.security")
+    record Configured(Map<String, Account> users) {
+        record Account(String password, List<Role> roles, String regionPrefix) {
+        }
+    }
+
+    static final List<String> DEMO_PASSWORDS = List.of("caseworker-demo", "policy-demo", "admin-demo");
+    private static final Logger log = LoggerFactory.getLogger(UserBootstrap.class);
+
+    private final Configured configured;
+    private final UserAccounts accounts;
+    private final PasswordEncoder encoder;
+    private final Environment environment;
+    private final Clock clock;
+
+    UserBootstrap(Configured configured, UserAccounts accounts, PasswordEncoder encoder, Environment environment,
+                  Clock clock) {
+        this.configured = configured;
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void createConfiguredUsers() {
+        Map<String, Configured.Account> users = configured.users() == null ? Map.of() : configured.users();
+        boolean embeddedDefault = Arrays.stream(environment.getActiveProfiles()).allMatch("default"::equals);
+        if (!embeddedDefault) {
+            refuseDemoPasswords(users);
+            if (users.isEmpty() && accounts.count() == 0) {
+                throw new IllegalStateException("No users: configure a first ADMIN as app.security.users.<name>"
+                        + " (password as a {bcrypt} hash, roles: [ADMIN]), then create the others through /api/users");
+            }
+        }
+        Instant now = clock.instant();
+        users.forEach((name, account) -> {
+            String prefix = account.regionPrefix() == null ? "" : account.regionPrefix();
+            if (accounts.create(new UserAccount(name, account.password(), account.roles(), prefix, true, 0, null, now, now))) {
+                log.info("Created configured user {} with roles {}", name, account.roles());
+            }
+        });
+    }
+
+    private void refuseDemoPasswords(Map<String, Configured.Account> users) {
+        users.forEach((name, account) -> {
+            String password = account.password();
+            if (password == null || password.isBlank()
+                    || DEMO_PASSWORDS.stream().anyMatch(demo -> encoder.matches(demo, password))) {
+                throw new IllegalStateException("User '" + name + "' still has a default password; outside the "
+                        + "embedded default set app.security.users." + name + ".password (e.g. a {bcrypt} hash)");
+            }
+        });
+    }
+}

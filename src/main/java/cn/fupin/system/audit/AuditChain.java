@@ -1,0 +1,134 @@
+package cn.fupin.system.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit table as a hash chain. Appending locks the head row, so appends from every thread and every
+ * service instance line up one after another; a transaction appends last, just before it commits, so the
+ * lock is held only for the inserts.
+ */
+@Repository
+class AuditChain {
+
+    /** An event before it has a place in the chain. */
+    record Entry(Instant at, String username, String remoteAddr, String action, String householdId, String outcome,
+                 String detail) {
+    }
+
+    /** The outcome of a verification: rows checked, and the first row that breaks the chain (or null). */
+    record Verification(long rows, String headHash, Long brokenAt, String problem) {
+        boolean intact() {
+            return brokenAt == null;
+        }
+    }
+
+    private static final int PAGE = 5_000;
+
+    private final JdbcTemplate jdbc;
+
+    AuditChain(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Appends the entries in order within the caller's transaction (or a new one). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    void append(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+        long seq = ((Number) head.get("seq")).longValue();
+        String previous = (String) head.get("hash");
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            seq++;
+            long at = e.at().toEpochMilli();
+            String hash = AuditEvent.hash(previous, seq, at, e.username(), e.remoteAddr(), e.action(), e.householdId(),
+                    e.outcome(), e.detail());
+            rows.add(new Object[] {seq, at, e.username(), e.remoteAddr(), e.action(), e.householdId(), e.outcome(),
+                    e.detail(), previous, hash});
+            previous = hash;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO audit_event (seq, occurred_at, username, remote_addr, action, household_id, outcome, detail,
+                                         previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, previous);
+    }
+
+    /**
+     * Walks the whole trail in order: every row must follow the one before it (seq without gaps, the previous
+     * hash equal to that row's hash) and carry the hash of its own fields; the last must be the head.
+     */
+    @Transactional(readOnly = true)
+    Verification verify() {
+        long after = 0;
+        String previous = AuditEvent.GENESIS;
+        long rows = 0;
+        while (true) {
+            List<AuditEvent> page = jdbc.query("SELECT * FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?",
+                    AuditChain::row, after, PAGE);
+            for (AuditEvent e : page) {
+                if (e.seq() != after + 1) {
+                    return new Verification(rows, previous, after + 1, "row " + (after + 1) + " is missing");
+                }
+                if (!e.previousHash().equals(previous)) {
+                    return new Verification(rows, previous, e.seq(), "row " + e.seq()
+                            + " does not follow the row before it (previous hash differs)");
+                }
+                if (!e.hash().equals(e.expectedHash())) {
+                    return new Verification(rows, previous, e.seq(), "row " + e.seq() + " was altered (its hash "
+                            + "does not match its fields)");
+                }
+                previous = e.hash();
+                after = e.seq();
+                rows++;
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM audit_head WHERE id = 1");
+        long headSeq = ((Number) head.get("seq")).longValue();
+        if (headSeq != after || !previous.equals(head.get("hash"))) {
+            return new Verification(rows, previous, after + 1, "the trail ends at row " + after
+                    + " but its head says " + headSeq + ": rows at the end were removed");
+        }
+        return new Verification(rows, previous, null, null);
+    }
+
+    /** Newest first, optionally only one household's or one user's events. */
+    List<AuditEvent> page(String householdId, String username, int page, int size) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (householdId != null) {
+            sql.append(" AND household_id = ?");
+            args.add(householdId);
+        }
+        if (username != null) {
+            sql.append(" AND username = ?");
+            args.add(username);
+        }
+        sql.append(" ORDER BY seq DESC LIMIT ? OFFSET ?");
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query(sql.toString(), AuditChain::row, args.toArray());
+    }
+
+    private static AuditEvent row(ResultSet rs, int n) throws SQLException {
+        return new AuditEvent(rs.getLong("seq"), Instant.ofEpochMilli(rs.getLong("occurred_at")),
+                rs.getString("username"), rs.getString("remote_addr"), rs.getString("action"),
+                rs.getString("household_id"), rs.getString("outcome"), rs.getString("detail"),
+                rs.getString("previous_hash"), rs.getString("hash"));
+    }
+}

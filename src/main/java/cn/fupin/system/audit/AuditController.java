@@ -1,0 +1,46 @@
+package cn.fupin.system.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.fupin.system.FieldError;
+import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.QueryParameters;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The audit trail for ADMIN: its events, newest first, and a verification of the whole chain. */
+@RestController
+class AuditController {
+
+    record Verified(boolean intact, long rows, String headHash, Long brokenAt, String problem) {
+    }
+
+    private final AuditChain chain;
+
+    AuditController(AuditChain chain) {
+        this.chain = chain;
+    }
+
+    @Operation(summary = "Audit events, newest first, optionally of one household or one user (ADMIN)")
+    @GetMapping("/api/audit")
+    List<AuditEvent> events(@RequestParam(required = false) String householdId,
+                            @RequestParam(required = false) String username,
+                            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        List<FieldError> errors = new ArrayList<>();
+        QueryParameters.Paging paging = QueryParameters.paging(page, size, 500, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return chain.page(householdId, username, paging.page(), paging.size());
+    }
+
+    @Operation(summary = "Checks the audit trail's hash chain from its first row to its head (ADMIN)")
+    @GetMapping("/api/audit/verify")
+    Verified verify() {
+        AuditChain.Verification v = chain.verify();
+        return new Verified(v.intact(), v.rows(), v.headHash(), v.brokenAt(), v.problem());
+    }
+}

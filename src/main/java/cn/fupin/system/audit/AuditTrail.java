@@ -1,0 +1,113 @@
+package cn.fupin.system.audit;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Records who did what to which household. Inside a transaction the rows are appended just before it
+ * commits, so a write and its audit row are stored together or not at all; outside one they are appended at
+ * once. The signed-in user and the client's address come from the current request ("system" and "local"
+ * for work no request started).
+ */
+@Service
+public class AuditTrail {
+
+    static final String AUDITED = AuditTrail.class.getName() + ".audited";
+    static final String HOUSEHOLDS_READ = AuditTrail.class.getName() + ".households";
+
+    private final AuditChain chain;
+    private final Clock clock;
+
+    AuditTrail(AuditChain chain, Clock clock) {
+        this.chain = chain;
+        this.clock = clock;
+    }
+
+    /** Who is acting and from where, captured on the request's thread for work that continues elsewhere. */
+    public record Actor(String username, String remoteAddr) {
+    }
+
+    /** The current request's user and address ("system", "local" outside a request). */
+    public Actor actor() {
+        return new Actor(username(), remoteAddr());
+    }
+
+    /** One event on one household (or on none: {@code householdId} null). */
+    public void record(String action, String householdId, String outcome, String detail) {
+        recordAll(action, householdId == null ? java.util.Collections.singletonList(null) : List.of(householdId),
+                outcome, detail);
+    }
+
+    /** One event per household, in the given order. */
+    public void recordAll(String action, Collection<String> householdIds, String outcome, String detail) {
+        recordAll(actor(), action, householdIds, outcome, detail);
+    }
+
+    /** As {@link #recordAll(String, Collection, String, String)}, for an actor captured earlier. */
+    public void recordAll(Actor actor, String action, Collection<String> householdIds, String outcome, String detail) {
+        List<AuditChain.Entry> entries = new ArrayList<>(householdIds.size());
+        for (String householdId : householdIds) {
+            entries.add(new AuditChain.Entry(clock.instant(), actor.username(), actor.remoteAddr(), action, householdId,
+                    outcome, detail));
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    chain.append(entries);
+                }
+
+                @Override
+                public void afterCommit() {
+                    markAudited(request);
+                }
+            });
+        } else {
+            chain.append(entries);
+            markAudited(request);
+        }
+    }
+
+    /**
+     * Tells the trail which households a read returned, for the {@link Audited} endpoint serving this request
+     * to record one row each when it completes.
+     */
+    public void read(Collection<String> householdIds) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(HOUSEHOLDS_READ, List.copyOf(householdIds), RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    private static void markAudited(RequestAttributes request) {
+        if (request != null) {
+            request.setAttribute(AUDITED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    static String username() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
+    }
+
+    static String remoteAddr() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            HttpServletRequest request = servlet.getRequest();
+            return request.getRemoteAddr();
+        }
+        return "local";
+    }
+}
