@@ -4,15 +4,15 @@
 --   mysql -u root fupin < sql/grants/mysql-app-user.sql    (after: CREATE USER 'fupin_app'@'%' IDENTIFIED BY '…';)
 GRANT SELECT, INSERT, UPDATE, DELETE ON app_user TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON audit_head TO 'fupin_app'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_execution TO 'fupin_app'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_execution_context TO 'fupin_app'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_execution_params TO 'fupin_app'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_execution_seq TO 'fupin_app'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_instance TO 'fupin_app'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON batch_job_instance_seq TO 'fupin_app'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON batch_step_execution TO 'fupin_app'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON batch_step_execution_context TO 'fupin_app'@'%';
-GRANT SELECT, INSERT, UPDATE, DELETE ON batch_step_execution_seq TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_JOB_EXECUTION TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_JOB_EXECUTION_CONTEXT TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_JOB_EXECUTION_PARAMS TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_JOB_EXECUTION_SEQ TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_JOB_INSTANCE TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_JOB_INSTANCE_SEQ TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_STEP_EXECUTION TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_STEP_EXECUTION_CONTEXT TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_STEP_EXECUTION_SEQ TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON evaluation TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON household TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON household_coverage TO 'fupin_app'@'%';

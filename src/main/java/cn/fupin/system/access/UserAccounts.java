@@ -65,9 +65,11 @@ class UserAccounts {
      * statement, so concurrent failures are all counted.
      */
     void signInFailed(String username, int limit, Instant lockUntil) {
+        // locked_until first: MySQL evaluates the assignments of an UPDATE left to right, each seeing the ones
+        // before it, where H2 (and standard SQL) lets every one see the row as it was.
         jdbc.update("""
-                UPDATE app_user SET failed_sign_ins = failed_sign_ins + 1,
-                       locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END
+                UPDATE app_user SET locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END,
+                       failed_sign_ins = failed_sign_ins + 1
                  WHERE username = ?""", limit, lockUntil.toEpochMilli(), username);
         jdbc.update("UPDATE app_user SET failed_sign_ins = 0 WHERE username = ? AND failed_sign_ins >= ?",
                 username, limit);
