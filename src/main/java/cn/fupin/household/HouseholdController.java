@@ -95,8 +95,7 @@ class HouseholdController {
         }
         String prefix = scope.narrow(requested);
         boolean full = fullIdNumbers.granted(unmask);
-        AuditTrail.Actor actor = audit.actor();
-        audit.read(List.of()); // the export audits each page it writes
+        AuditTrail.Actor actor = audit.actor(); // each page written is audited, household by household
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .body(out -> exporter.writeTo(prefix, out, full, actor));
     }
@@ -126,7 +125,11 @@ class HouseholdController {
         if (!number.isString() || number.stringValue().isBlank()) {
             throw new InvalidInputException(List.of(new FieldError("idNumber", "is required")));
         }
-        List<HouseholdLookup.Found> found = lookup.byIdNumber(ResidentIdNumber.normalise(number.stringValue().strip()));
+        String idNumber = ResidentIdNumber.normalise(number.stringValue().strip());
+        ResidentIdNumber.problem(idNumber, null, null).ifPresent(problem -> {
+            throw new InvalidInputException(List.of(new FieldError("idNumber", problem)));
+        });
+        List<HouseholdLookup.Found> found = lookup.byIdNumber(idNumber);
         audit.read(found.stream().map(HouseholdLookup.Found::householdId).toList());
         return found;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.crypto.IdNumberCipher;
 import cn.fupin.system.crypto.PersonalDataKeys;
 import org.springframework.boot.WebApplicationType;
@@ -18,8 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (running services read the file again within a second, then encrypt with it and still read the old
  * values); with keys in configuration, the first configured key is the new one (put it first and restart the
  * services before). Then every value under another key is re-encrypted, a thousand at a time, each update
- * only if the value is unchanged since it was read (a concurrent PUT wins), until none is left. {@code --retire}
- * then drops the old keys from the key file. Running it again is harmless. Exit status 0, or 1 on failure.
+ * only if the value is unchanged since it was read (a concurrent PUT wins), until none is left. Later,
+ * {@code rekey --retire} adds no key: it re-encrypts whatever is still under an old key (a PUT that a service
+ * encrypted just before it switched) and then drops the old keys from the key file. Running either again is
+ * harmless; each leaves a row in the audit trail. Exit status 0, or 1 on failure.
  */
 public final class RekeyCommand {
 
@@ -40,7 +43,7 @@ public final class RekeyCommand {
             PersonalDataKeys keys = context.getBean(PersonalDataKeys.class);
             IdNumberCipher cipher = context.getBean(IdNumberCipher.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            if (keys.file() != null) {
+            if (keys.file() != null && !retire) {
                 String id = keys.addCurrentKey();
                 out.println("added key " + id + " to " + keys.file() + " as the current key");
                 // Running services look at the key file at most a second apart: let them switch first.
@@ -52,6 +55,8 @@ public final class RekeyCommand {
                 keys.retireOldKeys();
                 out.println("old keys removed from " + keys.file());
             }
+            context.getBean(AuditTrail.class).record("ID_NUMBER_REKEY", null, "OK", String.format(
+                    "%d values re-encrypted under key %s%s", changed, cipher.currentKeyId(), retire ? ", old keys retired" : ""));
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -29,7 +29,8 @@ class CurrentUser {
     @GetMapping("/api/me")
     Me me(Authentication authentication) {
         return new Me(authentication.getName(), authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", "")).sorted().toList(),
+                .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring("ROLE_".length())).sorted().toList(),
                 scope.prefix());
     }
 }

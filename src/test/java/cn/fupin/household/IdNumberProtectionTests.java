@@ -130,6 +130,34 @@ class IdNumberProtectionTests extends ApiTestBase {
     }
 
     @Test
+    void aPathTypedWithAnIdNumberIsNeitherEchoedNorKept() {
+        for (String path : new String[] {"/api/households/" + number, "/api/households/" + number + "/evaluations"}) {
+            Api.Response missing = api.get(path, "caseworker");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.body()).doesNotContain(number).contains(IdNumbers.mask(number));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE household_id = ?", Long.class, number))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE household_id = ?", Long.class,
+                IdNumbers.mask(number))).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aLookupOfABadNumberIs400AndOneThatFindsNothingIsStillAudited() {
+        Api.Response bad = api.post("/api/households/lookup", "caseworker",
+                Api.JSON.createObjectNode().put("idNumber", "520102197501010000"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("idNumber").doesNotContain("520102197501010000");
+        String reader = "probe-" + UUID.randomUUID().toString().substring(0, 8);
+        api.createUser(reader, "520199", "CASEWORKER");
+        JsonNode none = api.post("/api/households/lookup", reader, Api.JSON.createObjectNode().put("idNumber", number))
+                .json();
+        assertThat(none).isEmpty();
+        assertThat(jdbc.queryForList("SELECT outcome FROM audit_event WHERE username = ? AND action = 'HOUSEHOLD_LOOKUP'",
+                String.class, reader)).containsExactly("OK");
+    }
+
+    @Test
     void theSameNumberTwiceInOneHouseholdIsRefusedByTheSchemaToo() {
         String hash = cipher.lookupHash(number);
         assertThatThrownBy(() -> jdbc.update("UPDATE household_member SET id_number_hmac = ? WHERE household_id = ? "

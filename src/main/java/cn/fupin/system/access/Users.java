@@ -69,6 +69,9 @@ class Users {
         List<Role> roles = r.roles() != null ? r.roles() : a.roles();
         String region = r.regionPrefix() != null ? r.regionPrefix() : a.regionPrefix();
         UserRequest.checkRegion(roles, region, errors);
+        if (Boolean.TRUE.equals(r.locked())) {
+            errors.add(new FieldError("locked", "can only be false (lifts a lock); to stop a user, set enabled to false"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import cn.fupin.system.PersonalData;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -59,8 +60,9 @@ public class AuditTrail {
     public void recordAll(Actor actor, String action, Collection<String> householdIds, String outcome, String detail) {
         List<AuditChain.Entry> entries = new ArrayList<>(householdIds.size());
         for (String householdId : householdIds) {
-            entries.add(new AuditChain.Entry(clock.instant(), actor.username(), actor.remoteAddr(), action, householdId,
-                    outcome, detail));
+            // A household id comes from a path a client typed: an ID number there is kept masked.
+            entries.add(new AuditChain.Entry(clock.instant(), actor.username(), actor.remoteAddr(), action,
+                    PersonalData.redact(householdId), outcome, detail));
         }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -46,10 +46,11 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
         String outcome = resolved == null ? Integer.toString(status) : resolved.name();
         @SuppressWarnings("unchecked")
         List<String> households = status < 400 ? (List<String>) request.getAttribute(AuditTrail.HOUSEHOLDS_READ) : null;
-        if (households == null) {
-            households = java.util.Collections.singletonList(pathHousehold(request));
-        }
-        if (!households.isEmpty()) {
+        if (households == null || households.isEmpty()) {
+            // A read that found nothing is recorded too: probing by lookup leaves a trace as a 404 does.
+            trail.recordAll(audited.value(), java.util.Collections.singletonList(pathHousehold(request)), outcome,
+                    households == null ? null : "nothing found");
+        } else {
             trail.recordAll(audited.value(), households, outcome, null);
         }
     }

@@ -104,6 +104,15 @@ class UserAdminTests extends ApiTestBase {
     }
 
     @Test
+    void aLockCanBeLiftedButNotSetByHand() {
+        String username = name("nolock");
+        api.createUser(username, "520102", "CASEWORKER");
+        Api.Response refused = api.patch("/api/users/" + username, "admin", Api.JSON.createObjectNode().put("locked", true));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("enabled");
+    }
+
+    @Test
     void changingAnUnknownUserIs404() {
         assertThat(api.patch("/api/users/" + name("ghost"), "admin",
                 Api.JSON.createObjectNode().put("enabled", false)).status()).isEqualTo(404);
