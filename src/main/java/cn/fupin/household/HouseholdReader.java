@@ -164,19 +164,13 @@ public class HouseholdReader {
         Boolean skill = fields.bool("hasSkill");
         Schooling schooling = fields.code("schooling", Schooling.class);
         Boolean insured = fields.bool("medicalInsurance");
-        if (snapshot && idNumber != null && IdNumbers.isMasked(idNumber)) {
-            return memberId == null || name == null || relation == null || sex == null || birthDate == null
-                    || health == null || disability == null || labour == null || employed == null || seeking == null
-                    || skill == null || schooling == null || insured == null ? null
-                    : new Member(memberId, idNumber, name, relation, sex, birthDate, health, disability, labour,
-                            employed, seeking, skill, schooling, insured);
-        }
-        if (idNumber != null && IdNumbers.isMasked(idNumber)) {
+        boolean masked = idNumber != null && IdNumbers.isMasked(idNumber);
+        if (masked && !snapshot) {
             fields.reject("idNumber", "is masked: send the full number (a masked number stands only for the number "
                     + "already stored for this memberId)");
             idNumber = null;
         }
-        if (idNumber != null) {
+        if (idNumber != null && !masked) {
             idNumber = ResidentIdNumber.normalise(idNumber);
             String problem = ResidentIdNumber.problem(idNumber, birthDate, sex).orElse(null);
             if (problem != null) {

@@ -95,4 +95,16 @@ class AuditTrailTests extends ApiTestBase {
         assertThat(api.get("/api/audit?householdId=" + id, "admin").json()).hasSize(2);
         assertThat(api.get("/api/audit/verify", "caseworker").status()).isEqualTo(403);
     }
+
+    @Test
+    void theVerifyCommandChecksTheChainOfTheConfiguredDatabase() {
+        String id = newHouseholdId();
+        api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int status = AuditCommand.run(cn.fupin.FupinApplication.class, new String[] {"audit", "verify",
+                "--spring.main.banner-mode=off", "--logging.level.root=warn"},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(status).as(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("audit trail intact");
+    }
 }
