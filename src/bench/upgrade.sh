@@ -31,7 +31,7 @@ serve() { # jar rules-dir: starts the service on port 18080 and waits for it
 }
 reevaluate() {
   URL=http://localhost:18080 AUTH=policy:bench-policy-1 "$REPO/src/bench/reevaluation/run.sh" '{"asOf": "2020-06-30"}' \
-    | grep -E "^elapsed|COMPLETED|FAILED" | head -2
+    | grep -E "^elapsed|^[0-9:]+ (COMPLETED|FAILED|STOPPED)" | tail -2
 }
 serve "$OLD" "$WORK/old/rules"; echo "== re-evaluation with the version before"; reevaluate; kill $PID; wait $PID || true
 
