@@ -6,6 +6,7 @@ import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.household.StoredHousehold;
 import cn.fupin.matching.BulkEvaluation;
 import cn.fupin.policy.RuleSet;
+import cn.fupin.system.audit.AuditTrail;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -13,7 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Re-evaluates one chunk of households (their ids, in key order) in one engine session, in the chunk's
  * transaction: a real run locks and records them as single evaluations are recorded; a dry run only
  * compares. Either writes the chunk's diff and adds to the run's counters in the same transaction, which
- * also holds the reader's position: a chunk is done entirely or not at all.
+ * also holds the reader's position: a chunk is done entirely or not at all. A real run's writes are audited
+ * in the same transaction, a row per household recorded, in the name of the user who started the run.
  */
 class ReevaluationChunk implements ItemWriter<String> {
 
@@ -23,9 +25,11 @@ class ReevaluationChunk implements ItemWriter<String> {
     private final BulkEvaluation bulk;
     private final ReevaluationChanges changes;
     private final ReevaluationStore store;
+    private final AuditTrail audit;
 
     ReevaluationChunk(Reevaluation run, RuleSet ruleSet, HouseholdRegistry registry, BulkEvaluation bulk,
-                      ReevaluationChanges changes, ReevaluationStore store) {
+                      ReevaluationChanges changes, ReevaluationStore store, AuditTrail audit) {
+        this.audit = audit;
         this.run = run;
         this.ruleSet = ruleSet;
         this.registry = registry;
@@ -44,6 +48,11 @@ class ReevaluationChunk implements ItemWriter<String> {
         } else {
             List<StoredHousehold> households = registry.lockAll(ids);
             outcome = bulk.record(ruleSet, households, run.asOf(), run.requestedBy(), run.reevaluationId());
+            java.util.Set<String> skipped = new java.util.HashSet<>();
+            outcome.skipped().forEach(s -> skipped.add(s.householdId()));
+            audit.recordAll(new AuditTrail.Actor(run.requestedBy(), "re-evaluation"), "EVALUATION_RECORD",
+                    households.stream().map(h -> h.household().householdId()).filter(id -> !skipped.contains(id))
+                            .toList(), "RECORDED", "re-evaluation " + run.reevaluationId());
         }
         int changed = changes.write(run.reevaluationId(), outcome);
         store.progress(run.reevaluationId(), ids.size(), changed, outcome.skipped().size());

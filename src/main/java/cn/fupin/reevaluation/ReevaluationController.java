@@ -12,6 +12,7 @@ import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
 import cn.fupin.system.access.RegionScope;
+import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Bulk re-evaluations and dry runs, their progress and their diffs (role POLICY), within the user's region: a
- * run is started over the requested region narrowed to it; a run over another region is 404; a run over a
- * larger area shows only the user's households.
+ * run is started over the requested region narrowed to it; a run over another region is 404; of a run over a
+ * larger area the user sees the progress counters (the run's) and only the user's households in its changes,
+ * summary and skipped list, and cannot stop or resume it. Reads of the changes are audited.
  */
 @RestController
 class ReevaluationController {
@@ -43,10 +45,12 @@ class ReevaluationController {
     private final ReevaluationSummary summary;
     private final Clock clock;
     private final RegionScope scope;
+    private final AuditTrail audit;
 
     ReevaluationController(Reevaluations reevaluations, ReevaluationDiff diff, ReevaluationSummary summary,
-                           Clock clock, RegionScope scope) {
+                           Clock clock, RegionScope scope, AuditTrail audit) {
         this.scope = scope;
+        this.audit = audit;
         this.reevaluations = reevaluations;
         this.diff = diff;
         this.summary = summary;
@@ -100,6 +104,7 @@ class ReevaluationController {
     }
 
     @Operation(summary = "Households the run could not evaluate on its date (a member born after it), and why")
+    @Audited("REEVALUATION_SKIPPED_READ")
     @GetMapping("/api/reevaluations/{id}/skipped")
     ReevaluationDiff.SkippedPage skipped(@PathVariable String id, @RequestParam(required = false) String page,
                                          @RequestParam(required = false) String size) {
@@ -108,7 +113,9 @@ class ReevaluationController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return diff.skipped(id, visible(id, null), paging.page(), paging.size());
+        ReevaluationDiff.SkippedPage skipped = diff.skipped(id, visible(id, null), paging.page(), paging.size());
+        audit.read(skipped.content().stream().map(ReevaluationDiff.Skipped::householdId).toList());
+        return skipped;
     }
 
     @Operation(summary = "A run's state, counters, rate and estimated finish")
@@ -122,7 +129,7 @@ class ReevaluationController {
     @Audited("REEVALUATION_STOP")
     @PostMapping("/api/reevaluations/{id}/stop")
     ReevaluationProgress stop(@PathVariable String id) {
-        visible(id, null);
+        within(id);
         return reevaluations.stop(id);
     }
 
@@ -130,12 +137,13 @@ class ReevaluationController {
     @Audited("REEVALUATION_RESUME")
     @PostMapping("/api/reevaluations/{id}/resume")
     ReevaluationProgress resume(@PathVariable String id) {
-        visible(id, null);
+        within(id);
         return reevaluations.resume(id);
     }
 
     @Operation(summary = "Households whose current measures the run changed: measures gained and lost, "
             + "with member, rule and reason; page from 0; as CSV with Accept: text/csv")
+    @Audited("REEVALUATION_CHANGES_READ")
     @GetMapping(path = "/api/reevaluations/{id}/changes", produces = MediaType.APPLICATION_JSON_VALUE)
     ReevaluationDiff.ChangePage changes(@PathVariable String id, @RequestParam(required = false) String regionCode,
                                         @RequestParam(required = false) String page,
@@ -146,11 +154,14 @@ class ReevaluationController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return diff.page(id, visible(id, prefix), paging.page(), paging.size());
+        ReevaluationDiff.ChangePage changed = diff.page(id, visible(id, prefix), paging.page(), paging.size());
+        audit.read(changed.content().stream().map(ReevaluationDiff.HouseholdChange::householdId).toList());
+        return changed;
     }
 
     @Operation(summary = "Households whose current measures the run changed: measures gained and lost, "
             + "with member, rule and reason; page from 0; as CSV with Accept: text/csv")
+    @Audited("REEVALUATION_CHANGES_EXPORT")
     @GetMapping(path = {"/api/reevaluations/{id}/changes", "/api/reevaluations/{id}/changes.csv"}, produces = "text/csv")
     ResponseEntity<StreamingResponseBody> changesCsv(@PathVariable String id,
                                                      @RequestParam(required = false) String regionCode) {
@@ -174,6 +185,13 @@ class ReevaluationController {
             throw new InvalidInputException(errors);
         }
         return summary.of(id, digits, visible(id, null));
+    }
+
+    /** 404 unless the run lies wholly within the user's region: only then may the user stop or resume it. */
+    private void within(String id) {
+        if (!reevaluations.find(id).regionPrefix().startsWith(scope.prefix())) {
+            throw new NotFoundException("No such re-evaluation");
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import cn.fupin.household.HouseholdRegistry;
+import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.matching.BulkEvaluation;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -109,10 +110,10 @@ class ReevaluationJobConfiguration {
     @Bean
     @StepScope
     ItemWriter<String> reevaluationChunk(ReevaluationStore store, RunRuleSets ruleSets, HouseholdRegistry registry,
-                                         BulkEvaluation bulk, ReevaluationChanges changes,
+                                         BulkEvaluation bulk, ReevaluationChanges changes, AuditTrail audit,
                                          @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
         Reevaluation run = store.find(runId).orElseThrow();
-        return new ReevaluationChunk(run, ruleSets.of(run), registry, bulk, changes, store);
+        return new ReevaluationChunk(run, ruleSets.of(run), registry, bulk, changes, store, audit);
     }
 
     /** Runs start on their own threads: the request that asks for one is answered at once. */

@@ -73,11 +73,16 @@ record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, 
     }
 
     /** The cause's first line only: a stack trace says nothing to the office, and may quote data. */
+    /**
+     * The failure's exception class, not its message: a database driver's message can quote a stored value
+     * (a name), and this answer goes to anyone who may follow the run. The service's log has the rest.
+     */
     private static String firstLine(String description) {
         if (description == null || description.isBlank()) {
             return null;
         }
         String line = description.lines().findFirst().orElse("");
-        return line.length() > 300 ? line.substring(0, 300) : line;
+        int colon = line.indexOf(':');
+        return (colon > 0 ? line.substring(0, colon) : line) + " (details in the service's log)";
     }
 }

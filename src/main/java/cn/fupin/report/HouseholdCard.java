@@ -80,7 +80,7 @@ class HouseholdCard {
         StandardsBook book = activeRuleSet.get().standards();
         List<StandardLine> standards = book.resolve(h.regionCode(), basis).inForce().stream()
                 .map(s -> standard(book, s)).toList();
-        return new Card(h, h.status().getLabel(), h.housingGrade().getLabel(),
+        return new Card(IdNumbers.masked(h), h.status().getLabel(), h.housingGrade().getLabel(),
                 h.causes().stream().map(Cause::getLabel).toList(), members, measures, standards,
                 latest == null ? null : latest.rulesetVersion(), latest == null ? null : latest.asOf(), today);
     }

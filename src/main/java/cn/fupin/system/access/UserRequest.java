@@ -44,11 +44,14 @@ record UserRequest(String username, String password, List<Role> roles, String re
         return read(body, PATCH_FIELDS, errors);
     }
 
-    /** CASEWORKER and POLICY users work within a region: they need a prefix of 2 to 6 digits. */
+    /**
+     * Every user but one who is only ADMIN works within a region (reports and lists are open to every role):
+     * a prefix of 2 to 6 digits, "52" for the whole province.
+     */
     static void checkRegion(List<Role> roles, String regionPrefix, List<FieldError> errors) {
-        boolean regional = roles.contains(Role.CASEWORKER) || roles.contains(Role.POLICY);
+        boolean regional = !roles.stream().allMatch(Role.ADMIN::equals);
         if (regional && (regionPrefix == null || regionPrefix.isEmpty())) {
-            errors.add(new FieldError("regionPrefix", "is required for a CASEWORKER or POLICY user (2 to 6 digits)"));
+            errors.add(new FieldError("regionPrefix", "is required for every user but an ADMIN only (2 to 6 digits)"));
         }
     }
 
