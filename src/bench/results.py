@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Reads what src/bench/run.sh measured under target/bench and writes results.json and results.md: each figure
+with its floor, the ratio of the two, and the goal of the figure where the project has one."""
+import datetime
+import json
+import os
+import platform
+import sys
+
+out = sys.argv[1] if len(sys.argv) > 1 else "target/bench"
+figures = []
+
+
+def jmh(path):
+    """Score (operations/s) of each benchmark method in a JMH JSON result file."""
+    with open(path) as f:
+        return {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"]["score"] for r in json.load(f)}
+
+
+for threads in (1, 2):
+    path = os.path.join(out, f"engine-t{threads}.json")
+    if not os.path.exists(path):
+        continue
+    scores = jmh(path)
+    floor = scores["plainJavaFloor"]
+    for method, name, goal in (("onePerSession", "preview path (one household a session)", None),
+                               ("batchedSessions", "bulk path (sessions of 200)",
+                                "≥ 250,000/s on 2 cores, and ≥ 1/10 of plain Java")):
+        figures.append({
+            "part": "engine", "figure": f"{name}, {threads} thread(s)", "unit": "households/s",
+            "value": round(scores[method]), "floor": round(floor),
+            "floorIs": "the same 24 measures in plain Java, same threads",
+            "ratio": round(scores[method] / floor, 4), "goal": goal if threads == 2 else None,
+        })
+
+machine = {"cpus": os.cpu_count(), "system": platform.platform(), "python": platform.python_version()}
+result = {"date": datetime.date.today().isoformat(), "machine": machine, "figures": figures}
+with open(os.path.join(out, "results.json"), "w") as f:
+    json.dump(result, f, ensure_ascii=False, indent=2)
+
+lines = [f"# Benchmark results, {result['date']}, {machine['cpus']} CPUs ({machine['system']})", "",
+         "| part | figure | value | floor | ratio | goal |", "|---|---|---|---|---|---|"]
+for fig in figures:
+    lines.append(f"| {fig['part']} | {fig['figure']} | {fig['value']:,} {fig['unit']} | {fig['floor']:,} "
+                 f"({fig['floorIs']}) | {fig['ratio']} | {fig['goal'] or ''} |")
+with open(os.path.join(out, "results.md"), "w") as f:
+    f.write("\n".join(lines) + "\n")
