@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The registry of households: registering and replacing them, finding and listing them, always within the
  * signed-in user's region (a household outside it is answered as one that does not exist). Every write is
- * audited in its own transaction.
+ * audited in the write's own transaction.
  */
 @Service
 public class HouseholdRegistry {

@@ -10,8 +10,8 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The region the signed-in user works in. A CASEWORKER or POLICY user sees and changes only households whose
- * region code starts with the user's prefix; anything else is answered as if it did not exist (404), so
+ * The region the signed-in user works in. A user sees and changes only households whose region code starts
+ * with the user's prefix ('' for the demo and configured users, and for an ADMIN without one); anything else is answered as if it did not exist (404), so
  * nobody learns which households another county holds. The prefix is read from the user's account once per
  * request, so a changed region or a disabled account takes effect at the next request, in every session.
  * Work that no signed-in user started (bulk runs, commands) is not bounded.
@@ -75,13 +75,4 @@ public class RegionScope {
         return other.startsWith(mine) || mine.startsWith(other);
     }
 
-    /**
-     * Refuses a household outside the user's region exactly as one that does not exist: the caller's own
-     * not-found message, nothing more.
-     */
-    public void require(String regionCode, String notFoundMessage) {
-        if (!covers(regionCode)) {
-            throw new NotFoundException(notFoundMessage);
-        }
-    }
 }
