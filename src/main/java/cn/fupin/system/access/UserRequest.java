@@ -28,16 +28,17 @@ record UserRequest(String username, String password, List<Role> roles, String re
 
     static UserRequest create(JsonNode body, List<FieldError> errors) {
         UserRequest r = read(body, CREATE_FIELDS, errors);
-        if (r.username == null && !errors.stream().anyMatch(e -> e.field().equals("username"))) {
-            errors.add(new FieldError("username", "is required"));
-        }
-        if (r.password == null && !errors.stream().anyMatch(e -> e.field().equals("password"))) {
-            errors.add(new FieldError("password", "is required"));
-        }
-        if (r.roles == null && !errors.stream().anyMatch(e -> e.field().equals("roles"))) {
-            errors.add(new FieldError("roles", "is required"));
-        }
+        required("username", r.username, errors);
+        required("password", r.password, errors);
+        required("roles", r.roles, errors);
         return r;
+    }
+
+    /** A missing field, unless it was already reported as bad. */
+    private static void required(String field, Object value, List<FieldError> errors) {
+        if (value == null && errors.stream().noneMatch(e -> e.field().equals(field))) {
+            errors.add(new FieldError(field, "is required"));
+        }
     }
 
     static UserRequest patch(JsonNode body, List<FieldError> errors) {
