@@ -90,10 +90,12 @@ public final class PersonalDataKeys {
     /** Re-reads a key file now (a key id was met that the ring does not know yet). */
     Ring reread() {
         if (file != null) {
-            checkedAt = 0;
-            readAt = null;
+            FileTime now = modified(file);
+            ring = read(file);
+            readAt = now;
+            checkedAt = System.nanoTime();
         }
-        return ring();
+        return ring;
     }
 
     /** The key file, or null when the keys are configured inline. */
