@@ -33,15 +33,32 @@ for threads in (1, 2):
             "ratio": round(scores[method] / floor, 4), "goal": goal if threads == 2 else None,
         })
 
+figures_file = os.path.join(out, "figures.ndjson")
+if os.path.exists(figures_file):
+    with open(figures_file) as f:
+        for line in f:
+            if line.strip():
+                fig = json.loads(line)
+                value, floor = fig["value"], fig["floor"]
+                fig["value"] = round(value) if value >= 100 else value
+                fig["ratio"] = round(value / floor, 4) if floor else None
+                if floor is not None:
+                    fig["floor"] = round(floor) if floor >= 100 else floor
+                figures.append(fig)
+
 machine = {"cpus": os.cpu_count(), "system": platform.platform(), "python": platform.python_version()}
 result = {"date": datetime.date.today().isoformat(), "machine": machine, "figures": figures}
 with open(os.path.join(out, "results.json"), "w") as f:
     json.dump(result, f, ensure_ascii=False, indent=2)
 
 lines = [f"# Benchmark results, {result['date']}, {machine['cpus']} CPUs ({machine['system']})", "",
+         "The ratio is the figure divided by its floor: for a rate, the share of the floor reached; for a time, how many "
+         "times the floor it takes.", "",
          "| part | figure | value | floor | ratio | goal |", "|---|---|---|---|---|---|"]
 for fig in figures:
-    lines.append(f"| {fig['part']} | {fig['figure']} | {fig['value']:,} {fig['unit']} | {fig['floor']:,} "
-                 f"({fig['floorIs']}) | {fig['ratio']} | {fig['goal'] or ''} |")
+    floor = "" if fig["floor"] is None else f"{fig['floor']:,} ({fig['floorIs']})"
+    ratio = "" if fig["ratio"] is None else fig["ratio"]
+    lines.append(f"| {fig['part']} | {fig['figure']} | {fig['value']:,} {fig['unit']} | {floor} | {ratio} "
+                 f"| {fig['goal'] or ''} |")
 with open(os.path.join(out, "results.md"), "w") as f:
     f.write("\n".join(lines) + "\n")

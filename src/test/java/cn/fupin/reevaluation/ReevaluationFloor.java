@@ -77,10 +77,13 @@ public final class ReevaluationFloor {
                 return null;
             }));
         }
-        for (Future<?> range : ranges) {
-            range.get();
+        try {
+            for (Future<?> range : ranges) {
+                range.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("floor: %,d households in %.1f s (%,.0f/s) on %d threads%n", done.get(), seconds,
                 done.get() / seconds, threads);
@@ -123,7 +126,7 @@ public final class ReevaluationFloor {
                 SELECT h.household_id, h.region_code, h.status, h.income_per_capita, h.housing_grade,
                        h.safe_drinking_water, h.road_access, h.industry_projects, h.linked_to_enterprise, h.causes,
                        h.sudden_hardship, h.version,
-                       m.member_id, m.id_number, m.name, m.relation, m.sex, m.birth_date, m.health, m.disability_grade,
+                       m.member_id, m.id_number_cipher, m.name, m.relation, m.sex, m.birth_date, m.health, m.disability_grade,
                        m.labour_ability, m.employed, m.seeking_work, m.has_skill, m.schooling, m.medical_insurance
                   FROM household h JOIN household_member m ON m.household_id = h.household_id
                  WHERE h.household_id IN (""" + marks + ") ORDER BY h.household_id, m.position FOR UPDATE")) {

@@ -1,0 +1,6 @@
+-- GET /api/me: the same security chain as a preview (Basic sign-in, the user's region read) and nothing else,
+-- the floor of the HTTP figures. DELAY_MS paces each connection.
+wrk.method = "GET"
+wrk.headers["Authorization"] = os.getenv("AUTH")
+local pause = tonumber(os.getenv("DELAY_MS") or "0")
+delay = function() return pause end
