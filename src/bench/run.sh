@@ -200,9 +200,9 @@ pace() { python3 -c "print(max(1, int(16 / float('$1') * 1000) - 1))"; }
 http() {
   needs_mariadb; needs_jar; needs_wrk; needs_province; start_service
   export AUTH="Basic $(printf caseworker:bench-caseworker | base64)" BENCH_DIR=$ROOT/src/bench/http
-  echo "== http: warm-up, 60 s"
-  wrk -t2 -c16 -d40s -s "$ROOT/src/bench/http/preview.lua" "$URL/api/recommendations?asOf=2020-06-30" > /dev/null
-  wrk -t2 -c16 -d20s -s "$ROOT/src/bench/http/trivial.lua" "$URL/api/me" > /dev/null
+  echo "== http: warm-up, 2 minutes (the JIT keeps compiling for over a minute on 2 busy cores)"
+  wrk -t2 -c16 -d90s -s "$ROOT/src/bench/http/preview.lua" "$URL/api/recommendations?asOf=2020-06-30" > /dev/null
+  wrk -t2 -c16 -d30s -s "$ROOT/src/bench/http/trivial.lua" "$URL/api/me" > /dev/null
   local trivial preview half_t half_p
   read -r -a trivial <<< "$(wrk_rate trivial.lua /api/me)"
   read -r -a preview <<< "$(wrk_rate preview.lua "/api/recommendations?asOf=2020-06-30")"
@@ -219,7 +219,7 @@ http() {
   echo "== http: recorded evaluations on MariaDB"
   mysql -h127.0.0.1 -uroot -N -e "SELECT household_id FROM $DB.household ORDER BY RAND() LIMIT 20000" > "$OUT/household-ids.txt"
   export HOUSEHOLD_IDS=$OUT/household-ids.txt
-  wrk -t2 -c16 -d30s -s "$ROOT/src/bench/http/evaluate.lua" "$URL" > /dev/null
+  wrk -t2 -c16 -d60s -s "$ROOT/src/bench/http/evaluate.lua" "$URL" > /dev/null
   local max half
   read -r -a max <<< "$(wrk_rate evaluate.lua "")"
   read -r -a half <<< "$(wrk_rate evaluate.lua "" "$(pace "$(python3 -c "print(${max[0]} / 2)")")")"
