@@ -10,12 +10,14 @@ import java.util.List;
 
 import cn.fupin.matching.Measure;
 import cn.fupin.matching.RuleMetadata;
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.Resource;
@@ -32,6 +34,9 @@ import org.kie.internal.io.ResourceFactory;
  * decide ({@code @measure} with a code of the catalogue) or define ({@code @defines}).
  */
 public final class RuleSetCompiler {
+
+    /** Shared by every compile: what one reload looked up, the next finds at once. */
+    private static final ClassLoader CLASSES = new RememberingClassLoader(RuleSetCompiler.class.getClassLoader());
 
     private final Clock clock;
 
@@ -98,7 +103,8 @@ public final class RuleSetCompiler {
         if (syntaxErrors(drl, ruleTexts, problems)) {
             return null; // compiling files that do not parse would only add errors caused by these
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, CLASSES));
         // A batch compiles all files together, so a type declared in one file can be used in another.
         CompositeKnowledgeBuilder batch = builder.batch();
         for (RuleSource source : drl) {
@@ -116,7 +122,9 @@ public final class RuleSetCompiler {
             }
             return null;
         }
-        return builder.newKieBase();
+        // With the same class loader as the compile: the engine compiles some constraints (MVEL) only when they
+        // first run, and would otherwise look their types up through the web server's class loader, uncached.
+        return ((KnowledgeBuilderImpl) builder).newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, CLASSES));
     }
 
     /** Parses each file on its own first, so a typo is reported in its file and not as a cascade in others. */
