@@ -62,3 +62,9 @@ for fig in figures:
                  f"| {fig['goal'] or ''} |")
 with open(os.path.join(out, "results.md"), "w") as f:
     f.write("\n".join(lines) + "\n")
+
+# What profiles showed and what was fixed: measured once, kept beside the figures (src/bench/profiles.md).
+profiles = os.path.join(os.path.dirname(os.path.abspath(__file__)), "profiles.md")
+if os.path.exists(profiles):
+    with open(os.path.join(out, "results.md"), "a") as f, open(profiles) as notes:
+        f.write("\n" + notes.read())
