@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +29,16 @@ public class ActiveRuleSet {
     private final RuleSetGate gate;
     private final RuleSetStore store;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<RuleSet> active;
 
-    public ActiveRuleSet(@Value("${app.rules-dir:rules}") Path rulesDir, RuleSetStore store, Clock clock) {
+    public ActiveRuleSet(@Value("${app.rules-dir:rules}") Path rulesDir, RuleSetStore store, Clock clock,
+                         ApplicationEventPublisher events) {
         this.folder = new RulesFolder(rulesDir.toAbsolutePath().normalize());
         this.gate = new RuleSetGate(clock);
         this.store = store;
         this.clock = clock;
+        this.events = events;
         RuleSet ruleSet = new RuleSetCompiler(clock).compile(folder.read());
         log.info("Rule set {} active: {} rules from {} files in {}", ruleSet.version(), ruleSet.ruleCount(),
                 ruleSet.files().size(), folder.dir());
@@ -65,7 +69,15 @@ public class ActiveRuleSet {
      *
      * @throws RuleSetRefusedException if the folder does not pass; the active rule set stays
      */
-    public synchronized Reload reload(String user) {
+    public Reload reload(String user) {
+        return reload(user, false);
+    }
+
+    /**
+     * As {@link #reload(String)}; {@code followed} when another instance announced a new rule set and this one
+     * reloads its own folder to follow it.
+     */
+    public synchronized Reload reload(String user, boolean followed) {
         long started = System.nanoTime();
         RuleSet current = active.get();
         RuleSetGate.Candidate candidate = gate.check(folder, current);
@@ -87,6 +99,7 @@ public class ActiveRuleSet {
         store.audit(user, at, current.version(), candidate.ruleSet().version(), "ACTIVATED", 0, null);
         log.info("Rule set {} activated by {} in {} ms, replacing {}", candidate.ruleSet().version(), user,
                 (System.nanoTime() - started) / 1_000_000, current.version());
+        events.publishEvent(new RuleSetActivated(candidate.ruleSet().version(), current.version(), user, followed));
         return new Reload(true, candidate.ruleSet().version(), current.version(), report);
     }
 }
