@@ -1,6 +1,7 @@
 package cn.fupin.system.cluster;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import cn.fupin.FupinApplication;
+import cn.fupin.household.synthetic.ProvinceGenerator;
 import cn.fupin.policy.RulesCopy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,9 +32,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Two service instances on one database, each with its own copy of the rules folder, on different ports and
  * with RabbitMQ between them (.ci/run starts the broker): a reload on either brings both to the same version;
- * an instance whose folder was not updated keeps its rules.
+ * an instance whose folder was not updated keeps its rules; a re-evaluation started on one is seen, stopped
+ * and resumed from the other.
  */
-class RuleSetReplicaTests {
+class ReplicaTests {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -95,6 +98,43 @@ class RuleSetReplicaTests {
         assertThat(version(b)).isEqualTo(version(a));
     }
 
+    @Test
+    void aRunStartedOnOneInstanceIsSeenStoppedAndResumedFromTheOther() throws Exception {
+        StringWriter province = new StringWriter();
+        int households = new ProvinceGenerator(11).generate(30_000, province).households();
+        HttpResponse<String> imported = HTTP.send(request(a, "/api/households/import", "caseworker:" + CASEWORKER_PASSWORD)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(province.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+
+        HttpResponse<String> started = post(a, "/api/reevaluations", "{\"asOf\": \"2020-06-30\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String id = JSON.readTree(started.body()).get("reevaluationId").asString();
+        assertThat(post(b, "/api/reevaluations/" + id + "/stop", "").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(run(b, id).get("state").asString())
+                .isEqualTo("STOPPED"));
+        assertThat(run(a, id).get("processed").asLong()).as("households done before the stop").isLessThan(households);
+
+        assertThat(post(b, "/api/reevaluations/" + id + "/resume", "").statusCode()).isIn(200, 202);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(run(a, id).get("state").asString())
+                .isEqualTo("COMPLETED"));
+        assertThat(run(a, id).get("processed").asLong()).isEqualTo(households);
+    }
+
+    private static HttpResponse<String> post(ConfigurableApplicationContext instance, String path, String body)
+            throws Exception {
+        return HTTP.send(request(instance, path, "policy:" + POLICY_PASSWORD).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static tools.jackson.databind.JsonNode run(ConfigurableApplicationContext instance, String id)
+            throws Exception {
+        HttpResponse<String> response = HTTP.send(request(instance, "/api/reevaluations/" + id,
+                "policy:" + POLICY_PASSWORD).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
     private static ConfigurableApplicationContext start(Path rules) {
         // A profile of their own, in the H2 run and the MySQL run alike: an in-memory database of their own, and
         // users of their own (outside the embedded default, demo passwords are refused).
@@ -103,6 +143,8 @@ class RuleSetReplicaTests {
                 "--app.cluster.enabled=true", "--app.security.users.caseworker.password={noop}" + CASEWORKER_PASSWORD,
                 "--app.security.users.policy.password={noop}" + POLICY_PASSWORD,
                 "--app.security.users.admin.password={noop}replica-admin",
+                // Small chunks on one thread: the run lasts long enough to be stopped from the other instance.
+                "--app.reevaluation.chunk-size=50", "--app.reevaluation.threads=1",
                 "--spring.datasource.url=jdbc:h2:mem:replicas;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                         + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     }
