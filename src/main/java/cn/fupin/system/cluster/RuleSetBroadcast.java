@@ -7,6 +7,7 @@ import cn.fupin.policy.RuleSetActivated;
 import cn.fupin.policy.RuleSetRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.ExchangeTypes;
 import org.springframework.amqp.rabbit.annotation.Exchange;
 import org.springframework.amqp.rabbit.annotation.Queue;
@@ -56,9 +57,15 @@ class RuleSetBroadcast {
         if (event.followed()) {
             return; // activated because of an announcement: every instance heard that one already
         }
-        rabbit.convertAndSend(EXCHANGE, "",
-                json.writeValueAsString(new Announcement(event.version(), event.user(), instance)));
-        log.info("Rule set {} announced to the other instances", event.version());
+        try {
+            rabbit.convertAndSend(EXCHANGE, "",
+                    json.writeValueAsString(new Announcement(event.version(), event.user(), instance)));
+            log.info("Rule set {} announced to the other instances", event.version());
+        } catch (AmqpException e) {
+            // The rule set is active here all the same; the others follow at their own next reload.
+            log.warn("Rule set {} is active on this instance but could not be announced to the others: {}",
+                    event.version(), e.getClass().getSimpleName());
+        }
     }
 
     @RabbitListener(bindings = @QueueBinding(value = @Queue(exclusive = "true", autoDelete = "true"),
