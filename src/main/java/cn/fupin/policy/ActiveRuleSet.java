@@ -70,14 +70,29 @@ public class ActiveRuleSet {
      * @throws RuleSetRefusedException if the folder does not pass; the active rule set stays
      */
     public Reload reload(String user) {
-        return reload(user, false);
+        Reload reload = activate(user, null);
+        if (reload.activated()) { // announced outside the lock: a slow broker holds up no other reload
+            events.publishEvent(new RuleSetActivated(reload.version(), reload.previousVersion(), user, false));
+        }
+        return reload;
     }
 
     /**
-     * As {@link #reload(String)}; {@code followed} when another instance announced a new rule set and this one
-     * reloads its own folder to follow it.
+     * Follows a rule set that another instance activated: checks this instance's folder as a reload does, and
+     * activates it only if it gives that very version. A folder that gives another version (not updated yet,
+     * or changed since) is left for this instance's own next reload.
+     *
+     * @throws RuleSetRefusedException if the folder does not pass; the active rule set stays
      */
-    public synchronized Reload reload(String user, boolean followed) {
+    public Reload follow(String version, String user) {
+        Reload reload = activate(user, version);
+        if (reload.activated()) {
+            events.publishEvent(new RuleSetActivated(reload.version(), reload.previousVersion(), user, true));
+        }
+        return reload;
+    }
+
+    private synchronized Reload activate(String user, String onlyVersion) {
         long started = System.nanoTime();
         RuleSet current = active.get();
         RuleSetGate.Candidate candidate = gate.check(folder, current);
@@ -94,12 +109,14 @@ public class ActiveRuleSet {
             store.audit(user, at, current.version(), current.version(), "UNCHANGED", 0, null);
             return new Reload(false, current.version(), current.version(), report);
         }
+        if (onlyVersion != null && !candidate.ruleSet().version().equals(onlyVersion)) {
+            return new Reload(false, candidate.ruleSet().version(), current.version(), report);
+        }
         store.activated(candidate.ruleSet(), current.version(), user, at);
         active.set(candidate.ruleSet());
         store.audit(user, at, current.version(), candidate.ruleSet().version(), "ACTIVATED", 0, null);
         log.info("Rule set {} activated by {} in {} ms, replacing {}", candidate.ruleSet().version(), user,
                 (System.nanoTime() - started) / 1_000_000, current.version());
-        events.publishEvent(new RuleSetActivated(candidate.ruleSet().version(), current.version(), user, followed));
         return new Reload(true, candidate.ruleSet().version(), current.version(), report);
     }
 }

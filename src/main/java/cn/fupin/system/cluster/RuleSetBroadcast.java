@@ -7,7 +7,6 @@ import cn.fupin.policy.RuleSetActivated;
 import cn.fupin.policy.RuleSetRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.ExchangeTypes;
 import org.springframework.amqp.rabbit.annotation.Exchange;
 import org.springframework.amqp.rabbit.annotation.Queue;
@@ -61,7 +60,7 @@ class RuleSetBroadcast {
             rabbit.convertAndSend(EXCHANGE, "",
                     json.writeValueAsString(new Announcement(event.version(), event.user(), instance)));
             log.info("Rule set {} announced to the other instances", event.version());
-        } catch (AmqpException e) {
+        } catch (RuntimeException e) {
             // The rule set is active here all the same; the others follow at their own next reload.
             log.warn("Rule set {} is active on this instance but could not be announced to the others: {}",
                     event.version(), e.getClass().getSimpleName());
@@ -71,20 +70,25 @@ class RuleSetBroadcast {
     @RabbitListener(bindings = @QueueBinding(value = @Queue(exclusive = "true", autoDelete = "true"),
             exchange = @Exchange(value = EXCHANGE, type = ExchangeTypes.FANOUT)))
     void announced(String message) {
-        Announcement announced = json.readValue(message, Announcement.class);
-        if (announced.instance().equals(instance) || announced.version().equals(active.get().version())) {
-            return;
-        }
+        // Nothing is thrown back to the broker: a message it redelivered would fail the same way again.
         try {
-            ActiveRuleSet.Reload reload = active.reload(announced.user() + " (announced by another instance)", true);
-            if (!reload.version().equals(announced.version())) {
+            Announcement announced = json.readValue(message, Announcement.class);
+            if (announced.instance().equals(instance) || announced.version().equals(active.get().version())) {
+                return;
+            }
+            ActiveRuleSet.Reload followed = active.follow(announced.version(),
+                    announced.user() + " (announced by another instance)");
+            if (!followed.activated()) {
                 log.warn("Another instance activated rule set {}, but this instance's rules folder gives {}: it keeps"
-                        + " {} until its folder is updated and reloaded", announced.version(), reload.version(),
+                        + " {} until its folder is updated and reloaded", announced.version(), followed.version(),
                         active.get().version());
             }
         } catch (RuleSetRefusedException e) {
-            log.warn("Another instance activated rule set {}; this instance's rules folder does not pass the gate"
-                    + " and its rule set {} stays active", announced.version(), active.get().version());
+            log.warn("Another instance activated a new rule set; this instance's rules folder does not pass the gate"
+                    + " and its rule set {} stays active", active.get().version());
+        } catch (RuntimeException e) {
+            log.warn("An announcement of another instance could not be followed ({}); rule set {} stays active",
+                    e.getClass().getSimpleName(), active.get().version());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Base64;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Two service instances on one database, each with its own copy of the rules folder, on different ports and
  * with RabbitMQ between them (.ci/run starts the broker): a reload on either brings both to the same version;
- * an instance whose folder was not updated keeps its rules; a re-evaluation started on one is seen, stopped
+ * an instance whose folder gives another version keeps its rules; a re-evaluation started on one is seen, stopped
  * and resumed from the other.
  */
 class ReplicaTests {
@@ -85,16 +86,17 @@ class ReplicaTests {
     }
 
     @Test
-    void anInstanceWhoseFolderWasNotUpdatedKeepsItsRules() throws Exception {
+    void anInstanceWhoseFolderDiffersKeepsItsRulesUntilItsFolderIsUpdated() throws Exception {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(version(b)).isEqualTo(version(a)));
         String shared = version(b);
-        rollOut("// only on A\n", rulesA);
+        rollOut("// the change, on A\n", rulesA);
+        rollOut("// another change, on B only\n", rulesB); // B's folder now gives a third version
         assertThat(reload(a)).isEqualTo(200);
         assertThat(version(a)).isNotEqualTo(shared);
-        Thread.sleep(3_000); // B hears the announcement, reloads its own folder and finds nothing new
-        assertThat(version(b)).isEqualTo(shared);
-        rollOut("// only on A\n", rulesB); // the rollout reaches B; its next reload catches up
-        assertThat(reload(b)).isEqualTo(200);
+        Thread.sleep(3_000); // B hears the announcement and finds that its folder gives neither version
+        assertThat(version(b)).as("B follows only the version announced").isEqualTo(shared);
+        Files.copy(rulesA.resolve("water.drl"), rulesB.resolve("water.drl"), StandardCopyOption.REPLACE_EXISTING);
+        assertThat(reload(b)).isEqualTo(200); // the rollout reaches B; its own reload catches up
         assertThat(version(b)).isEqualTo(version(a));
     }
 
