@@ -2,7 +2,7 @@
 # The benchmark suite, one command: every figure beside the floor it is measured against in the same run, and the
 # ratio, in target/bench/results.md and target/bench/results.json (ratios, because absolute times on a shared
 # machine drift).
-#   src/bench/run.sh                         # everything, on the full province (840,000 people): about 40 minutes
+#   src/bench/run.sh                         # everything, on the full province (840,000 people): 31 minutes here
 #   src/bench/run.sh --people 60000          # a smaller generated province
 #   src/bench/run.sh engine                  # some parts only: engine import reevaluation http reload
 # Needs a JDK 17, Maven, python3, MariaDB or MySQL (started here if it is not running on 127.0.0.1:3306, as root
@@ -20,6 +20,7 @@
 #                 chain, no work) under the same load; then recorded evaluations of the province's households.
 #   reload        a DRL file edited and the rule set reloaded, warm, against the Drools compile alone.
 set -euo pipefail
+shopt -s inherit_errexit   # a failed measurement inside $(…) stops the suite where it fails
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 OUT=$ROOT/target/bench
@@ -33,7 +34,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#PARTS[@]} -gt 0 ] || PARTS=(engine import reevaluation http reload)
-JMH_RUN=${JMH_RUN:-"-f 1 -wi 8 -w 5s -i 5 -r 3s"}   # the JIT needs about 30 s on 2 cores before the figures settle
+for part in "${PARTS[@]}"; do
+  case "$part" in engine|import|reevaluation|http|reload) ;; *) echo "unknown part: $part" >&2; exit 2;; esac
+done
+JMH_RUN=${JMH_RUN:-"-f 1 -wi 8 -w 5s -i 5 -r 3s"}   # 40 s of warm-up: on 2 cores the JIT keeps compiling for 30 s and more
 PORT=18090
 DB=fupin_bench
 DB_URL="jdbc:mysql://127.0.0.1:3306/$DB"
@@ -72,13 +76,24 @@ needs_jar() {
   [ -n "$JAR" ] && return
   echo "== building the service"
   mvn -B -q -ntp -DskipTests package > "$OUT/build.log" 2>&1 || { echo "build failed: see $OUT/build.log"; exit 1; }
-  JAR=$(ls "$ROOT"/target/fupin-matcher-*.jar)
+  JAR=$ROOT/target/fupin-matcher-0.1.0-SNAPSHOT.jar
 }
 needs_province() {
   local file=$OUT/province-$PEOPLE.ndjson
   [ -s "$file" ] || java -jar "$JAR" generate --people "$PEOPLE" --seed 7 --out "$file" | tail -1
   PROVINCE=$file
   HOUSEHOLDS=$(wc -l < "$file")
+}
+# The bench database with its schema, users and key file (Flyway through an empty import), unless it is there:
+# the import part makes it afresh; the other parts run on what an earlier import left, or on an empty registry.
+needs_database() {
+  if [ -z "$(mysql -h127.0.0.1 -uroot -N -e "SHOW DATABASES LIKE '$DB'")" ] || [ ! -s "$APP_PERSONAL_DATA_KEY_FILE" ]; then
+    mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4"
+    rm -f "$APP_PERSONAL_DATA_KEY_FILE"
+    java -Xmx512m -jar "$JAR" import /dev/null --spring.profiles.active=mysql --spring.datasource.url="$DB_URL" \
+        --app.personal-data.create-key-file=true "${USERS[@]}" > "$OUT/schema.log" 2>&1 \
+      || { echo "could not make the bench database: see $OUT/schema.log"; exit 1; }
+  fi
 }
 # bench_main CLASS ARGS…: a main class of the test sources (the floors), through the bench profile.
 bench_main() {
@@ -91,6 +106,7 @@ seconds_since() { python3 -c "import sys, time; print(round(time.time() - float(
 # The per-user limit on writes (20/s, against a runaway client) is lifted: the suite measures capacity with one user.
 start_service() {
   [ -n "$SERVICE_PID" ] && return
+  needs_database
   WORK=$(mktemp -d)
   cp -r "$ROOT/rules" "$WORK/rules"
   (cd "$WORK" && exec java -Xmx1g -jar "$JAR" --server.port=$PORT --spring.profiles.active=mysql \
@@ -125,11 +141,9 @@ import() {
   needs_mariadb; needs_jar; needs_province
   stop_service
   echo "== import: $HOUSEHOLDS households ($PEOPLE people) into $DB"
-  mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4"
+  mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB"
   rm -f "$APP_PERSONAL_DATA_KEY_FILE"
-  # The schema first (Flyway, users), so that the import's time is the import's.
-  java -Xmx512m -jar "$JAR" import /dev/null --spring.profiles.active=mysql --spring.datasource.url="$DB_URL" \
-      --app.personal-data.create-key-file=true "${USERS[@]}" > "$OUT/import-schema.log" 2>&1
+  needs_database
   local start; start=$(date +%s.%N)
   java -Xmx512m -jar "$JAR" import "$PROVINCE" --spring.profiles.active=mysql --spring.datasource.url="$DB_URL" \
       "${USERS[@]}" > "$OUT/import.log" 2>&1 || { echo "import failed: see $OUT/import.log"; exit 1; }
@@ -197,8 +211,8 @@ p = {k: ms(v, u) for k, v, u in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)", 
 print(rate, round(p["50"], 2), round(p["99"], 2))
 EOF
 }
-# Each connection waits so that 16 of them make about RATE requests/s (less their own latency).
-pace() { python3 -c "print(max(1, int(16 / float('$1') * 1000) - 1))"; }
+# The pause of each of 16 connections for about half of MAX requests/s (less their own latency).
+pace() { python3 -c "print(max(1, int(16 / (float('$1') / 2) * 1000) - 1))"; }
 
 http() {
   needs_mariadb; needs_jar; needs_wrk; needs_province; start_service
@@ -207,13 +221,14 @@ http() {
   wrk -t2 -c16 -d90s -s "$ROOT/src/bench/http/preview.lua" "$URL/api/recommendations?asOf=2020-06-30" > /dev/null
   wrk -t2 -c16 -d30s -s "$ROOT/src/bench/http/trivial.lua" "$URL/api/me" > /dev/null
   local trivial preview half_t half_p
-  read -r -a trivial <<< "$(wrk_rate trivial.lua /api/me)"
-  read -r -a preview <<< "$(wrk_rate preview.lua "/api/recommendations?asOf=2020-06-30")"
-  read -r -a half_t <<< "$(wrk_rate trivial.lua /api/me "$(pace "$(python3 -c "print(${trivial[0]} / 2)")")")"
-  read -r -a half_p <<< "$(wrk_rate preview.lua "/api/recommendations?asOf=2020-06-30" "$(pace "$(python3 -c "print(${preview[0]} / 2)")")")"
+  local line
+  line=$(wrk_rate trivial.lua /api/me); read -r -a trivial <<< "$line"
+  line=$(wrk_rate preview.lua "/api/recommendations?asOf=2020-06-30"); read -r -a preview <<< "$line"
+  line=$(wrk_rate trivial.lua /api/me "$(pace "${trivial[0]}")"); read -r -a half_t <<< "$line"
+  line=$(wrk_rate preview.lua "/api/recommendations?asOf=2020-06-30" "$(pace "${preview[0]}")"); read -r -a half_p <<< "$line"
   record http "previews flat out (16 connections)" "requests/s" "${preview[0]}" "${trivial[0]}" \
     "GET /api/me under the same load" "≥ 5,000/s on 2 cores, and ≥ ½ of the trivial endpoint"
-  record http "previews flat out: p50 / p99" ms "${preview[1]}" "${trivial[1]}" "GET /api/me p50 (p99 ${trivial[2]} ms)" ""
+  record http "previews flat out: p50" ms "${preview[1]}" "${trivial[1]}" "GET /api/me p50" ""
   record http "previews flat out: p99" ms "${preview[2]}" "${trivial[2]}" "GET /api/me p99" ""
   record http "previews at half the maximum rate" "requests/s" "${half_p[0]}" "${half_t[0]}" "GET /api/me at half its maximum" ""
   record http "previews at half rate: p50" ms "${half_p[1]}" "${half_t[1]}" "GET /api/me at half its maximum, p50" ""
@@ -224,8 +239,8 @@ http() {
   export HOUSEHOLD_IDS=$OUT/household-ids.txt
   wrk -t2 -c16 -d60s -s "$ROOT/src/bench/http/evaluate.lua" "$URL" > /dev/null
   local max half
-  read -r -a max <<< "$(wrk_rate evaluate.lua "")"
-  read -r -a half <<< "$(wrk_rate evaluate.lua "" "$(pace "$(python3 -c "print(${max[0]} / 2)")")")"
+  line=$(wrk_rate evaluate.lua ""); read -r -a max <<< "$line"
+  line=$(wrk_rate evaluate.lua "" "$(pace "${max[0]}")"); read -r -a half <<< "$line"
   record http "recorded evaluations flat out (16 connections)" "requests/s" "${max[0]}" "${trivial[0]}" \
     "GET /api/me flat out" "≥ 1,000/s on MariaDB"
   record http "recorded evaluations at half that rate" "requests/s" "${half[0]}" "" "" ""
