@@ -19,6 +19,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +50,7 @@ class ReevaluationJobConfiguration {
      * evaluating, so two or three ranges keep both the service's cores and the database busy.
      */
     @Bean
+    @ConditionalOnBooleanProperty(name = "app.reevaluation.remote", havingValue = false, matchIfMissing = true)
     Step reevaluateRanges(JobRepository jobs, Step reevaluateHouseholds, Partitioner householdRanges,
                           @Value("${app.reevaluation.threads:2}") int threads) {
         SimpleAsyncTaskExecutor rangeThreads = new SimpleAsyncTaskExecutor("reevaluation-range-");

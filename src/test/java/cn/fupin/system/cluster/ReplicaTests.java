@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import cn.fupin.FupinApplication;
 import cn.fupin.household.synthetic.ProvinceGenerator;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,12 +105,7 @@ class ReplicaTests {
 
     @Test
     void aRunStartedOnOneInstanceIsSeenStoppedAndResumedFromTheOther() throws Exception {
-        StringWriter province = new StringWriter();
-        int households = new ProvinceGenerator(11).generate(30_000, province).households();
-        HttpResponse<String> imported = HTTP.send(request(a, "/api/households/import", "caseworker:" + CASEWORKER_PASSWORD)
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(province.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        int households = importProvince(a);
 
         HttpResponse<String> started = post(a, "/api/reevaluations", "{\"asOf\": \"2020-06-30\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -121,6 +119,44 @@ class ReplicaTests {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(run(a, id).get("state").asString())
                 .isEqualTo("COMPLETED"));
         assertThat(run(a, id).get("processed").asLong()).isEqualTo(households);
+    }
+
+    @Test
+    void aRunOnAManagerIsDoneByWorkerProcessesThroughTheBroker() throws Exception {
+        Path rules = RulesCopy.create(true);
+        ConfigurableApplicationContext manager = start(rules, "remote", "--app.reevaluation.remote=true",
+                "--app.reevaluation.ranges=4");
+        ConfigurableApplicationContext worker = start(rules, "remote", "--app.reevaluation.worker=true");
+        try {
+            manager.getBean(org.springframework.amqp.core.AmqpAdmin.class).purgeQueue("fupin.reevaluation.ranges", false);
+            int households = importProvince(manager);
+            HttpResponse<String> started = post(manager, "/api/reevaluations", "{\"asOf\": \"2020-06-30\"}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String id = JSON.readTree(started.body()).get("reevaluationId").asString();
+            await().atMost(Duration.ofSeconds(180)).untilAsserted(() ->
+                    assertThat(run(manager, id).get("state").asString()).isEqualTo("COMPLETED"));
+            assertThat(run(manager, id).get("processed").asLong()).isEqualTo(households);
+            JdbcTemplate jdbc = manager.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?",
+                    Long.class, id)).as("households evaluated, each once").isEqualTo(households)
+                    .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ?", Long.class, id));
+            assertThat(jdbc.queryForObject("""
+                    SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reevaluate-households:%'
+                    """, Long.class)).as("ranges run by the worker").isEqualTo(4);
+        } finally {
+            worker.close();
+            manager.close();
+        }
+    }
+
+    private static int importProvince(ConfigurableApplicationContext instance) throws Exception {
+        StringWriter province = new StringWriter();
+        int households = new ProvinceGenerator(11).generate(30_000, province).households();
+        HttpResponse<String> imported = HTTP.send(request(instance, "/api/households/import",
+                        "caseworker:" + CASEWORKER_PASSWORD).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(province.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        return households;
     }
 
     private static HttpResponse<String> post(ConfigurableApplicationContext instance, String path, String body)
@@ -138,17 +174,25 @@ class ReplicaTests {
     }
 
     private static ConfigurableApplicationContext start(Path rules) {
-        // A profile of their own, in the H2 run and the MySQL run alike: an in-memory database of their own, and
-        // users of their own (outside the embedded default, demo passwords are refused).
-        return new SpringApplicationBuilder(FupinApplication.class).run(
+        return start(rules, "replicas", "--app.cluster.enabled=true");
+    }
+
+    /**
+     * An instance with its own rules folder on the in-memory database {@code database}. A profile of its own, in
+     * the H2 run and the MySQL run alike: that database, and users of its own (outside the embedded default,
+     * demo passwords are refused). Small chunks on one thread: a run lasts long enough to be stopped.
+     */
+    private static ConfigurableApplicationContext start(Path rules, String database, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=replicas", "--server.port=0", "--app.rules-dir=" + rules,
-                "--app.cluster.enabled=true", "--app.security.users.caseworker.password={noop}" + CASEWORKER_PASSWORD,
+                "--app.security.users.caseworker.password={noop}" + CASEWORKER_PASSWORD,
                 "--app.security.users.policy.password={noop}" + POLICY_PASSWORD,
                 "--app.security.users.admin.password={noop}replica-admin",
-                // Small chunks on one thread: the run lasts long enough to be stopped from the other instance.
                 "--app.reevaluation.chunk-size=50", "--app.reevaluation.threads=1",
-                "--spring.datasource.url=jdbc:h2:mem:replicas;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+                "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));
+        args.addAll(List.of(settings));
+        return new SpringApplicationBuilder(FupinApplication.class).run(args.toArray(String[]::new));
     }
 
     private static void rollOut(String line, Path... folders) throws IOException {
