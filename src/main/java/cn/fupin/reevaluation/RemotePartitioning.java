@@ -35,11 +35,11 @@ import org.springframework.integration.dsl.IntegrationFlow;
  */
 final class RemotePartitioning {
 
-    private RemotePartitioning() {
-    }
-
     static final String QUEUE = "fupin.reevaluation.ranges";
     static final String RANGE_STEP = "reevaluate-households";
+
+    private RemotePartitioning() {
+    }
 
     /** Requests cross the broker as serialized objects; a worker reads no other class from it. */
     static SimpleMessageConverter requests() {
