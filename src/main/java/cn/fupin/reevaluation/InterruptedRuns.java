@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * FAILED so that they can be resumed, and resumed at once when {@code app.reevaluation.resume-on-start} is
  * set. Only the service does this, not the command-line tools, which may run beside it.
  *
- * <p>With several instances on one database ({@code app.cluster.enabled}) a run shown as running may be alive
- * on another instance, so an instance does not do this unless {@code app.reevaluation.recover-on-start} says
+ * <p>With several instances on one database ({@code app.cluster.enabled}), or with worker processes
+ * ({@code app.reevaluation.remote}, {@code app.reevaluation.worker}), a run shown as running may be alive
+ * in another process, so an instance does not do this unless {@code app.reevaluation.recover-on-start} says
  * so (set it only when no other instance is running a re-evaluation).
  */
 @Component
@@ -28,10 +29,13 @@ class InterruptedRuns {
     private final boolean resume;
 
     InterruptedRuns(Reevaluations reevaluations, @Value("${app.cluster.enabled:false}") boolean cluster,
+                    @Value("${app.reevaluation.remote:false}") boolean manager,
+                    @Value("${app.reevaluation.worker:false}") boolean worker,
                     @Value("${app.reevaluation.recover-on-start:#{null}}") Boolean recover,
                     @Value("${app.reevaluation.resume-on-start:false}") boolean resume) {
         this.reevaluations = reevaluations;
-        this.recover = recover != null ? recover : !cluster;
+        // Found by starting a worker during a remote run: it marked the live run FAILED.
+        this.recover = recover != null ? recover : !(cluster || manager || worker);
         this.resume = resume;
     }
 
