@@ -39,6 +39,8 @@ class ReevaluationJobConfiguration {
 
     static final String NAME = "reevaluation";
     static final String RUN_ID = "reevaluationId";
+    /** The step that re-evaluates one range of households, in this process or on a worker. */
+    static final String RANGE_STEP = "reevaluate-households";
 
     @Bean
     Job reevaluationJob(JobRepository jobs, Step reevaluateRanges) {
@@ -57,7 +59,7 @@ class ReevaluationJobConfiguration {
         rangeThreads.setConcurrencyLimit(threads);
         rangeThreads.setDaemon(true);
         return new StepBuilder("reevaluate-ranges", jobs)
-                .partitioner("reevaluate-households", householdRanges)
+                .partitioner(RANGE_STEP, householdRanges)
                 .step(reevaluateHouseholds)
                 .gridSize(threads)
                 .taskExecutor(rangeThreads)
@@ -79,7 +81,7 @@ class ReevaluationJobConfiguration {
     Step reevaluateHouseholds(JobRepository jobs, PlatformTransactionManager transactions,
                               JdbcPagingItemReader<String> householdIds, ItemWriter<String> reevaluationChunk,
                               @Value("${app.reevaluation.chunk-size:500}") int chunkSize) {
-        return new StepBuilder("reevaluate-households", jobs)
+        return new StepBuilder(RANGE_STEP, jobs)
                 .<String, String>chunk(chunkSize)
                 .reader(householdIds)
                 .writer(reevaluationChunk)

@@ -36,7 +36,6 @@ import org.springframework.integration.dsl.IntegrationFlow;
 final class RemotePartitioning {
 
     static final String QUEUE = "fupin.reevaluation.ranges";
-    static final String RANGE_STEP = "reevaluate-households";
 
     private RemotePartitioning() {
     }
@@ -81,7 +80,7 @@ final class RemotePartitioning {
         MessageChannelPartitionHandler rangesOnWorkers(DirectChannel rangeRequests, JobRepository jobs,
                                                        @Value("${app.reevaluation.ranges:4}") int ranges) {
             MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
-            handler.setStepName(RANGE_STEP);
+            handler.setStepName(ReevaluationJobConfiguration.RANGE_STEP);
             handler.setGridSize(ranges);
             handler.setMessagingOperations(new MessagingTemplate(rangeRequests));
             handler.setJobRepository(jobs);
@@ -93,7 +92,7 @@ final class RemotePartitioning {
         Step reevaluateRanges(JobRepository jobs, Partitioner householdRanges,
                               MessageChannelPartitionHandler rangesOnWorkers) {
             return new StepBuilder("reevaluate-ranges", jobs)
-                    .partitioner(RANGE_STEP, householdRanges)
+                    .partitioner(ReevaluationJobConfiguration.RANGE_STEP, householdRanges)
                     .partitionHandler(rangesOnWorkers)
                     .build();
         }

@@ -37,7 +37,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Two service instances on one database, each with its own copy of the rules folder, on different ports and
  * with RabbitMQ between them (.ci/run starts the broker): a reload on either brings both to the same version;
  * an instance whose folder gives another version keeps its rules; a re-evaluation started on one is seen, stopped
- * and resumed from the other.
+ * and resumed from the other. Apart from these two, a manager and a worker split a re-evaluation through the
+ * broker.
  */
 class ReplicaTests {
 
