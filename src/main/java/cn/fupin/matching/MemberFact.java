@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import cn.fupin.household.Health;
 import cn.fupin.household.LabourAbility;
 import cn.fupin.household.Member;
+import cn.fupin.household.Relation;
 import cn.fupin.household.Schooling;
 import cn.fupin.household.Sex;
 
@@ -34,6 +35,10 @@ public final class MemberFact {
 
     public int getAge() {
         return age;
+    }
+
+    public Relation getRelation() {
+        return member.relation();
     }
 
     public Sex getSex() {

@@ -15,6 +15,7 @@ import cn.fupin.household.Member;
 import cn.fupin.policy.RuleSet;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * Runs households through one rule set in one engine session and turns the matches into recommendations.
@@ -30,18 +31,15 @@ public final class RuleSession {
     public record Input(Household household, cn.fupin.policy.Standards standards) {
     }
 
+    /** Deciding measures fires the policy rules and definitions, never a quality rule. */
+    private static final AgendaFilter MEASURES = match -> !match.getRule().getMetaData().containsKey(RuleMetadata.FINDING);
+
     /** Recommendations per household id, in the order of the input; every input household has an entry. */
     public static Map<String, List<Recommendation>> run(RuleSet ruleSet, List<Input> inputs, LocalDate asOf) {
         KieSession session = ruleSet.newSession();
         try {
-            for (Input input : inputs) {
-                Household household = input.household();
-                session.insert(new HouseholdFact(household, input.standards()));
-                for (Member member : household.members()) {
-                    session.insert(new MemberFact(household.householdId(), member, asOf));
-                }
-            }
-            session.fireAllRules();
+            insert(session, inputs, asOf);
+            session.fireAllRules(MEASURES);
             Map<String, List<Match>> matches = new HashMap<>();
             for (Object fact : session.getObjects(new ClassObjectFilter(Match.class))) {
                 Match match = (Match) fact;
@@ -55,6 +53,17 @@ public final class RuleSession {
             return result;
         } finally {
             session.dispose();
+        }
+    }
+
+    /** The households' facts, each member's age on {@code asOf}: the same for deciding and for checking. */
+    public static void insert(KieSession session, List<Input> inputs, LocalDate asOf) {
+        for (Input input : inputs) {
+            Household household = input.household();
+            session.insert(new HouseholdFact(household, input.standards()));
+            for (Member member : household.members()) {
+                session.insert(new MemberFact(household.householdId(), member, asOf));
+            }
         }
     }
 

@@ -161,17 +161,35 @@ public final class RuleSetCompiler {
     }
 
     private static void checkMetadata(KieBase kieBase, List<RuleSource> sources, List<RuleProblem> problems) {
+        Map<String, String> severities = new HashMap<>(); // a finding code has one severity, whichever rule reports it
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
-                Object defines = rule.getMetaData().get(RuleMetadata.DEFINES);
+                Map<String, Object> metadata = rule.getMetaData();
+                Object measure = metadata.get(RuleMetadata.MEASURE);
+                Object defines = metadata.get(RuleMetadata.DEFINES);
+                Object finding = metadata.get(RuleMetadata.FINDING);
+                Object severity = metadata.get(RuleMetadata.SEVERITY);
+                long kinds = java.util.stream.Stream.of(measure, defines, finding).filter(java.util.Objects::nonNull).count();
                 String problem = null;
-                if (measure == null && defines == null) {
-                    problem = "rule \"" + rule.getName() + "\" needs @measure(\"CODE\") or @defines(\"Fact\")";
-                } else if (measure != null && defines != null) {
-                    problem = "rule \"" + rule.getName() + "\" has both @measure and @defines; it either decides or defines";
+                if (kinds == 0) {
+                    problem = "rule \"" + rule.getName() + "\" needs @measure(\"CODE\"), @defines(\"Fact\") or @finding(\"CODE\")";
+                } else if (kinds > 1) {
+                    problem = "rule \"" + rule.getName() + "\" has more than one of @measure, @defines and @finding; it either decides, defines or checks";
                 } else if (measure != null && Arrays.stream(Measure.values()).noneMatch(m -> m.name().equals(measure))) {
                     problem = "rule \"" + rule.getName() + "\" names unknown measure '" + measure + "'";
+                } else if (finding != null && !String.valueOf(finding).matches("[A-Z][A-Z0-9_]*")) {
+                    problem = "rule \"" + rule.getName() + "\": a finding code is written in capitals and underscores, not '" + finding + "'";
+                } else if (finding != null && !("ERROR".equals(severity) || "WARNING".equals(severity))) {
+                    problem = "rule \"" + rule.getName() + "\" needs @severity(\"ERROR\") or @severity(\"WARNING\") beside @finding";
+                } else if (finding != null && severities.containsKey(finding.toString())
+                        && !severities.get(finding.toString()).equals(severity)) {
+                    problem = "rule \"" + rule.getName() + "\" gives finding " + finding + " severity " + severity
+                            + ", another rule gives it " + severities.get(finding.toString());
+                } else if (finding == null && severity != null) {
+                    problem = "rule \"" + rule.getName() + "\" has @severity but no @finding";
+                }
+                if (finding != null && severity != null) {
+                    severities.putIfAbsent(finding.toString(), severity.toString());
                 }
                 if (problem != null) {
                     problems.add(locate(rule.getName(), sources, problem));

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The policy staff's folder: the DRL files directly in it (one per action) and {@code standards.yaml}. These
- * files, and only these, make a rule set and its version; scenarios and notes beside them do not change it.
+ * The policy staff's folder: the DRL files directly in it (one per action), the quality checks' DRL files in
+ * {@code quality/}, and {@code standards.yaml}. These files, and only these, make a rule set and its version;
+ * scenarios and notes beside them do not change it.
  */
 public final class RulesFolder {
 
     public static final String STANDARDS_FILE = "standards.yaml";
+    /** The sub-folder of the quality rules, which check the records rather than decide measures. */
+    public static final String QUALITY = "quality";
 
     private final Path dir;
 
@@ -37,17 +40,32 @@ public final class RulesFolder {
                     "the rules folder does not exist (set app.rules-dir)")));
         }
         List<RuleSource> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        try {
+            for (Path file : list(dir)) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".drl") || name.equals(STANDARDS_FILE)) {
                     sources.add(new RuleSource(name, Files.readString(file, StandardCharsets.UTF_8)));
+                }
+            }
+            Path quality = dir.resolve(QUALITY);
+            if (Files.isDirectory(quality)) {
+                for (Path file : list(quality)) {
+                    if (file.getFileName().toString().endsWith(".drl")) {
+                        sources.add(new RuleSource(QUALITY + "/" + file.getFileName(),
+                                Files.readString(file, StandardCharsets.UTF_8)));
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the rules folder " + dir, e);
         }
         return sources;
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     /** {@code sha256:} over every file's path and content, in path order: equal folders, equal versions. */

@@ -47,7 +47,7 @@ class RulesWatch {
     @EventListener(ApplicationReadyEvent.class)
     void start() throws IOException {
         watcher = FileSystems.getDefault().newWatchService();
-        for (Path folder : new Path[] {dir, dir.resolve(ScenarioFile.FOLDER)}) {
+        for (Path folder : new Path[] {dir, dir.resolve(ScenarioFile.FOLDER), dir.resolve(RulesFolder.QUALITY)}) {
             if (Files.isDirectory(folder)) {
                 folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);

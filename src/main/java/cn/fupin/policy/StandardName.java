@@ -17,9 +17,17 @@ public enum StandardName {
     COMPULSORY_SCHOOL_AGE_MIN(Kind.AGE),
     COMPULSORY_SCHOOL_AGE_MAX(Kind.AGE),
     ELDERLY_AGE(Kind.AGE),
-    FAMILY_DOCTOR_AGE(Kind.AGE);
+    FAMILY_DOCTOR_AGE(Kind.AGE),
+    // The bounds of the registry's quality checks (rules/quality): outside them a record needs a look.
+    CHECK_COMPULSORY_SCHOOL_AGE_MIN(Kind.AGE),
+    CHECK_COMPULSORY_SCHOOL_AGE_MAX(Kind.AGE),
+    CHECK_PRESCHOOL_AGE_MAX(Kind.AGE),
+    CHECK_UNIVERSITY_AGE_MIN(Kind.AGE),
+    CHECK_NORMAL_LABOUR_AGE_MAX(Kind.AGE),
+    CHECK_POOR_INCOME_MULTIPLE(Kind.MULTIPLE);
 
-    public enum Kind { MONEY, AGE }
+    /** Yuan per person per year; whole years; a factor (a plain number, such as 2 for "twice"). */
+    public enum Kind { MONEY, AGE, MULTIPLE }
 
     private final Kind kind;
 

@@ -25,7 +25,7 @@ public final class Standards {
         return values.get(name);
     }
 
-    private BigDecimal money(StandardName name) {
+    private BigDecimal amount(StandardName name) {
         return values.get(name).value();
     }
 
@@ -34,15 +34,15 @@ public final class Standards {
     }
 
     public BigDecimal getDibaoStandard() {
-        return money(StandardName.DIBAO_STANDARD);
+        return amount(StandardName.DIBAO_STANDARD);
     }
 
     public BigDecimal getPovertyLine() {
-        return money(StandardName.POVERTY_LINE);
+        return amount(StandardName.POVERTY_LINE);
     }
 
     public BigDecimal getMonitoringLine() {
-        return money(StandardName.MONITORING_LINE);
+        return amount(StandardName.MONITORING_LINE);
     }
 
     public int getWorkingAgeMin() {
@@ -71,5 +71,29 @@ public final class Standards {
 
     public int getFamilyDoctorAge() {
         return age(StandardName.FAMILY_DOCTOR_AGE);
+    }
+
+    public int getCheckCompulsorySchoolAgeMin() {
+        return age(StandardName.CHECK_COMPULSORY_SCHOOL_AGE_MIN);
+    }
+
+    public int getCheckCompulsorySchoolAgeMax() {
+        return age(StandardName.CHECK_COMPULSORY_SCHOOL_AGE_MAX);
+    }
+
+    public int getCheckPreschoolAgeMax() {
+        return age(StandardName.CHECK_PRESCHOOL_AGE_MAX);
+    }
+
+    public int getCheckUniversityAgeMin() {
+        return age(StandardName.CHECK_UNIVERSITY_AGE_MIN);
+    }
+
+    public int getCheckNormalLabourAgeMax() {
+        return age(StandardName.CHECK_NORMAL_LABOUR_AGE_MAX);
+    }
+
+    public BigDecimal getCheckPoorIncomeMultiple() {
+        return amount(StandardName.CHECK_POOR_INCOME_MULTIPLE);
     }
 }

@@ -57,4 +57,24 @@ class RuleScenariosTests {
         assertThat(matched).as("measures with a scenario where they match").containsExactlyInAnyOrder(Measure.values());
         assertThat(refused).as("measures with a scenario where they must not match").containsExactlyInAnyOrder(Measure.values());
     }
+
+    @Test
+    void everyFindingCodeHasAScenarioWhereItIsReportedAndOneWhereItMustNotBe() {
+        Set<String> codes = new java.util.TreeSet<>();
+        ruleSet.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
+            Object code = rule.getMetaData().get(RuleMetadata.FINDING);
+            if (code != null) {
+                codes.add(code.toString());
+            }
+        }));
+        Set<String> reported = new java.util.TreeSet<>();
+        Set<String> refused = new java.util.TreeSet<>();
+        for (Scenario scenario : scenarios) {
+            scenario.findings().forEach(f -> reported.add(f.split("@")[0]));
+            scenario.noFindings().forEach(f -> refused.add(f.split("@")[0]));
+        }
+        assertThat(codes).as("the finding codes of rules/quality").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(reported).as("codes with a scenario where they are reported").isEqualTo(codes);
+        assertThat(refused).as("codes with a scenario where they must not be").isEqualTo(codes);
+    }
 }

@@ -11,7 +11,7 @@ public final class RulesCopy {
     private RulesCopy() {
     }
 
-    /** The rule files and standards (and the scenarios, when asked) copied into a new temporary folder. */
+    /** The rule files, quality rules and standards (and the scenarios, when asked) copied into a new temporary folder. */
     public static Path create(boolean withScenarios) {
         try {
             return into(Files.createTempDirectory("rules-"), withScenarios);
@@ -23,6 +23,7 @@ public final class RulesCopy {
     public static Path into(Path dir, boolean withScenarios) {
         try {
             copyFiles(Path.of("rules"), dir);
+            copyFiles(Path.of("rules", RulesFolder.QUALITY), Files.createDirectories(dir.resolve(RulesFolder.QUALITY)));
             if (withScenarios) {
                 copyFiles(Path.of("rules", "scenarios"), Files.createDirectories(dir.resolve("scenarios")));
             }

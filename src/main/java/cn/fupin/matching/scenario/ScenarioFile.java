@@ -23,7 +23,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * changes: the household starts from {@code scenarios/baseline.yaml} (a household no rule matches), each
  * listed member from its baseline member. A member may give {@code age: N} instead of a birth date (born
  * N years before the scenario's date, so N that very day); an ID number agreeing with the birth date and
- * sex is made up when none is given.
+ * sex is made up when none is given. A member's relation defaults to HEAD for the first and OTHER for the
+ * rest; {@code sharedIdNumbers} stands for the registry around the household, for the check across
+ * households.
  */
 public final class ScenarioFile {
 
@@ -70,7 +72,9 @@ public final class ScenarioFile {
             LocalDate asOf = LocalDate.parse(s.path("asOf").asString("2020-06-30"));
             scenarios.add(new Scenario(file, i, name, asOf, household(s, baseline, asOf),
                     strings(s.path("expect")), strings(s.path("absent")), s.path("only").asBoolean(false),
-                    reasons(s.path("reasons")), s.path("error").isMissingNode() ? null : s.path("error").asString()));
+                    reasons(s.path("reasons")), s.path("error").isMissingNode() ? null : s.path("error").asString(),
+                    strings(s.path("findings")), strings(s.path("noFindings")), reasons(s.path("findingTexts")),
+                    shared(s.path("sharedIdNumbers"))));
         }
         return scenarios;
     }
@@ -122,6 +126,12 @@ public final class ScenarioFile {
         List<String> values = new ArrayList<>();
         node.forEach(v -> values.add(v.asString()));
         return values;
+    }
+
+    private static Map<String, List<String>> shared(JsonNode node) {
+        Map<String, List<String>> shared = new LinkedHashMap<>();
+        node.properties().forEach(e -> shared.put(e.getKey(), strings(e.getValue())));
+        return shared;
     }
 
     private static Map<String, String> reasons(JsonNode node) {

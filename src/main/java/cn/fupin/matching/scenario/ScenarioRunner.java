@@ -11,6 +11,9 @@ import cn.fupin.matching.Recommendation;
 import cn.fupin.matching.RuleSession;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.policy.StandardNotInForceException;
+import cn.fupin.quality.Finding;
+import cn.fupin.quality.QualitySession;
+import cn.fupin.quality.SharedIdNumber;
 import cn.fupin.system.InvalidInputException;
 
 /**
@@ -29,6 +32,8 @@ public final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         List<String> actual = new ArrayList<>();
         Map<String, String> reasons = new java.util.HashMap<>();
+        List<String> found = new ArrayList<>();
+        Map<String, String> findingTexts = new java.util.HashMap<>();
         try {
             Household household = reader.read(scenario.household());
             RuleSession.Input input = new RuleSession.Input(household,
@@ -37,6 +42,13 @@ public final class ScenarioRunner {
                 String key = r.memberId() == null ? r.measure().name() : r.measure().name() + "@" + r.memberId();
                 actual.add(key);
                 reasons.put(key, r.reason());
+            }
+            List<SharedIdNumber> shared = new ArrayList<>();
+            scenario.sharedIdNumbers().forEach((member, others) ->
+                    shared.add(new SharedIdNumber(household.householdId(), member, others)));
+            for (Finding f : QualitySession.check(ruleSet, List.of(input), shared, scenario.asOf()).get(household.householdId())) {
+                found.add(f.key());
+                findingTexts.put(f.key(), f.getMessage());
             }
             if (scenario.error() != null) {
                 failures.add("expected standard " + scenario.error() + " not to be in force, but the household was evaluated");
@@ -67,6 +79,24 @@ public final class ScenarioRunner {
             actual.stream().filter(a -> !scenario.expect().contains(a))
                     .forEach(a -> failures.add("recommended " + a + " which the scenario does not expect"));
         }
+        for (String finding : scenario.findings()) {
+            if (!found.contains(finding)) {
+                failures.add("expected finding " + finding + " but it was not reported (reported: " + found + ")");
+            }
+        }
+        for (String finding : scenario.noFindings()) {
+            boolean present = finding.contains("@") ? found.contains(finding)
+                    : found.stream().anyMatch(a -> a.equals(finding) || a.startsWith(finding + "@"));
+            if (present) {
+                failures.add("expected no finding " + finding + " but it was reported");
+            }
+        }
+        scenario.findingTexts().forEach((finding, text) -> {
+            String message = findingTexts.get(finding);
+            if (message == null || !message.contains(text)) {
+                failures.add("the finding " + finding + " should contain '" + text + "' but is '" + message + "'");
+            }
+        });
         scenario.reasons().forEach((measure, text) -> {
             String reason = reasons.get(measure);
             if (reason == null || !reason.contains(text)) {

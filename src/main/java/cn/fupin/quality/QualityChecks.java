@@ -1,0 +1,74 @@
+package cn.fupin.quality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.fupin.household.Household;
+import cn.fupin.matching.HouseholdEvaluator;
+import cn.fupin.matching.RuleSession;
+import cn.fupin.policy.RuleSet;
+import cn.fupin.system.FieldError;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks stored households with the quality rules: one on demand (and after every PUT), or a chunk of a
+ * bulk run in one session. The check across households (the same ID number in another household) is looked
+ * up in the registry first, by the ID numbers' HMAC, and handed to the rules as facts.
+ */
+@Service
+public class QualityChecks {
+
+    /** The findings per household, and the households that cannot be checked on the date (and why). */
+    public record Checked(Map<String, List<Finding>> findings, Map<String, String> skipped) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    QualityChecks(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Checks the households as stored. A household with a member born after {@code asOf} cannot be checked on
+     * that date; it is listed in {@code skipped}.
+     */
+    public Checked check(RuleSet ruleSet, List<Household> households, LocalDate asOf) {
+        List<RuleSession.Input> inputs = new ArrayList<>(households.size());
+        Map<String, String> skipped = new LinkedHashMap<>();
+        for (Household household : households) {
+            List<FieldError> errors = new ArrayList<>();
+            HouseholdEvaluator.checkBornBy(household, asOf, errors);
+            if (errors.isEmpty()) {
+                inputs.add(new RuleSession.Input(household, ruleSet.standards().resolve(household.regionCode(), asOf)));
+            } else {
+                skipped.put(household.householdId(), errors.get(0).field() + " " + errors.get(0).message());
+            }
+        }
+        if (inputs.isEmpty()) {
+            return new Checked(Map.of(), skipped);
+        }
+        List<String> ids = inputs.stream().map(i -> i.household().householdId()).toList();
+        return new Checked(QualitySession.check(ruleSet, inputs, sharedIdNumbers(ids), asOf), skipped);
+    }
+
+    /** The members of these households whose ID number is also registered in another household. */
+    List<SharedIdNumber> sharedIdNumbers(List<String> householdIds) {
+        Map<List<String>, List<String>> others = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT m.household_id, m.member_id, o.household_id
+                  FROM household_member m
+                  JOIN household_member o ON o.id_number_hmac = m.id_number_hmac AND o.household_id <> m.household_id
+                 WHERE m.household_id IN (:ids)
+                 ORDER BY m.household_id, m.member_id, o.household_id
+                """, Map.of("ids", householdIds), rs -> {
+            others.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(rs.getString(3));
+        });
+        List<SharedIdNumber> shared = new ArrayList<>(others.size());
+        others.forEach((member, households) -> shared.add(new SharedIdNumber(member.get(0), member.get(1), households)));
+        return shared;
+    }
+}

@@ -1,0 +1,50 @@
+package cn.fupin.quality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.fupin.matching.RuleMetadata;
+import cn.fupin.matching.RuleSession;
+import cn.fupin.policy.RuleSet;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+/**
+ * Runs households through the quality rules of a rule set, in one engine session, with the same facts as
+ * matching: the rules that decide measures do not fire, the definitions and the quality rules do.
+ */
+public final class QualitySession {
+
+    private static final AgendaFilter CHECKS = match -> !match.getRule().getMetaData().containsKey(RuleMetadata.MEASURE);
+
+    private QualitySession() {
+    }
+
+    /**
+     * The findings per household id, in the order of the input; every household has an entry, empty when its
+     * record looks right. {@code shared} are the members whose ID number is registered in other households.
+     */
+    public static Map<String, List<Finding>> check(RuleSet ruleSet, List<RuleSession.Input> inputs,
+                                                   List<SharedIdNumber> shared, LocalDate asOf) {
+        KieSession session = ruleSet.newSession();
+        try {
+            RuleSession.insert(session, inputs, asOf);
+            shared.forEach(session::insert);
+            session.fireAllRules(CHECKS);
+            Map<String, List<Finding>> found = new LinkedHashMap<>();
+            inputs.forEach(input -> found.put(input.household().householdId(), new ArrayList<>()));
+            for (Object fact : session.getObjects(new ClassObjectFilter(Finding.class))) {
+                Finding finding = (Finding) fact;
+                found.get(finding.getHouseholdId()).add(finding);
+            }
+            found.values().forEach(list -> list.sort(Finding.ORDER));
+            return found;
+        } finally {
+            session.dispose();
+        }
+    }
+}
