@@ -167,6 +167,33 @@ async function monitoring() {
   }
 }
 
+// The quality checks (rules/quality): findings per code in the latest completed run over this region, what was
+// fixed since the run before it, and each code's list as CSV.
+async function quality() {
+  const report = await json(`/api/reports/quality?regionCode=${region}`);
+  const summary = document.getElementById('quality-summary');
+  const table = document.getElementById('quality');
+  if (!report.run) {
+    summary.textContent = '尚无完成的数据质量核查（全面排查或 qualityOnly 核查完成后显示）。';
+    return;
+  }
+  summary.textContent = `核查日期 ${report.run.asOf}，完成于 ${report.run.completedAt.replace('T', ' ').slice(0, 19)}：`
+    + `错误 ${number(report.errors)} 条，需核实 ${number(report.warnings)} 条，涉及 ${number(report.householdsWithFindings)} 户`
+    + (report.previousRun ? `；较上次核查已纠正 ${number(report.fixedSincePrevious)} 条，新发现 ${number(report.newSincePrevious)} 条` : '');
+  header(table, ['核查项', '代码', '级别', '条数', '户数', '较上次纠正', '清单']);
+  for (const c of report.byCode) {
+    const row = table.insertRow();
+    cell(row, c.title);
+    cell(row, c.code);
+    cell(row, c.severity === 'ERROR' ? '错误' : '需核实', 'severity-' + c.severity);
+    cell(row, number(c.findings), 'num');
+    cell(row, number(c.households), 'num');
+    cell(row, c.fixedSincePrevious == null ? '' : number(c.fixedSincePrevious), 'num');
+    cell(row, c.findings === 0 ? '' : link('CSV', '#', event => { event.preventDefault();
+      download(`/api/reports/quality/findings?regionCode=${region}&code=${c.code}`, `quality-${c.code}.csv`); }));
+  }
+}
+
 async function runs(me) {
   const table = document.getElementById('runs');
   if (!me.roles.includes('POLICY')) {
@@ -180,7 +207,7 @@ async function runs(me) {
     const row = table.insertRow();
     cell(row, r.startedAt.replace('T', ' ').slice(0, 19));
     cell(row, r.regionCode || '全省');
-    cell(row, r.dryRun ? '模拟' : '正式');
+    cell(row, r.qualityOnly ? '数据核查' : r.dryRun ? '模拟' : '正式');
     cell(row, states[r.state] || r.state);
     cell(row, `${number(r.processed)} / ${number(r.total)}`, 'num');
     cell(row, number(r.changedHouseholds), 'num');
@@ -194,7 +221,7 @@ async function main() {
   if (!/^(\d{2}){0,3}$/.test(region)) throw new Error('地区代码应为 2、4 或 6 位数字：' + region);
   breadcrumb();
   const me = await json('/api/me');
-  await Promise.all([causes(), coverage(), monitoring(), runs(me)]);
+  await Promise.all([causes(), coverage(), monitoring(), quality(), runs(me)]);
   document.body.dataset.ready = 'true';
 }
 

@@ -2,9 +2,14 @@ package cn.fupin.household;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.fupin.policy.ActiveRuleSet;
+import cn.fupin.quality.FindingView;
+import cn.fupin.quality.QualityChecks;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
@@ -13,8 +18,11 @@ import cn.fupin.system.access.FullIdNumbers;
 import cn.fupin.system.access.RegionScope;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.audit.Audited;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +45,8 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class HouseholdController {
 
+    private static final Logger log = LoggerFactory.getLogger(HouseholdController.class);
+
     record HouseholdPage(List<StoredHousehold> content, int page, int size, long totalElements, int totalPages) {
     }
 
@@ -49,9 +59,16 @@ class HouseholdController {
     private final RegionScope scope;
     private final FullIdNumbers fullIdNumbers;
     private final AuditTrail audit;
+    private final QualityChecks quality;
+    private final ActiveRuleSet active;
+    private final Clock clock;
 
     HouseholdController(HouseholdRegistry registry, HouseholdImport importer, HouseholdExport exporter,
-                        HouseholdLookup lookup, RegionScope scope, FullIdNumbers fullIdNumbers, AuditTrail audit) {
+                        HouseholdLookup lookup, RegionScope scope, FullIdNumbers fullIdNumbers, AuditTrail audit,
+                        QualityChecks quality, ActiveRuleSet active, Clock clock) {
+        this.quality = quality;
+        this.active = active;
+        this.clock = clock;
         this.registry = registry;
         this.importer = importer;
         this.exporter = exporter;
@@ -61,10 +78,18 @@ class HouseholdController {
         this.audit = audit;
     }
 
-    @Operation(summary = "Create (201) or replace (200) a household; If-Match with a stale version is 409")
+    /**
+     * The stored household as a PUT answers it: with the quality rules' findings on it today, as warnings
+     * that never block a valid record (it is stored before it is checked).
+     */
+    record Written(@JsonUnwrapped Household household, long version, List<FindingView> findings) {
+    }
+
+    @Operation(summary = "Create (201) or replace (200) a household; If-Match with a stale version is 409. The answer "
+            + "carries the quality rules' findings on the stored record (warnings; the record is stored)")
     @Audited("HOUSEHOLD_WRITE")
     @PutMapping(path = "/api/households/{householdId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<StoredHousehold> put(@PathVariable String householdId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+    ResponseEntity<Written> put(@PathVariable String householdId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
                 schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Household.class)))
             @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -73,7 +98,21 @@ class HouseholdController {
         ResponseEntity.BodyBuilder response = registration.created()
                 ? ResponseEntity.created(URI.create("/api/households/" + householdId))
                 : ResponseEntity.ok();
-        return response.eTag(ETags.of(stored.version())).body(IdNumbers.masked(stored));
+        StoredHousehold masked = IdNumbers.masked(stored);
+        return response.eTag(ETags.of(stored.version()))
+                .body(new Written(masked.household(), masked.version(), findings(stored.household())));
+    }
+
+    /** Today's findings on a stored household; a check that cannot run leaves the answer without them. */
+    private List<FindingView> findings(Household household) {
+        try {
+            LocalDate today = LocalDate.now(clock);
+            return FindingView.of(quality.check(active.get(), List.of(household), today).findings()
+                    .getOrDefault(household.householdId(), List.of()));
+        } catch (RuntimeException e) {
+            log.warn("The quality checks could not run after a household was stored: {}", e.getClass().getName());
+            return null;
+        }
     }
 
     @Operation(summary = "Import households as NDJSON (one a line): every valid line stored, every bad one reported")

@@ -108,7 +108,7 @@ public class HouseholdRegistry {
     }
 
     /** The answer for a household that does not exist, or is outside the user's region: the same. */
-    static String notFound(String householdId) {
+    public static String notFound(String householdId) {
         return "No household " + householdId;
     }
 

@@ -11,11 +11,18 @@ import java.time.LocalDate;
  * @param baseVersion        the active rule set when it was asked for (what a candidate is built on)
  * @param standardsOverrides proposed standards of a dry run, as JSON, or null
  * @param candidateFiles     a dry run's candidate rules folder as checked, as JSON files, or null
+ * @param qualityOnly        a run of the quality checks alone: it records findings and nothing else
+ * @param findings           quality findings recorded so far
  */
 record Reevaluation(String reevaluationId, String regionPrefix, LocalDate asOf, boolean dryRun,
                     String rulesetVersion, String baseVersion, String standardsOverrides, String candidateFiles,
                     String requestedBy, Instant requestedAt, long total, long processed, long changedHouseholds,
-                    long skipped, long processedAtResume) {
+                    long skipped, long processedAtResume, boolean qualityOnly, long findings) {
+
+    /** Real runs and quality-only runs record findings; a dry run records nothing. */
+    boolean checksQuality() {
+        return !dryRun;
+    }
 
     /** Two runs overlap when one's region prefix contains the other's households. */
     boolean overlaps(String otherPrefix) {

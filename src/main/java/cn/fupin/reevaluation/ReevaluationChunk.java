@@ -1,11 +1,16 @@
 package cn.fupin.reevaluation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.household.StoredHousehold;
 import cn.fupin.matching.BulkEvaluation;
 import cn.fupin.policy.RuleSet;
+import cn.fupin.quality.FindingStore;
+import cn.fupin.quality.QualityChecks;
 import cn.fupin.system.audit.AuditTrail;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -16,6 +21,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * compares. Either writes the chunk's diff and adds to the run's counters in the same transaction, which
  * also holds the reader's position: a chunk is done entirely or not at all. A real run's writes are audited
  * in the same transaction, a row per household recorded, in the name of the user who started the run.
+ * A real run also records the quality findings of the households it recorded; a quality-only run records
+ * those findings alone and evaluates nothing.
  */
 class ReevaluationChunk implements ItemWriter<String> {
 
@@ -26,10 +33,15 @@ class ReevaluationChunk implements ItemWriter<String> {
     private final ReevaluationChanges changes;
     private final ReevaluationStore store;
     private final AuditTrail audit;
+    private final QualityChecks quality;
+    private final FindingStore findings;
 
     ReevaluationChunk(Reevaluation run, RuleSet ruleSet, HouseholdRegistry registry, BulkEvaluation bulk,
-                      ReevaluationChanges changes, ReevaluationStore store, AuditTrail audit) {
+                      ReevaluationChanges changes, ReevaluationStore store, AuditTrail audit, QualityChecks quality,
+                      FindingStore findings) {
         this.audit = audit;
+        this.quality = quality;
+        this.findings = findings;
         this.run = run;
         this.ruleSet = ruleSet;
         this.registry = registry;
@@ -41,7 +53,15 @@ class ReevaluationChunk implements ItemWriter<String> {
     @Override
     public void write(Chunk<? extends String> chunk) {
         List<String> ids = List.copyOf(chunk.getItems());
+        if (run.qualityOnly()) {
+            List<StoredHousehold> households = registry.findAll(ids);
+            QualityChecks.Checked checked = quality.check(ruleSet, households(households), run.asOf());
+            int findings = this.findings.record(run.reevaluationId(), checked.findings(), regions(households));
+            store.progress(run.reevaluationId(), ids.size(), 0, checked.skipped().size(), findings);
+            return;
+        }
         BulkEvaluation.Outcome outcome;
+        int findings = 0;
         if (run.dryRun()) {
             List<StoredHousehold> households = registry.findAll(ids);
             outcome = bulk.compare(ruleSet, households, run.asOf());
@@ -53,8 +73,21 @@ class ReevaluationChunk implements ItemWriter<String> {
             audit.recordAll(new AuditTrail.Actor(run.requestedBy(), "re-evaluation"), "EVALUATION_RECORD",
                     households.stream().map(h -> h.household().householdId()).filter(id -> !skipped.contains(id))
                             .toList(), "RECORDED", "re-evaluation " + run.reevaluationId());
+            // The same households, as locked, through the quality rules of the same rule set.
+            findings = this.findings.record(run.reevaluationId(),
+                    quality.check(ruleSet, households(households), run.asOf()).findings(), regions(households));
         }
         int changed = changes.write(run.reevaluationId(), outcome);
-        store.progress(run.reevaluationId(), ids.size(), changed, outcome.skipped().size());
+        store.progress(run.reevaluationId(), ids.size(), changed, outcome.skipped().size(), findings);
+    }
+
+    private static List<Household> households(List<StoredHousehold> stored) {
+        return stored.stream().map(StoredHousehold::household).toList();
+    }
+
+    private static Map<String, String> regions(List<StoredHousehold> stored) {
+        Map<String, String> regions = new HashMap<>();
+        stored.forEach(s -> regions.put(s.household().householdId(), s.household().regionCode()));
+        return regions;
     }
 }

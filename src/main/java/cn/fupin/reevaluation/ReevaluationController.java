@@ -69,14 +69,17 @@ class ReevaluationController {
             @Schema(description = "dry run only: proposed dated values of standards' province-wide series",
                     example = "{\"dibao_standard\": {\"2020-07-01\": 5000}}") Map<String, Map<String, Number>> standards,
             @Schema(description = "dry run only: a candidate rules folder on the server; it must compile and pass "
-                    + "its scenarios") String rulesDir) {
+                    + "its scenarios") String rulesDir,
+            @Schema(description = "run the quality checks (rules/quality) alone: record their findings, evaluate "
+                    + "nothing; the quality report reads them", defaultValue = "false") Boolean qualityOnly) {
     }
 
     record Started(String reevaluationId) {
     }
 
     @Operation(summary = "Re-evaluate every household under a region prefix (all when absent), or simulate it "
-            + "(dryRun, optionally with proposed standards or a candidate rules folder); answers 202 at once")
+            + "(dryRun, optionally with proposed standards or a candidate rules folder), or check the records only "
+            + "(qualityOnly); answers 202 at once")
     @ApiResponse(responseCode = "202", description = "the run is recorded and started; follow it at Location")
     @ApiResponse(responseCode = "400", description = "bad fields, each named")
     @ApiResponse(responseCode = "409", description = "a run over some of the same households is running")

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import cn.fupin.matching.Measure;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import cn.fupin.system.Csv;
 import cn.fupin.system.QueryParameters;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -87,7 +88,7 @@ class ReevaluationDiff {
      */
     void csv(String reevaluationId, String regionPrefix, OutputStream out) {
         try {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            out.write(Csv.BOM);
             out.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
             String after = "";
             while (true) {
@@ -117,15 +118,10 @@ class ReevaluationDiff {
     private static void lines(StringBuilder out, HouseholdChange h, String change, List<MeasureChange> measures) {
         for (MeasureChange m : measures) {
             out.append(h.householdId()).append(',').append(h.regionCode()).append(',').append(change).append(',')
-                    .append(m.measure().name()).append(',').append(csv(m.measureName())).append(',')
-                    .append(m.memberId() == null ? "" : m.memberId()).append(',').append(csv(m.rule())).append(',')
-                    .append(csv(m.reason())).append("\r\n");
+                    .append(m.measure().name()).append(',').append(Csv.quoted(m.measureName())).append(',')
+                    .append(m.memberId() == null ? "" : m.memberId()).append(',').append(Csv.quoted(m.rule())).append(',')
+                    .append(Csv.quoted(m.reason())).append("\r\n");
         }
-    }
-
-    /** RFC 4180: quoted, with quotes doubled. */
-    private static String csv(String text) {
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private List<HouseholdChange> households(MapSqlParameterSource params, String sql) {

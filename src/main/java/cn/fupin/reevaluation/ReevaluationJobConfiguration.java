@@ -7,6 +7,11 @@ import javax.sql.DataSource;
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.matching.BulkEvaluation;
+import cn.fupin.quality.FindingStore;
+import cn.fupin.quality.QualityChecks;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -42,9 +47,17 @@ class ReevaluationJobConfiguration {
     /** The step that re-evaluates one range of households, in this process or on a worker. */
     static final String RANGE_STEP = "reevaluate-households";
 
+    /** A completed run is marked in its row: the quality report stands on complete runs only. */
     @Bean
-    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges) {
-        return new JobBuilder(NAME, jobs).start(reevaluateRanges).build();
+    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges, ReevaluationStore store, java.time.Clock clock) {
+        return new JobBuilder(NAME, jobs).start(reevaluateRanges).listener(new JobExecutionListener() {
+            @Override
+            public void afterJob(JobExecution execution) {
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    store.completed(execution.getJobParameters().getString(RUN_ID), clock.instant());
+                }
+            }
+        }).build();
     }
 
     /**
@@ -115,9 +128,10 @@ class ReevaluationJobConfiguration {
     @StepScope
     ItemWriter<String> reevaluationChunk(ReevaluationStore store, RunRuleSets ruleSets, HouseholdRegistry registry,
                                          BulkEvaluation bulk, ReevaluationChanges changes, AuditTrail audit,
+                                         QualityChecks quality, FindingStore findings,
                                          @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
         Reevaluation run = store.find(runId).orElseThrow();
-        return new ReevaluationChunk(run, ruleSets.of(run), registry, bulk, changes, store, audit);
+        return new ReevaluationChunk(run, ruleSets.of(run), registry, bulk, changes, store, audit, quality, findings);
     }
 
     /** Runs start on their own threads: the request that asks for one is answered at once. */

@@ -17,13 +17,15 @@ import org.springframework.batch.core.job.JobExecution;
  * Where a run stands: its state, counters, and while it runs the rate since its latest start or resume and
  * the finish that rate gives.
  *
+ * @param findings quality findings recorded (absent for a dry run, which records none)
  * @param rate     households per second since the latest start or resume (after its first seconds)
  * @param stopping true while a stop is asked for and the run finishes the chunk it is on
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, String regionCode, LocalDate asOf,
+record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, boolean qualityOnly,
+                            String regionCode, LocalDate asOf,
                             String rulesetVersion, String baseVersion, Map<String, Object> standards,
-                            long total, long processed, long changedHouseholds, long skipped,
+                            long total, long processed, long changedHouseholds, long skipped, Long findings,
                             BigDecimal rate, OffsetDateTime estimatedFinish,
                             OffsetDateTime startedAt, OffsetDateTime finishedAt, String requestedBy,
                             Boolean stopping, String exitMessage) {
@@ -51,9 +53,9 @@ record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, 
         OffsetDateTime finishedAt = state == State.RUNNING || last.getEndTime() == null ? null
                 : batchTime(last.getEndTime()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime();
         String exitMessage = state == State.FAILED ? firstLine(last.getExitStatus().getExitDescription()) : null;
-        return new ReevaluationProgress(run.reevaluationId(), state, run.dryRun(), run.regionPrefix(), run.asOf(),
-                run.rulesetVersion(), run.baseVersion(), standards, run.total(), run.processed(),
-                run.changedHouseholds(), run.skipped(), rate, estimatedFinish,
+        return new ReevaluationProgress(run.reevaluationId(), state, run.dryRun(), run.qualityOnly(), run.regionPrefix(),
+                run.asOf(), run.rulesetVersion(), run.baseVersion(), standards, run.total(), run.processed(),
+                run.changedHouseholds(), run.skipped(), run.checksQuality() ? run.findings() : null, rate, estimatedFinish,
                 run.requestedAt().atZone(zone).toOffsetDateTime(), finishedAt, run.requestedBy(),
                 last.getStatus() == BatchStatus.STOPPING ? Boolean.TRUE : null, exitMessage);
     }

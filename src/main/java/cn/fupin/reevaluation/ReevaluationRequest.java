@@ -17,16 +17,18 @@ import tools.jackson.databind.JsonNode;
 /**
  * The body of {@code POST /api/reevaluations}: the date (today by default), the region prefix ("" for the
  * province), whether it is a dry run, and for a dry run an optional candidate: proposed standards and/or a
- * candidate rules folder on the server.
+ * candidate rules folder on the server; or a quality-only run, which checks the records with the quality
+ * rules and records their findings, and evaluates nothing.
  */
 record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, StandardsProposal standards,
-                           Path rulesDir) {
+                           Path rulesDir, boolean qualityOnly) {
 
-    private static final Set<String> FIELDS = Set.of("asOf", "regionCode", "dryRun", "standards", "rulesDir");
+    private static final Set<String> FIELDS = Set.of("asOf", "regionCode", "dryRun", "standards", "rulesDir",
+            "qualityOnly");
 
     /** The same request over another region (the requested one narrowed to the user's). */
     ReevaluationRequest within(String region) {
-        return new ReevaluationRequest(asOf, region, dryRun, standards, rulesDir);
+        return new ReevaluationRequest(asOf, region, dryRun, standards, rulesDir, qualityOnly);
     }
 
     boolean hasCandidate() {
@@ -58,6 +60,16 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
             errors.add(new FieldError("dryRun", "must be true or false"));
             dryRunKnown = false;
         }
+        JsonNode qualityNode = body.path("qualityOnly");
+        boolean qualityOnly = false;
+        if (qualityNode.isBoolean()) {
+            qualityOnly = qualityNode.booleanValue();
+        } else if (!qualityNode.isMissingNode() && !qualityNode.isNull()) {
+            errors.add(new FieldError("qualityOnly", "must be true or false"));
+        }
+        if (qualityOnly && dryRun) {
+            errors.add(new FieldError("qualityOnly", "a quality-only run records findings; it cannot also be a dry run"));
+        }
         StandardsProposal standards = StandardsProposal.read(body.get("standards"), errors);
         String dir = text(body, "rulesDir", errors);
         Path rulesDir = null;
@@ -79,7 +91,7 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new ReevaluationRequest(asOf, prefix, dryRun, standards, rulesDir);
+        return new ReevaluationRequest(asOf, prefix, dryRun, standards, rulesDir, qualityOnly);
     }
 
     private static String text(JsonNode body, String field, List<FieldError> errors) {

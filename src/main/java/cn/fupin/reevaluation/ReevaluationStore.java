@@ -24,14 +24,13 @@ class ReevaluationStore {
         jdbc.update("""
                 INSERT INTO reevaluation (reevaluation_id, region_prefix, as_of, dry_run, ruleset_version, base_version,
                        standards_overrides, candidate_files, requested_by, requested_at, total, processed,
-                       changed_households, skipped, processed_at_resume)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0)
+                       changed_households, skipped, processed_at_resume, quality_only, findings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0)
                 """, r.reevaluationId(), r.regionPrefix(), Date.valueOf(r.asOf()), r.dryRun() ? 1 : 0,
                 r.rulesetVersion(), r.baseVersion(), r.standardsOverrides(), r.candidateFiles(), r.requestedBy(),
-                Timestamp.from(r.requestedAt()), r.total());
+                Timestamp.from(r.requestedAt()), r.total(), r.qualityOnly() ? 1 : 0);
     }
 
-    /** Runs newest first, a page at a time. */
     /** Runs over households within a region (a part of it, or a larger area including it), newest first. */
     List<Reevaluation> page(String region, int page, int size) {
         return jdbc.query("SELECT * FROM reevaluation WHERE " + OVERLAPS + " ORDER BY seq DESC LIMIT ? OFFSET ?",
@@ -61,18 +60,23 @@ class ReevaluationStore {
     List<Reevaluation> supersededBy(Reevaluation run) {
         return jdbc.query("""
                         SELECT * FROM reevaluation
-                         WHERE requested_at >= ? AND reevaluation_id <> ? AND dry_run = 0
+                         WHERE requested_at >= ? AND reevaluation_id <> ? AND dry_run = 0 AND quality_only = 0
                         """, ReevaluationStore::read, Timestamp.from(run.requestedAt()), run.reevaluationId())
                 .stream().filter(r -> r.overlaps(run.regionPrefix())).toList();
     }
 
     /** Added in the transaction of each chunk, so that they stay exact whatever happens to the process. */
-    void progress(String id, int processed, int changed, int skipped) {
+    void progress(String id, int processed, int changed, int skipped, int findings) {
         jdbc.update("""
                 UPDATE reevaluation SET processed = processed + ?, changed_households = changed_households + ?,
-                       skipped = skipped + ?
+                       skipped = skipped + ?, findings = findings + ?
                  WHERE reevaluation_id = ?
-                """, processed, changed, skipped, id);
+                """, processed, changed, skipped, findings, id);
+    }
+
+    /** The run's job completed: its findings now stand for its whole region. */
+    void completed(String id, java.time.Instant at) {
+        jdbc.update("UPDATE reevaluation SET completed_at = ? WHERE reevaluation_id = ?", Timestamp.from(at), id);
     }
 
     /** A start or resume begins: the rate is counted from here. */
@@ -86,6 +90,6 @@ class ReevaluationStore {
                 rs.getString("base_version"), rs.getString("standards_overrides"), rs.getString("candidate_files"),
                 rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getLong("total"),
                 rs.getLong("processed"), rs.getLong("changed_households"), rs.getLong("skipped"),
-                rs.getLong("processed_at_resume"));
+                rs.getLong("processed_at_resume"), rs.getInt("quality_only") == 1, rs.getLong("findings"));
     }
 }

@@ -73,7 +73,8 @@ public class Reevaluations {
         chosen.ruleSet().standards().resolve(request.regionPrefix(), request.asOf());
         Reevaluation run = new Reevaluation(UUID.randomUUID().toString(), request.regionPrefix(), request.asOf(),
                 request.dryRun(), chosen.ruleSet().version(), chosen.baseVersion(), chosen.standardsOverrides(),
-                chosen.candidateFiles(), user, clock.instant(), registry.count(request.regionPrefix()), 0, 0, 0, 0);
+                chosen.candidateFiles(), user, clock.instant(), registry.count(request.regionPrefix()), 0, 0, 0, 0,
+                request.qualityOnly(), 0);
         store.insert(run);
         try {
             operator.start(job, parameters(run.reevaluationId()));
@@ -81,8 +82,8 @@ public class Reevaluations {
             store.delete(run.reevaluationId());
             throw new IllegalStateException("Re-evaluation " + run.reevaluationId() + " could not start", e);
         }
-        log.info("Re-evaluation {} started by {}: region '{}', asOf {}, dryRun {}, {} households, rules {}",
-                run.reevaluationId(), user, run.regionPrefix(), run.asOf(), run.dryRun(), run.total(),
+        log.info("Re-evaluation {} started by {}: region '{}', asOf {}, dryRun {}, qualityOnly {}, {} households, rules {}",
+                run.reevaluationId(), user, run.regionPrefix(), run.asOf(), run.dryRun(), run.qualityOnly(), run.total(),
                 run.rulesetVersion());
         return run.reevaluationId();
     }

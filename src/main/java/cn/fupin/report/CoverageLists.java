@@ -10,6 +10,7 @@ import java.util.List;
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.matching.Action;
 import cn.fupin.policy.ActiveRuleSet;
+import cn.fupin.system.Csv;
 import cn.fupin.system.QueryParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -101,7 +102,7 @@ class CoverageLists {
     /** Streams every line, a thousand households at a time: bounded memory for the whole province. */
     private void csv(Query query, OutputStream out) {
         try {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            out.write(Csv.BOM);
             out.write("householdId,regionCode,status,targeted,delivered\r\n".getBytes(StandardCharsets.UTF_8));
             String after = "";
             while (true) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 
 import cn.fupin.household.HouseholdJson;
+import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,23 @@ class DashboardBrowserTests extends ApiTestBase {
         if (evaluate) {
             assertThat(api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "").status())
                     .isEqualTo(201);
+        }
+    }
+
+    /** A quality-only run over the region, waited for: the dashboard's quality panel draws its findings. */
+    void checkQuality(String region) {
+        Api.Response started = api.post("/api/reevaluations", "policy",
+                java.util.Map.of("qualityOnly", true, "regionCode", region, "asOf", "2020-06-30"));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().get("reevaluationId").asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!api.get("/api/reevaluations/" + id, "policy").json().get("state").asString().equals("COMPLETED")) {
+            assertThat(System.nanoTime()).as("the quality run did not complete").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -135,6 +153,7 @@ class DashboardBrowserTests extends ApiTestBase {
             register(city + "01", n, true);
         }
         register(city + "02", 0, false);
+        checkQuality(city);
         String base = "http://localhost:" + port;
 
         browser.get(base + "/");
@@ -159,6 +178,9 @@ class DashboardBrowserTests extends ApiTestBase {
         assertThat(browser.findElement(By.id("breadcrumb")).getText()).contains(city);
         assertThat(browser.findElement(By.id("monitoring")).getText()).contains(city + "01", city + "02");
         assertThat(browser.findElement(By.id("spots")).getText()).contains("从未评估：1 户");
+        // Every household of the fixture lists two heads.
+        assertThat(browser.findElement(By.id("quality")).getText()).contains("户主重复", "HEAD_NOT_UNIQUE");
+        assertThat(browser.findElement(By.id("quality-summary")).getText()).contains("涉及 4 户");
         screenshot("region");
 
         browser.findElement(By.partialLinkText("从未评估")).click();

@@ -29,18 +29,26 @@ public final class ProvinceGenerator {
     /** Ages are drawn for this date, the plan's year. */
     static final LocalDate AGES_ON = LocalDate.of(2020, 6, 30);
 
-    /** What was written: households and people per status. */
-    public record Summary(int households, int people, int poorPeople, int monitoredPeople, int liftedPeople) {
+    /** What was written: households and people per status, and the errors planted (none unless asked for). */
+    public record Summary(int households, int people, int poorPeople, int monitoredPeople, int liftedPeople,
+                          List<PlantedErrors.Planted> planted) {
     }
 
     private final Random random;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Integer> householdNumbers = new HashMap<>();
     private final Map<String, Integer> idSequences = new HashMap<>();
+    private final PlantedErrors errors;
     private int households;
 
     public ProvinceGenerator(long seed) {
+        this(seed, 0);
+    }
+
+    /** @param errorsPerKind errors of each kind to plant ({@link PlantedErrors}); 0 for a clean province */
+    public ProvinceGenerator(long seed, int errorsPerKind) {
         this.random = new Random(seed);
+        this.errors = errorsPerKind > 0 ? new PlantedErrors(errorsPerKind, seed) : null;
     }
 
     public Summary generate(int people, Writer out) {
@@ -62,7 +70,11 @@ public final class ProvinceGenerator {
         for (Draft draft : drafts(HouseholdStatus.LIFTED, null, false, figures.lifted())) {
             write(draft, out);
         }
-        return new Summary(households, people, figures.poor(), figures.monitored(), figures.lifted());
+        if (errors != null) {
+            errors.checkComplete();
+        }
+        return new Summary(households, people, figures.poor(), figures.monitored(), figures.lifted(),
+                errors == null ? List.of() : errors.manifest());
     }
 
     /** Households of one status (and primary cause) whose people add up to exactly {@code people}. */
@@ -114,6 +126,9 @@ public final class ProvinceGenerator {
                 random.nextInt(100) < (draft.status == HouseholdStatus.POOR ? 45 : 30) ? 0 : 1 + random.nextInt(2),
                 random.nextInt(100) < (draft.status == HouseholdStatus.POOR ? 40 : 65), draft.causes,
                 random.nextInt(100) < 2, members);
+        if (errors != null) {
+            household = errors.plant(household);
+        }
         try {
             out.write(json.writeValueAsString(household));
             out.write('\n');

@@ -1,0 +1,256 @@
+package cn.fupin.quality;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+
+import cn.fupin.household.HouseholdJson;
+import cn.fupin.household.ResidentIdNumber;
+import cn.fupin.household.Sex;
+import cn.fupin.system.Api;
+import cn.fupin.system.ApiTestBase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The quality checks through the API: findings on a PUT and on demand, the check across households, quality-only
+ * runs and the report with its drill-down. Each test works in a county of its own under 54, where no other test
+ * registers households.
+ */
+class QualityApiTests extends ApiTestBase {
+
+    private final String region = "54" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+
+    /** A household no quality rule finds anything in: one head, a child, ID numbers of its own. */
+    private ObjectNode clean(String id) {
+        ObjectNode h = HouseholdJson.household(id);
+        h.put("regionCode", region);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int i = 0;
+        for (JsonNode m : h.get("members")) {
+            ObjectNode member = (ObjectNode) m;
+            LocalDate birth = LocalDate.parse(member.get("birthDate").asString()).plusDays(random.nextInt(300));
+            member.put("birthDate", birth.toString());
+            member.put("idNumber", ResidentIdNumber.of(region, birth, Sex.valueOf(member.get("sex").asString()),
+                    1 + random.nextInt(400)));
+            if (i++ == 0) {
+                member.put("relation", "HEAD");
+            } else { // a child in 2020 (the runs' date), of age today: nothing to find on either date
+                member.put("relation", "CHILD").put("labourAbility", "NONE").put("seekingWork", false);
+            }
+        }
+        return h;
+    }
+
+    private String newId() {
+        return region + "-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    private static Set<String> codes(JsonNode findings) {
+        Set<String> codes = new TreeSet<>();
+        findings.forEach(f -> codes.add(f.get("code").asString()
+                + (f.get("memberId") == null || f.get("memberId").isNull() ? "" : "@" + f.get("memberId").asString())));
+        return codes;
+    }
+
+    @Test
+    void aPutStoresTheRecordAndAnswersItsFindingsAsWarnings() {
+        String id = newId();
+        ObjectNode h = clean(id);
+        Api.Response put = api.put("/api/households/" + id, "caseworker", h, null);
+        assertThat(put.status()).as(put.body()).isEqualTo(201);
+        assertThat(put.json().get("findings")).isEmpty();
+
+        ((ObjectNode) h.get("members").get(1)).put("relation", "HEAD");
+        h.put("status", "LIFTED").put("incomePerCapita", 3000);
+        Api.Response replaced = api.put("/api/households/" + id, "caseworker", h, null);
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(codes(replaced.json().get("findings"))).containsExactly("EXIT_NOT_ACCURATE", "HEAD_NOT_UNIQUE");
+        JsonNode exit = replaced.json().get("findings").valueStream()
+                .filter(f -> f.get("code").asString().equals("EXIT_NOT_ACCURATE")).findFirst().orElseThrow();
+        assertThat(exit.get("severity").asString()).isEqualTo("ERROR");
+        assertThat(exit.get("message").asString()).contains("3,000 元低于现行扶贫标准 4,000 元");
+        assertThat(exit.get("rule").asString()).startsWith("退出不精准");
+        // Stored as sent, findings and all.
+        JsonNode stored = api.get("/api/households/" + id, "caseworker").json();
+        assertThat(stored.get("status").asString()).isEqualTo("LIFTED");
+        assertThat(stored.get("members").get(1).get("relation").asString()).isEqualTo("HEAD");
+    }
+
+    @Test
+    void findingsOnDemandUseTheDateAskedForAndTheUsualErrors() {
+        String id = newId();
+        ObjectNode h = clean(id);
+        ObjectNode child = HouseholdJson.member(id + "-03", "2012-05-01", "FEMALE", 3);
+        child.put("idNumber", ResidentIdNumber.of(region, LocalDate.parse("2012-05-01"), Sex.FEMALE, 401));
+        child.put("relation", "CHILD").put("labourAbility", "NONE").put("seekingWork", false).put("employed", true)
+                .put("schooling", "COMPULSORY");
+        ((tools.jackson.databind.node.ArrayNode) h.get("members")).add(child);
+        assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(201);
+
+        // 8 years old on 2020-06-30: employed under 16. 14 on 2026-06-30: still under 16.
+        JsonNode in2020 = api.get("/api/households/" + id + "/findings?asOf=2020-06-30", "caseworker").json();
+        assertThat(codes(in2020.get("findings"))).containsExactly("MINOR_EMPLOYED@" + id + "-03");
+        assertThat(in2020.get("asOf").asString()).isEqualTo("2020-06-30");
+        assertThat(in2020.get("rulesetVersion").asString()).startsWith("sha256:");
+        assertThat(in2020.get("findings").get(0).get("message").asString()).contains("8 周岁（劳动年龄下限 16 周岁）");
+
+        assertThat(api.get("/api/households/" + id + "/findings?asOf=2011-01-01", "caseworker").status()).isEqualTo(400);
+        Api.Response bad = api.get("/api/households/" + id + "/findings?asOf=30.6.2020", "caseworker");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("asOf");
+        assertThat(api.get("/api/households/" + newId() + "/findings", "caseworker").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPersonRegisteredInTwoHouseholdsIsFoundInBoth() {
+        String first = newId();
+        String second = newId();
+        ObjectNode a = clean(first);
+        ObjectNode b = clean(second);
+        JsonNode person = a.get("members").get(1);
+        ObjectNode copy = ((ObjectNode) person).deepCopy();
+        copy.put("memberId", second + "-09").put("relation", "OTHER");
+        ((tools.jackson.databind.node.ArrayNode) b.get("members")).add(copy);
+        assertThat(api.put("/api/households/" + first, "caseworker", a, null).json().get("findings")).isEmpty();
+        Api.Response put = api.put("/api/households/" + second, "caseworker", b, null);
+        assertThat(codes(put.json().get("findings"))).containsExactly("PERSON_IN_SEVERAL_HOUSEHOLDS@" + second + "-09");
+        assertThat(put.json().get("findings").get(0).get("message").asString()).contains("另外 1 户：" + first);
+
+        JsonNode other = api.get("/api/households/" + first + "/findings", "caseworker").json();
+        assertThat(codes(other.get("findings"))).containsExactly("PERSON_IN_SEVERAL_HOUSEHOLDS@" + first + "-02");
+        // The answers name households, never the ID number.
+        assertThat(put.body()).doesNotContain(person.get("idNumber").asString());
+    }
+
+    @Test
+    void aQualityOnlyRunFeedsTheReportAndACorrectionCountsAsFixedAtTheNextRun() {
+        String lifted = newId();
+        String twoHeads = newId();
+        String fine = newId();
+        ObjectNode exit = clean(lifted).put("status", "LIFTED").put("incomePerCapita", 3000);
+        ObjectNode heads = clean(twoHeads);
+        ((ObjectNode) heads.get("members").get(1)).put("relation", "HEAD");
+        for (ObjectNode h : List.of(exit, heads, clean(fine))) {
+            assertThat(api.put("/api/households/" + h.get("householdId").asString(), "caseworker", h, null).status())
+                    .isEqualTo(201);
+        }
+        JsonNode none = api.get("/api/reports/quality?regionCode=" + region, "caseworker").json();
+        assertThat(none.hasNonNull("run")).as(none.toString()).isFalse();
+        assertThat(count(none, "HEAD_NOT_UNIQUE")).isZero();
+
+        JsonNode first = run(Map.of("qualityOnly", true, "regionCode", region, "asOf", "2020-06-30"));
+        assertThat(first.get("qualityOnly").asBoolean()).isTrue();
+        assertThat(first.get("processed").asLong()).isEqualTo(3);
+        assertThat(first.get("findings").asLong()).isEqualTo(2);
+        assertThat(first.get("changedHouseholds").asLong()).isZero();
+        // A quality-only run evaluates nothing.
+        assertThat(api.get("/api/households/" + fine + "/evaluations", "caseworker").json()).isEmpty();
+
+        JsonNode report = api.get("/api/reports/quality?regionCode=" + region + "&regionDigits=4", "caseworker").json();
+        assertThat(report.get("run").get("reevaluationId").asString()).isEqualTo(first.get("reevaluationId").asString());
+        assertThat(report.get("errors").asLong()).isEqualTo(2);
+        assertThat(report.get("warnings").asLong()).isZero();
+        assertThat(report.get("householdsWithFindings").asLong()).isEqualTo(2);
+        assertThat(count(report, "EXIT_NOT_ACCURATE")).isEqualTo(1);
+        assertThat(count(report, "HEAD_NOT_UNIQUE")).isEqualTo(1);
+        assertThat(count(report, "SCHOOLING_AGE_MISMATCH")).isZero(); // every code of the rules is listed
+        assertThat(report.get("byRegion").get(0).get("regionCode").asString()).isEqualTo(region.substring(0, 4));
+
+        JsonNode page = api.get("/api/reports/quality/findings?regionCode=" + region + "&severity=ERROR&size=1&page=1",
+                "caseworker").json();
+        assertThat(page.get("totalElements").asLong()).isEqualTo(2);
+        assertThat(page.get("totalPages").asInt()).isEqualTo(2);
+        assertThat(page.get("content")).hasSize(1);
+        JsonNode byCode = api.get("/api/reports/quality/findings?regionCode=" + region + "&code=EXIT_NOT_ACCURATE",
+                "caseworker").json();
+        assertThat(byCode.get("content").get(0).get("householdId").asString()).isEqualTo(lifted);
+        Api.Response csv = api.send(api.request("/api/reports/quality/findings?regionCode=" + region, "caseworker")
+                .header("Accept", "text/csv").build());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().lines()).hasSize(3);
+        assertThat(csv.body()).contains(lifted + ",," + region + ",EXIT_NOT_ACCURATE,ERROR,");
+
+        // The heads are corrected; the next run finds only the exit, and counts one fixed.
+        ((ObjectNode) heads.get("members").get(1)).put("relation", "CHILD");
+        assertThat(api.put("/api/households/" + twoHeads, "caseworker", heads, null).json().get("findings")).isEmpty();
+        JsonNode second = run(Map.of("qualityOnly", true, "regionCode", region, "asOf", "2020-06-30"));
+        JsonNode after = api.get("/api/reports/quality?regionCode=" + region, "caseworker").json();
+        assertThat(after.get("run").get("reevaluationId").asString()).isEqualTo(second.get("reevaluationId").asString());
+        assertThat(after.get("previousRun").get("reevaluationId").asString()).isEqualTo(first.get("reevaluationId").asString());
+        assertThat(after.get("errors").asLong()).isEqualTo(1);
+        assertThat(after.get("fixedSincePrevious").asLong()).isEqualTo(1);
+        assertThat(after.get("newSincePrevious").asLong()).isZero();
+        JsonNode heads2 = after.get("byCode").valueStream().filter(c -> c.get("code").asString().equals("HEAD_NOT_UNIQUE"))
+                .findFirst().orElseThrow();
+        assertThat(heads2.get("findings").asLong()).isZero();
+        assertThat(heads2.get("fixedSincePrevious").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aRealReevaluationAlsoRecordsTheFindingsOfWhatItEvaluates() {
+        String id = newId();
+        ObjectNode h = clean(id).put("status", "POOR").put("incomePerCapita", 13000);
+        assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(201);
+        JsonNode run = run(Map.of("regionCode", region, "asOf", "2020-06-30"));
+        assertThat(run.get("qualityOnly").asBoolean()).isFalse();
+        assertThat(run.get("findings").asLong()).isEqualTo(1);
+        JsonNode report = api.get("/api/reports/quality?regionCode=" + region, "policy").json();
+        assertThat(report.get("warnings").asLong()).isEqualTo(1);
+        assertThat(count(report, "IDENTIFICATION_NOT_ACCURATE")).isEqualTo(1);
+        // A dry run records no findings.
+        JsonNode dry = run(Map.of("regionCode", region, "asOf", "2020-06-30", "dryRun", true));
+        assertThat(dry.has("findings")).isFalse();
+        assertThat(api.get("/api/reports/quality?regionCode=" + region, "policy").json().get("run")
+                .get("reevaluationId").asString()).isEqualTo(run.get("reevaluationId").asString());
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        Api.Response report = api.get("/api/reports/quality?regionCode=5x&regionDigits=3", "caseworker");
+        assertThat(report.status()).isEqualTo(400);
+        assertThat(report.body()).contains("regionCode").contains("regionDigits");
+        Api.Response list = api.get("/api/reports/quality/findings?code=exit&severity=FATAL&size=0", "caseworker");
+        assertThat(list.status()).isEqualTo(400);
+        assertThat(list.body()).contains("\"code\"").contains("severity").contains("size");
+        Api.Response both = api.post("/api/reevaluations", "policy", Map.of("qualityOnly", true, "dryRun", true));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.body()).contains("qualityOnly");
+        Api.Response notBoolean = api.post("/api/reevaluations", "policy", Map.of("qualityOnly", "yes"));
+        assertThat(notBoolean.status()).isEqualTo(400);
+        assertThat(notBoolean.body()).contains("qualityOnly");
+        assertThat(api.get("/api/reports/quality/findings?regionCode=" + region, "caseworker").status()).isEqualTo(404);
+    }
+
+    private static long count(JsonNode report, String code) {
+        return report.get("byCode").valueStream().filter(c -> c.get("code").asString().equals(code))
+                .findFirst().orElseThrow(() -> new AssertionError(code + " not listed: " + report)).get("findings").asLong();
+    }
+
+    private JsonNode run(Map<String, Object> body) {
+        Api.Response started = api.post("/api/reevaluations", "policy", body);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.json().get("reevaluationId").asString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode progress = api.get("/api/reevaluations/" + id, "policy").json();
+            if (!progress.get("state").asString().equals("RUNNING")) {
+                assertThat(progress.get("state").asString()).as(progress.toString()).isEqualTo("COMPLETED");
+                return progress;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("run " + id + " did not end");
+    }
+}
