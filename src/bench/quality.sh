@@ -36,14 +36,8 @@ SERVICE_PID=
 trap '[ -z "$SERVICE_PID" ] || kill "$SERVICE_PID" 2>/dev/null || true' EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
-mariadb_up() { mysqladmin --host=127.0.0.1 --user=root --connect-timeout=2 ping >/dev/null 2>&1; }
-if ! mariadb_up; then
-  [ -x /usr/sbin/mariadbd ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null; }
-  echo "== starting MariaDB"
-  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
-  for _ in $(seq 1 60); do mariadb_up && break; sleep 1; done
-  mariadb_up || fail "MariaDB did not start"
-fi
+. src/bench/services.sh
+needs_mariadb
 JAR=$ROOT/target/fupin-matcher-0.1.0-SNAPSHOT.jar
 if [ ! -s "$JAR" ]; then
   echo "== building the service"

@@ -61,15 +61,7 @@ EOF
   echo "   $2: $4 $3${5:+ (floor $5)}"
 }
 
-mariadb_up() { mysqladmin --host=127.0.0.1 --user=root --connect-timeout=2 ping >/dev/null 2>&1; }
-needs_mariadb() {
-  mariadb_up && return
-  [ -x /usr/sbin/mariadbd ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null; }
-  echo "== starting MariaDB"
-  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
-  for _ in $(seq 1 60); do mariadb_up && break; sleep 1; done
-  mariadb_up || { echo "MariaDB did not start" >&2; exit 1; }
-}
+. src/bench/services.sh   # needs_mariadb
 needs_wrk() { command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 JAR=
 needs_jar() {

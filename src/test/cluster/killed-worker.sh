@@ -45,22 +45,9 @@ trap cleanup EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
 # --- what it needs --------------------------------------------------------------------------------------------
-mariadb_up() { mysqladmin --host=127.0.0.1 --user=root --connect-timeout=2 ping >/dev/null 2>&1; }
-if ! mariadb_up; then
-  [ -x /usr/sbin/mariadbd ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null; }
-  echo "== starting MariaDB"
-  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
-  for _ in $(seq 1 60); do mariadb_up && break; sleep 1; done
-  mariadb_up || fail "MariaDB did not start"
-fi
-rabbitmq_up() { (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; }
-if ! rabbitmq_up; then
-  [ -x /usr/sbin/rabbitmq-server ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null; }
-  echo "== starting RabbitMQ"
-  rabbitmq-server -detached >/dev/null 2>&1 || true
-  for _ in $(seq 1 90); do rabbitmq_up && break; sleep 1; done
-  rabbitmq_up || fail "RabbitMQ did not start"
-fi
+. src/bench/services.sh
+needs_mariadb
+needs_rabbitmq
 JAR=$ROOT/target/fupin-matcher-0.1.0-SNAPSHOT.jar
 if [ ! -s "$JAR" ]; then
   echo "== building the service"

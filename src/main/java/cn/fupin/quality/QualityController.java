@@ -81,13 +81,8 @@ class QualityController {
     @GetMapping("/api/reports/quality")
     QualityReport.Report quality(@RequestParam(required = false) String regionCode,
                                  @RequestParam(required = false) String regionDigits) {
-        List<FieldError> errors = new ArrayList<>();
-        String prefix = QueryParameters.regionPrefix(regionCode, errors);
-        int digits = QueryParameters.regionDigits(regionDigits, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return report.of(scope.narrow(prefix), digits);
+        QueryParameters.RegionGrouping region = QueryParameters.regionGrouping(regionCode, regionDigits);
+        return report.of(scope.narrow(region.prefix()), region.digits());
     }
 
     /** The drill-down's query, read and checked once for its JSON and its CSV form. */

@@ -142,12 +142,7 @@ class ReportController {
     @GetMapping("/api/reports/monitoring")
     MonitoringReport.Report monitoring(@RequestParam(required = false) String regionCode,
                                        @RequestParam(required = false) String regionDigits) {
-        List<FieldError> errors = new ArrayList<>();
-        String prefix = QueryParameters.regionPrefix(regionCode, errors);
-        int digits = QueryParameters.regionDigits(regionDigits, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return monitoring.of(scope.narrow(prefix), digits);
+        QueryParameters.RegionGrouping region = QueryParameters.regionGrouping(regionCode, regionDigits);
+        return monitoring.of(scope.narrow(region.prefix()), region.digits());
     }
 }

@@ -71,6 +71,21 @@ public final class QueryParameters {
         return digits;
     }
 
+    /** A report's region (a prefix, "" for the province) and the digits its regions are cut to. */
+    public record RegionGrouping(String prefix, int digits) {
+    }
+
+    /** @throws InvalidInputException naming each bad parameter */
+    public static RegionGrouping regionGrouping(String regionCode, String regionDigits) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        String prefix = regionPrefix(regionCode, errors);
+        int digits = regionDigits(regionDigits, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new RegionGrouping(prefix, digits);
+    }
+
     /** How many pages of {@code size} hold {@code total} items. */
     public static int pageCount(long total, int size) {
         return (int) ((total + size - 1) / size);

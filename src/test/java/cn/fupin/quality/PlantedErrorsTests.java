@@ -1,7 +1,6 @@
 package cn.fupin.quality;
 
 import java.io.StringWriter;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,10 +46,7 @@ class PlantedErrorsTests extends ApiTestBase {
         assertThat(imported.json().get("rejected").asLong()).as(imported.body()).isZero();
         assertThat(imported.json().get("stored").asLong()).isEqualTo(summary.households());
 
-        Api.Response started = api.post("/api/reevaluations", "policy",
-                Map.of("qualityOnly", true, "regionCode", TO, "asOf", "2020-06-30"));
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        JsonNode run = await(started.json().get("reevaluationId").asString());
+        JsonNode run = api.completedRun(Map.of("qualityOnly", true, "regionCode", TO, "asOf", "2020-06-30"));
         assertThat(run.get("processed").asLong()).isEqualTo(summary.households());
 
         Set<String> found = new TreeSet<>();
@@ -87,22 +83,5 @@ class PlantedErrorsTests extends ApiTestBase {
             member.put("idNumber", first17 + ResidentIdNumber.checkChar(first17));
         }
         return h;
-    }
-
-    private JsonNode await(String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode progress = api.get("/api/reevaluations/" + id, "policy").json();
-            if (!progress.get("state").asString().equals("RUNNING")) {
-                assertThat(progress.get("state").asString()).as(progress.toString()).isEqualTo("COMPLETED");
-                return progress;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("run " + id + " did not end");
     }
 }

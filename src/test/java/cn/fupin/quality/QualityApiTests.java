@@ -1,6 +1,5 @@
 package cn.fupin.quality;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -235,22 +234,6 @@ class QualityApiTests extends ApiTestBase {
     }
 
     private JsonNode run(Map<String, Object> body) {
-        Api.Response started = api.post("/api/reevaluations", "policy", body);
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        String id = started.json().get("reevaluationId").asString();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode progress = api.get("/api/reevaluations/" + id, "policy").json();
-            if (!progress.get("state").asString().equals("RUNNING")) {
-                assertThat(progress.get("state").asString()).as(progress.toString()).isEqualTo("COMPLETED");
-                return progress;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("run " + id + " did not end");
+        return api.completedRun(body);
     }
 }

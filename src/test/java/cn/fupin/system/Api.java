@@ -116,4 +116,30 @@ public final class Api {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Starts a bulk run as the policy user and waits, up to two minutes, for it to complete; its last progress. */
+    public JsonNode completedRun(Object body) {
+        Response started = post("/api/reevaluations", "policy", body);
+        if (started.status() != 202) {
+            throw new AssertionError("the run was not started: " + started.status() + " " + started.body());
+        }
+        String id = started.json().get("reevaluationId").asString();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode progress = get("/api/reevaluations/" + id, "policy").json();
+            if (!progress.get("state").asString().equals("RUNNING")) {
+                if (!progress.get("state").asString().equals("COMPLETED")) {
+                    throw new AssertionError("run " + id + " ended as " + progress);
+                }
+                return progress;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("run " + id + " did not end in two minutes");
+    }
 }
