@@ -107,7 +107,7 @@ class HouseholdController {
     private List<FindingView> findings(Household household) {
         try {
             LocalDate today = LocalDate.now(clock);
-            return FindingView.of(quality.check(active.get(), List.of(household), today).findings()
+            return FindingView.of(quality.check(active.get(), List.of(household), today, scope.prefix()).findings()
                     .getOrDefault(household.householdId(), List.of()));
         } catch (RuntimeException e) {
             log.warn("The quality checks could not run after a household was stored: {}", e.getClass().getName());

@@ -33,10 +33,19 @@ public class QualityChecks {
     }
 
     /**
-     * Checks the households as stored. A household with a member born after {@code asOf} cannot be checked on
-     * that date; it is listed in {@code skipped}.
+     * Checks the households as stored, against the whole registry. A household with a member born after
+     * {@code asOf} cannot be checked on that date; it is listed in {@code skipped}.
      */
     public Checked check(RuleSet ruleSet, List<Household> households, LocalDate asOf) {
+        return check(ruleSet, households, asOf, "");
+    }
+
+    /**
+     * The same, looking for the households' people in other households only under {@code scope} (a region
+     * prefix): a user bound to a county learns nothing of households outside it, not even that an ID number is
+     * registered there.
+     */
+    public Checked check(RuleSet ruleSet, List<Household> households, LocalDate asOf, String scope) {
         List<RuleSession.Input> inputs = new ArrayList<>(households.size());
         Map<String, String> skipped = new LinkedHashMap<>();
         for (Household household : households) {
@@ -52,19 +61,20 @@ public class QualityChecks {
             return new Checked(Map.of(), skipped);
         }
         List<String> ids = inputs.stream().map(i -> i.household().householdId()).toList();
-        return new Checked(QualitySession.check(ruleSet, inputs, sharedIdNumbers(ids), asOf), skipped);
+        return new Checked(QualitySession.check(ruleSet, inputs, sharedIdNumbers(ids, scope), asOf), skipped);
     }
 
-    /** The members of these households whose ID number is also registered in another household. */
-    List<SharedIdNumber> sharedIdNumbers(List<String> householdIds) {
+    /** The members of these households whose ID number is also registered in another household under the scope. */
+    List<SharedIdNumber> sharedIdNumbers(List<String> householdIds, String scope) {
         Map<List<String>, List<String>> others = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT m.household_id, m.member_id, o.household_id
                   FROM household_member m
                   JOIN household_member o ON o.id_number_hmac = m.id_number_hmac AND o.household_id <> m.household_id
-                 WHERE m.household_id IN (:ids)
+                  JOIN household h ON h.household_id = o.household_id
+                 WHERE m.household_id IN (:ids) AND h.region_code LIKE :scope
                  ORDER BY m.household_id, m.member_id, o.household_id
-                """, Map.of("ids", householdIds), rs -> {
+                """, Map.of("ids", householdIds, "scope", scope + "%"), rs -> {
             others.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(rs.getString(3));
         });
         List<SharedIdNumber> shared = new ArrayList<>(others.size());

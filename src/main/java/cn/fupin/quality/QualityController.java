@@ -66,7 +66,7 @@ class QualityController {
         Household household = registry.find(householdId)
                 .orElseThrow(() -> new NotFoundException(HouseholdRegistry.notFound(householdId))).household();
         RuleSet ruleSet = active.get();
-        QualityChecks.Checked checked = checks.check(ruleSet, List.of(household), date);
+        QualityChecks.Checked checked = checks.check(ruleSet, List.of(household), date, scope.prefix());
         if (!checked.skipped().isEmpty()) {
             throw new InvalidInputException(List.of(new FieldError("asOf",
                     "is before a member's birth date (" + checked.skipped().get(householdId) + ")")));

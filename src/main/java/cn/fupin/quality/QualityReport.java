@@ -29,9 +29,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class QualityReport {
 
-    /** A run the report stands on. */
+    /**
+     * A run the report stands on.
+     *
+     * @param skipped households it could not check on its date (a member born later), listed at
+     *                {@code /api/reevaluations/{id}/skipped}: they count neither as found nor as fixed
+     */
     public record Run(String reevaluationId, boolean qualityOnly, String regionCode, LocalDate asOf,
-                      String rulesetVersion, OffsetDateTime completedAt) {
+                      String rulesetVersion, OffsetDateTime completedAt, long processed, long skipped) {
     }
 
     /** One code's count: findings and the households they are in; fixed and new against the previous run. */
@@ -119,11 +124,14 @@ public class QualityReport {
                 SELECT COUNT(DISTINCT household_id) FROM quality_finding
                  WHERE reevaluation_id = :run AND region_code LIKE :prefix
                 """, params, Long.class);
-        List<RegionCount> byRegion = jdbc.query("""
-                SELECT SUBSTRING(region_code, 1, :digits) AS region, code, severity, COUNT(*), COUNT(DISTINCT household_id)
-                  FROM quality_finding WHERE reevaluation_id = :run AND region_code LIKE :prefix
-                 GROUP BY SUBSTRING(region_code, 1, :digits), code, severity ORDER BY region, code
-                """, params.addValue("digits", regionDigits), (rs, i) -> new RegionCount(rs.getString(1), rs.getString(2),
+        // The digits are written into the statement (a checked 2, 4 or 6): grouping by an expression with a
+        // parameter is refused by H2, and by MySQL under ONLY_FULL_GROUP_BY.
+        String region = "SUBSTRING(region_code, 1, " + checkedDigits(regionDigits) + ")";
+        List<RegionCount> byRegion = jdbc.query("SELECT " + region + " AS region, code, severity, COUNT(*),"
+                        + " COUNT(DISTINCT household_id) FROM quality_finding"
+                        + " WHERE reevaluation_id = :run AND region_code LIKE :prefix"
+                        + " GROUP BY " + region + ", code, severity ORDER BY region, code",
+                params, (rs, i) -> new RegionCount(rs.getString(1), rs.getString(2),
                 Severity.valueOf(rs.getString(3)), rs.getLong(4), rs.getLong(5)));
         Long fixed = previous == null ? null : byCode.stream().mapToLong(CodeCount::fixedSincePrevious).sum();
         Long added = previous == null ? null : byCode.stream().mapToLong(CodeCount::newSincePrevious).sum();
@@ -131,7 +139,17 @@ public class QualityReport {
                 added, byCode, byRegion);
     }
 
-    /** Counts per code the findings of run {@code from} that run {@code to} did not report again. */
+    private static int checkedDigits(int digits) {
+        if (digits != 2 && digits != 4 && digits != 6) {
+            throw new IllegalArgumentException("region digits must be 2, 4 or 6, not " + digits);
+        }
+        return digits;
+    }
+
+    /**
+     * Counts per code the findings of run {@code from} that run {@code to} did not report again, in households
+     * {@code to} did check (a household it skipped is not known to be fixed).
+     */
     private void changed(MapSqlParameterSource params, String from, String to, Map<String, long[]> counts, int slot) {
         jdbc.query("""
                 SELECT a.code, COUNT(*) FROM quality_finding a
@@ -139,8 +157,10 @@ public class QualityReport {
                    AND NOT EXISTS (SELECT 1 FROM quality_finding b
                                     WHERE b.reevaluation_id = %s AND b.household_id = a.household_id
                                       AND b.code = a.code AND b.member_id = a.member_id)
+                   AND NOT EXISTS (SELECT 1 FROM reevaluation_skip s
+                                    WHERE s.reevaluation_id = %s AND s.household_id = a.household_id)
                  GROUP BY a.code
-                """.formatted(from, to), params,
+                """.formatted(from, to, to), params,
                 rs -> {
                     counts.computeIfAbsent(rs.getString(1), c -> new long[4])[slot] = rs.getLong(2);
                 });
@@ -202,8 +222,8 @@ public class QualityReport {
     }
 
     /**
-     * The two latest completed runs that checked every household of the region (their region contains it),
-     * newest first.
+     * The two runs that completed last among those that checked every household of the region (their region
+     * contains it), latest first: by completion, since a resumed run may complete after one asked for later.
      */
     private List<Run> latestRuns(String regionPrefix) {
         List<Run> runs = runs(regionPrefix);
@@ -216,13 +236,14 @@ public class QualityReport {
 
     private List<Run> runs(String regionPrefix) {
         return jdbc.query("""
-                SELECT reevaluation_id, quality_only, region_prefix, as_of, ruleset_version, completed_at
+                SELECT reevaluation_id, quality_only, region_prefix, as_of, ruleset_version, completed_at, processed,
+                       skipped
                   FROM reevaluation
                  WHERE completed_at IS NOT NULL AND dry_run = 0 AND :region LIKE CONCAT(region_prefix, '%')
-                 ORDER BY seq DESC LIMIT 2
+                 ORDER BY completed_at DESC, seq DESC LIMIT 2
                 """, new MapSqlParameterSource("region", regionPrefix), (rs, i) -> new Run(rs.getString(1),
                 rs.getInt(2) == 1, rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5),
-                time(rs.getTimestamp(6))));
+                time(rs.getTimestamp(6)), rs.getLong(7), rs.getLong(8)));
     }
 
     private OffsetDateTime time(Timestamp at) {

@@ -53,12 +53,16 @@ class ReevaluationChanges {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, changes);
         }
-        if (!outcome.skipped().isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO reevaluation_skip (reevaluation_id, household_id, reason) VALUES (?, ?, ?)",
-                    outcome.skipped().stream()
-                            .map(s -> new Object[] {reevaluationId, s.householdId(), s.reason()}).toList());
-        }
+        skipped(reevaluationId, outcome.skipped());
         return households.size();
+    }
+
+    /** The households a run could not evaluate or check on its date, with the reason. */
+    void skipped(String reevaluationId, List<BulkEvaluation.Skipped> skipped) {
+        if (!skipped.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO reevaluation_skip (reevaluation_id, household_id, reason) VALUES (?, ?, ?)",
+                    skipped.stream().map(s -> new Object[] {reevaluationId, s.householdId(), s.reason()}).toList());
+        }
     }
 
     private static void add(List<Object[]> rows, String reevaluationId, Household household, Direction direction,

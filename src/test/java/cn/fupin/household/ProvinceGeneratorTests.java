@@ -79,4 +79,28 @@ class ProvinceGeneratorTests {
         new ProvinceGenerator(8).generate(5_000, c);
         assertThat(a.toString()).isEqualTo(b.toString()).isNotEqualTo(c.toString());
     }
+
+    @Test
+    void plantingErrorsChangesOnlyThePlantedHouseholdsAndListsEveryOne() {
+        StringWriter clean = new StringWriter();
+        StringWriter planted = new StringWriter();
+        new ProvinceGenerator(7).generate(5_000, clean);
+        ProvinceGenerator.Summary summary = new ProvinceGenerator(7, 3).generate(5_000, planted);
+        assertThat(summary.planted()).hasSize(33); // 3 of each of 10 kinds, a person in two households twice over
+        Set<String> touched = new HashSet<>();
+        summary.planted().forEach(p -> touched.add(p.householdId()));
+        List<String> before = clean.toString().lines().toList();
+        List<String> after = planted.toString().lines().toList();
+        assertThat(after).hasSameSizeAs(before);
+        Set<String> changed = new HashSet<>();
+        HouseholdReader reader = new HouseholdReader(Clock.systemUTC());
+        for (int i = 0; i < before.size(); i++) {
+            Household h = reader.read(HouseholdJson.JSON.readTree(after.get(i))); // still a valid record
+            if (!before.get(i).equals(after.get(i))) {
+                changed.add(h.householdId());
+            }
+        }
+        // The donors of the copied people are unchanged: touched, not changed.
+        assertThat(touched).containsAll(changed).hasSize(changed.size() + 3);
+    }
 }

@@ -92,6 +92,36 @@ class RuleSetCompilerTests {
     }
 
     @Test
+    void theQualityRulesArePartOfTheRuleSet() {
+        RuleSet ruleSet = compiler.compile(realRules());
+        assertThat(ruleSet.files()).contains("quality/identification.drl", "quality/members.drl");
+        String edited = RulesFolder.version(replace(realRules(), "quality/members.drl", file("quality/members.drl") + "\n"));
+        assertThat(edited).isNotEqualTo(ruleSet.version());
+    }
+
+    @Test
+    void aQualityRuleNeedsAKnownSeverityOneSeverityPerCodeAndACodeInCapitals() {
+        String members = file("quality/members.drl");
+        String noSeverity = members.replace("@finding(\"HEAD_MISSING\") @severity(\"ERROR\")", "@finding(\"HEAD_MISSING\")");
+        assertThat(problemsOf(replace(realRules(), "quality/members.drl", noSeverity))).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("quality/members.drl");
+            assertThat(p.line()).isPositive();
+            assertThat(p.message()).contains("户主缺失", "needs @severity(\"ERROR\") or @severity(\"WARNING\")");
+        });
+        String twoSeverities = members.replaceFirst(
+                "@finding\\(\"SCHOOLING_AGE_MISMATCH\"\\) @severity\\(\"ERROR\"\\)",
+                "@finding(\"SCHOOLING_AGE_MISMATCH\") @severity(\"WARNING\")");
+        assertThat(problemsOf(replace(realRules(), "quality/members.drl", twoSeverities))).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.message()).contains("SCHOOLING_AGE_MISMATCH", "another rule gives it"));
+        String lowerCase = members.replace("@finding(\"HEAD_MISSING\")", "@finding(\"head missing\")");
+        assertThat(problemsOf(replace(realRules(), "quality/members.drl", lowerCase)))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("capitals and underscores"));
+        String both = members.replace("@finding(\"HEAD_MISSING\")", "@finding(\"HEAD_MISSING\") @measure(\"WATER_SAFETY\")");
+        assertThat(problemsOf(replace(realRules(), "quality/members.drl", both)))
+                .singleElement().satisfies(p -> assertThat(p.message()).contains("more than one of @measure, @defines and @finding"));
+    }
+
+    @Test
     void standardsErrorsNameTheirLines() {
         String standards = file("standards.yaml")
                 .replace("- { since: 2019-01-01, value: 3750 }", "- { since: 2019-13-01, value: 3750 }")

@@ -121,12 +121,77 @@ class QualityApiTests extends ApiTestBase {
         assertThat(api.put("/api/households/" + first, "caseworker", a, null).json().get("findings")).isEmpty();
         Api.Response put = api.put("/api/households/" + second, "caseworker", b, null);
         assertThat(codes(put.json().get("findings"))).containsExactly("PERSON_IN_SEVERAL_HOUSEHOLDS@" + second + "-09");
-        assertThat(put.json().get("findings").get(0).get("message").asString()).contains("另外 1 户：" + first);
+        assertThat(put.json().get("findings").get(0).get("message").asString()).endsWith("另外 1 户");
 
         JsonNode other = api.get("/api/households/" + first + "/findings", "caseworker").json();
         assertThat(codes(other.get("findings"))).containsExactly("PERSON_IN_SEVERAL_HOUSEHOLDS@" + first + "-02");
-        // The answers name households, never the ID number.
-        assertThat(put.body()).doesNotContain(person.get("idNumber").asString());
+        // The answers count the other households: they name neither them nor the ID number.
+        assertThat(put.body()).doesNotContain(person.get("idNumber").asString()).doesNotContain(first);
+    }
+
+    @Test
+    void aUserBoundToACountyLearnsNothingOfHouseholdsOutsideIt() {
+        String elsewhere = newId();
+        ObjectNode a = clean(elsewhere);
+        assertThat(api.put("/api/households/" + elsewhere, "caseworker", a, null).status()).isEqualTo(201);
+        String county = "54" + String.format("%04d", (Integer.parseInt(region.substring(2)) + 1) % 10_000);
+        String user = "county-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        api.createUser(user, county, "CASEWORKER");
+        String mine = county + "-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+        ObjectNode b = clean(mine).put("regionCode", county);
+        ObjectNode copy = ((ObjectNode) a.get("members").get(1)).deepCopy();
+        copy.put("memberId", mine + "-09").put("relation", "OTHER");
+        ((tools.jackson.databind.node.ArrayNode) b.get("members")).add(copy);
+        Api.Response put = api.put("/api/households/" + mine, user, b, null);
+        assertThat(put.status()).as(put.body()).isEqualTo(201);
+        assertThat(put.json().get("findings")).as("the other household is outside the user's county").isEmpty();
+        assertThat(api.get("/api/households/" + mine + "/findings", user).json().get("findings")).isEmpty();
+        // A user who sees the whole province is told.
+        assertThat(codes(api.get("/api/households/" + mine + "/findings", "caseworker").json().get("findings")))
+                .containsExactly("PERSON_IN_SEVERAL_HOUSEHOLDS@" + mine + "-09");
+    }
+
+    @Test
+    void aHouseholdTheNextRunCannotCheckIsNotCountedAsFixed() {
+        String id = newId();
+        ObjectNode h = clean(id).put("status", "LIFTED").put("incomePerCapita", 3000);
+        assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(201);
+        run(Map.of("qualityOnly", true, "regionCode", region, "asOf", "2020-06-30"));
+        ObjectNode baby = HouseholdJson.member(id + "-03", "2021-02-01", "MALE", 3);
+        baby.put("idNumber", ResidentIdNumber.of(region, LocalDate.parse("2021-02-01"), Sex.MALE, 403))
+                .put("relation", "CHILD").put("labourAbility", "NONE").put("seekingWork", false);
+        ((tools.jackson.databind.node.ArrayNode) h.get("members")).add(baby);
+        assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(200);
+        JsonNode second = run(Map.of("qualityOnly", true, "regionCode", region, "asOf", "2020-06-30"));
+        assertThat(second.get("skipped").asLong()).isEqualTo(1);
+        JsonNode skipped = api.get("/api/reevaluations/" + second.get("reevaluationId").asString() + "/skipped", "policy").json();
+        assertThat(skipped.toString()).contains(id).contains("birthDate");
+        JsonNode report = api.get("/api/reports/quality?regionCode=" + region, "caseworker").json();
+        assertThat(report.get("run").get("skipped").asLong()).isEqualTo(1);
+        assertThat(report.get("errors").asLong()).isZero();
+        assertThat(report.get("fixedSincePrevious").asLong()).as("not checked is not fixed").isZero();
+    }
+
+    @Test
+    void findingsAreCountedPerCityAndPerProvinceAcrossCounties() {
+        String city = "63" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
+        for (String county : List.of(city + "01", city + "02")) {
+            for (int n = 0; n < 2; n++) {
+                String id = county + "-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+                ObjectNode h = clean(id).put("regionCode", county).put("status", "LIFTED").put("incomePerCapita", 3000);
+                assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(201);
+            }
+        }
+        run(Map.of("qualityOnly", true, "regionCode", city, "asOf", "2020-06-30"));
+        JsonNode byCity = api.get("/api/reports/quality?regionCode=" + city + "&regionDigits=4", "caseworker").json();
+        assertThat(byCity.get("byRegion")).hasSize(1);
+        assertThat(byCity.get("byRegion").get(0).get("regionCode").asString()).isEqualTo(city);
+        assertThat(byCity.get("byRegion").get(0).get("findings").asLong()).isEqualTo(4);
+        JsonNode byCounty = api.get("/api/reports/quality?regionCode=" + city + "&regionDigits=6", "caseworker").json();
+        assertThat(byCounty.get("byRegion")).hasSize(2);
+        Api.Response byProvince = api.get("/api/reports/quality?regionCode=" + city + "&regionDigits=2", "caseworker");
+        assertThat(byProvince.status()).as(byProvince.body()).isEqualTo(200);
+        assertThat(byProvince.json().get("byRegion").get(0).get("households").asLong()).isEqualTo(4);
     }
 
     @Test
