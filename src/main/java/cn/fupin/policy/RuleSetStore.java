@@ -37,9 +37,14 @@ public class RuleSetStore {
         Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM ruleset WHERE version = ?", Integer.class,
                 ruleSet.version());
         if (known == 0) {
-            jdbc.update("INSERT INTO ruleset (version, rule_count, files, stored_at) VALUES (?, ?, ?, ?)",
-                    ruleSet.version(), ruleSet.ruleCount(), json.writeValueAsString(ruleSet.sources()),
-                    Timestamp.from(at));
+            try {
+                jdbc.update("INSERT INTO ruleset (version, rule_count, files, stored_at) VALUES (?, ?, ?, ?)",
+                        ruleSet.version(), ruleSet.ruleCount(), json.writeValueAsString(ruleSet.sources()),
+                        Timestamp.from(at));
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // Another instance starting with the same folder stored it meanwhile: the version is a hash of
+                // the files, so what it stored is what this one would have.
+            }
         }
         jdbc.update("INSERT INTO ruleset_activation (version, replaced_version, activated_by, activated_at) VALUES (?, ?, ?, ?)",
                 ruleSet.version(), replaced, user, Timestamp.from(at));
