@@ -34,6 +34,19 @@ public record RuleSet(String version, Instant loadedAt, List<RuleSource> sources
         return sources.stream().map(RuleSource::path).toList();
     }
 
+    /**
+     * The version of what decides measures: the files without the quality rules. Two rule sets with the same
+     * decision version recommend the same measures; they differ at most in the records they question.
+     */
+    public String decisionVersion() {
+        return decisionVersion(sources);
+    }
+
+    static String decisionVersion(List<RuleSource> sources) {
+        return RulesFolder.version(sources.stream()
+                .filter(s -> !s.path().startsWith(RulesFolder.QUALITY + "/")).toList());
+    }
+
     /** A session from the pool; {@link KieSession#dispose()} resets it and gives it back. */
     public KieSession newSession() {
         return sessions.newKieSession();

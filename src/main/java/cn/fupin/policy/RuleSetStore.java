@@ -66,6 +66,26 @@ public class RuleSetStore {
     }
 
     /** The files of a stored version. */
+    /** Each stored version's decision version, read once: a stored version's files never change. */
+    private final java.util.Map<String, String> decisionVersions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Every stored version that decides exactly as this rule set does (the same files but for the quality rules),
+     * itself included: an evaluation made with any of them is not out of date.
+     */
+    public List<String> decidingAs(RuleSet ruleSet) {
+        String decision = ruleSet.decisionVersion();
+        List<String> same = new java.util.ArrayList<>(List.of(ruleSet.version()));
+        for (String version : jdbc.queryForList("SELECT version FROM ruleset", String.class)) {
+            String known = decisionVersions.computeIfAbsent(version,
+                    v -> sources(v).map(RuleSet::decisionVersion).orElse(""));
+            if (known.equals(decision) && !version.equals(ruleSet.version())) {
+                same.add(version);
+            }
+        }
+        return same;
+    }
+
     public Optional<List<RuleSource>> sources(String version) {
         return jdbc.query("SELECT files FROM ruleset WHERE version = ?", (rs, i) -> rs.getString(1), version)
                 .stream().findFirst().map(files -> json.readValue(files, SOURCES));

@@ -10,6 +10,7 @@ import java.util.List;
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.matching.Action;
 import cn.fupin.policy.ActiveRuleSet;
+import cn.fupin.policy.RuleSetStore;
 import cn.fupin.system.Csv;
 import cn.fupin.system.QueryParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,10 +49,12 @@ class CoverageLists {
 
     private final JdbcTemplate jdbc;
     private final ActiveRuleSet activeRuleSet;
+    private final RuleSetStore ruleSets;
 
-    CoverageLists(JdbcTemplate jdbc, ActiveRuleSet activeRuleSet) {
+    CoverageLists(JdbcTemplate jdbc, ActiveRuleSet activeRuleSet, RuleSetStore ruleSets) {
         this.jdbc = jdbc;
         this.activeRuleSet = activeRuleSet;
+        this.ruleSets = ruleSets;
     }
 
     Page coverage(String regionPrefix, Action action, Which which, int page, int size) {
@@ -84,8 +87,9 @@ class CoverageLists {
     }
 
     private Query blindSpotQuery(BlindSpot spot, String regionPrefix) {
-        return new Query("SELECT h.household_id, h.region_code, h.status, NULL AS targeted, NULL AS delivered " + spot.from(),
-                List.of(spot.parameters(regionPrefix + "%", activeRuleSet.get().version())), "h.household_id");
+        List<String> current = ruleSets.decidingAs(activeRuleSet.get());
+        return new Query("SELECT h.household_id, h.region_code, h.status, NULL AS targeted, NULL AS delivered "
+                + spot.from(current), List.of(spot.parameters(regionPrefix + "%", current)), "h.household_id");
     }
 
     private Page page(Query query, int page, int size) {

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import cn.fupin.matching.Action;
 import cn.fupin.policy.ActiveRuleSet;
+import cn.fupin.policy.RuleSet;
+import cn.fupin.policy.RuleSetStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -32,10 +34,12 @@ class CoverageReport {
 
     private final JdbcTemplate jdbc;
     private final ActiveRuleSet activeRuleSet;
+    private final RuleSetStore ruleSets;
 
-    CoverageReport(JdbcTemplate jdbc, ActiveRuleSet activeRuleSet) {
+    CoverageReport(JdbcTemplate jdbc, ActiveRuleSet activeRuleSet, RuleSetStore ruleSets) {
         this.jdbc = jdbc;
         this.activeRuleSet = activeRuleSet;
+        this.ruleSets = ruleSets;
     }
 
     Report of(String regionPrefix) {
@@ -53,14 +57,18 @@ class CoverageReport {
             actions.add(new ActionCoverage(action, action.title(), s[0], s[1], s[0] - s[1],
                     CauseReport.share(s[1], s[0])));
         }
-        String version = activeRuleSet.get().version();
+        RuleSet active = activeRuleSet.get();
+        String version = active.version();
+        List<String> current = ruleSets.decidingAs(active);
         // Counted from the region indexes alone: households are never deleted, so those never evaluated are
         // the registered ones less those with a latest evaluation.
         long registered = count("SELECT COUNT(*) FROM household WHERE region_code LIKE ?", like);
         long evaluated = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ?", like);
-        long stale = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND ruleset_version <> ?",
-                like, version);
-        long poorWithout = count("SELECT COUNT(*) " + BlindSpot.POOR_WITHOUT_RECOMMENDATION.from(), like);
+        List<Object> staleParameters = new ArrayList<>(current);
+        staleParameters.add(0, like);
+        long stale = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND ruleset_version NOT IN ("
+                + BlindSpot.placeholders(current) + ")", staleParameters.toArray());
+        long poorWithout = count("SELECT COUNT(*) " + BlindSpot.POOR_WITHOUT_RECOMMENDATION.from(List.of()), like);
         return new Report(regionPrefix, version, actions, new BlindSpots(poorWithout, registered - evaluated, stale));
     }
 

@@ -223,4 +223,37 @@ class RuleSetReloadTests extends ApiTestBase {
         assertThat(statuses).isNotEmpty().allMatch(s -> s == 200);
         assertThat(versions).containsExactlyInAnyOrder(oldVersion, newVersion);
     }
+
+    long stale(String region) {
+        return api.get("/api/reports/coverage?regionCode=" + region, "caseworker").json().get("blindSpots")
+                .get("staleEvaluation").asLong();
+    }
+
+    long staleListed(String region) {
+        return api.get("/api/reports/blind-spots/stale-evaluation?regionCode=" + region, "caseworker").json()
+                .get("totalElements").asLong();
+    }
+
+    @Test
+    void anEditOfTheQualityRulesAloneLeavesEvaluationsCurrentAndAnEditOfAMeasureDoesNot() throws IOException {
+        String region = "66" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+        String id = region + "-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+        ObjectNode h = HouseholdJson.household(id).put("regionCode", region);
+        assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(201);
+        assertThat(api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "").status())
+                .isEqualTo(201);
+        assertThat(stale(region)).isZero();
+
+        String evaluatedWith = activeVersion();
+        edit("quality/members.drl", "户内没有与户主关系为“户主”的成员", "户内没有一名成员与户主关系为“户主”");
+        assertThat(api.post("/api/rulesets/reload", "policy", "").json().get("activated").asBoolean()).isTrue();
+        assertThat(activeVersion()).isNotEqualTo(evaluatedWith);
+        assertThat(stale(region)).as("only the quality rules changed").isZero();
+        assertThat(staleListed(region)).isZero();
+
+        edit("water.drl", "\"家庭尚未实现安全饮水\"", "\"该户尚未实现安全饮水\"");
+        assertThat(api.post("/api/rulesets/reload", "policy", "").json().get("activated").asBoolean()).isTrue();
+        assertThat(stale(region)).as("a rule deciding measures changed").isEqualTo(1);
+        assertThat(staleListed(region)).isEqualTo(1);
+    }
 }
