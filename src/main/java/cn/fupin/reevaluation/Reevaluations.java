@@ -89,8 +89,11 @@ public class Reevaluations {
     }
 
     ReevaluationProgress progress(String id) {
+        JobExecution last = lastExecution(find(id));
+        // The counters are read after the state: a run seen ended shows every chunk it committed. Read before
+        // it, a run ending in between showed COMPLETED with its last chunks not yet counted.
         Reevaluation run = find(id);
-        return ReevaluationProgress.of(run, lastExecution(run), standards(run), clock.instant(), clock.getZone());
+        return ReevaluationProgress.of(run, last, standards(run), clock.instant(), clock.getZone());
     }
 
     record RunPage(List<ReevaluationProgress> content, int page, int size, long totalElements, int totalPages) {
@@ -100,8 +103,11 @@ public class Reevaluations {
     RunPage list(String region, int page, int size) {
         long total = store.count(region);
         List<ReevaluationProgress> runs = store.page(region, page, size).stream()
-                .map(run -> ReevaluationProgress.of(run, lastExecution(run), standards(run), clock.instant(),
-                        clock.getZone()))
+                .map(listed -> {
+                    JobExecution last = lastExecution(listed);
+                    Reevaluation run = store.find(listed.reevaluationId()).orElse(listed); // after the state, as above
+                    return ReevaluationProgress.of(run, last, standards(run), clock.instant(), clock.getZone());
+                })
                 .toList();
         return new RunPage(runs, page, size, total, QueryParameters.pageCount(total, size));
     }
