@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import cn.fupin.household.Household;
 import cn.fupin.household.StoredHousehold;
@@ -58,23 +59,39 @@ public class BulkEvaluation {
         return evaluate(ruleSet, households, asOf, null, null, false);
     }
 
-    private Outcome evaluate(RuleSet ruleSet, List<StoredHousehold> households, LocalDate asOf, String user,
-                             String reevaluationId, boolean record) {
-        List<StoredHousehold> evaluable = new ArrayList<>(households.size());
+    /**
+     * Households split by whether they can be evaluated on a date: those that can (in their order), each
+     * with the standards in force for it, and those that cannot (a member born later), with the reason.
+     */
+    public record Prepared<T>(List<T> evaluable, List<RuleSession.Input> inputs, List<Skipped> skipped) {
+    }
+
+    /** The split of a bulk run's chunk, the same for deciding measures and for the quality checks. */
+    public static <T> Prepared<T> prepare(RuleSet ruleSet, List<T> households, Function<T, Household> household,
+                                          LocalDate asOf) {
+        List<T> evaluable = new ArrayList<>(households.size());
         List<RuleSession.Input> inputs = new ArrayList<>(households.size());
         List<Skipped> skipped = new ArrayList<>();
-        for (StoredHousehold stored : households) {
+        for (T item : households) {
+            Household h = household.apply(item);
             List<FieldError> errors = new ArrayList<>();
-            HouseholdEvaluator.checkBornBy(stored.household(), asOf, errors);
+            HouseholdEvaluator.checkBornBy(h, asOf, errors);
             if (errors.isEmpty()) {
-                evaluable.add(stored);
-                inputs.add(new RuleSession.Input(stored.household(),
-                        ruleSet.standards().resolve(stored.household().regionCode(), asOf)));
+                evaluable.add(item);
+                inputs.add(new RuleSession.Input(h, ruleSet.standards().resolve(h.regionCode(), asOf)));
             } else {
-                skipped.add(new Skipped(stored.household().householdId(),
-                        errors.get(0).field() + " " + errors.get(0).message()));
+                skipped.add(new Skipped(h.householdId(), errors.get(0).field() + " " + errors.get(0).message()));
             }
         }
+        return new Prepared<>(evaluable, inputs, skipped);
+    }
+
+    private Outcome evaluate(RuleSet ruleSet, List<StoredHousehold> households, LocalDate asOf, String user,
+                             String reevaluationId, boolean record) {
+        Prepared<StoredHousehold> prepared = prepare(ruleSet, households, StoredHousehold::household, asOf);
+        List<StoredHousehold> evaluable = prepared.evaluable();
+        List<RuleSession.Input> inputs = prepared.inputs();
+        List<Skipped> skipped = prepared.skipped();
         Map<String, List<Recommendation>> matched = RuleSession.run(ruleSet, inputs, asOf);
         List<LedgerChange> changes = recorder.changes(matched);
         if (record && !changes.isEmpty()) {

@@ -45,7 +45,7 @@ public class HouseholdEvaluator {
     }
 
     /** A member born after the evaluation date has no age on it: the date or the birth date is wrong. */
-    public static void checkBornBy(Household household, LocalDate date, List<FieldError> errors) {
+    static void checkBornBy(Household household, LocalDate date, List<FieldError> errors) {
         for (int i = 0; i < household.members().size(); i++) {
             if (household.members().get(i).birthDate().isAfter(date)) {
                 errors.add(new FieldError("members[" + i + "].birthDate", "is after the evaluation date asOf"));

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.fupin.household.Household;
-import cn.fupin.matching.HouseholdEvaluator;
-import cn.fupin.matching.RuleSession;
+import cn.fupin.matching.BulkEvaluation;
 import cn.fupin.policy.RuleSet;
-import cn.fupin.system.FieldError;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Service;
 public class QualityChecks {
 
     /** The findings per household, and the households that cannot be checked on the date (and why). */
-    public record Checked(Map<String, List<Finding>> findings, Map<String, String> skipped) {
+    public record Checked(Map<String, List<Finding>> findings, List<BulkEvaluation.Skipped> skipped) {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -46,22 +44,13 @@ public class QualityChecks {
      * registered there.
      */
     public Checked check(RuleSet ruleSet, List<Household> households, LocalDate asOf, String scope) {
-        List<RuleSession.Input> inputs = new ArrayList<>(households.size());
-        Map<String, String> skipped = new LinkedHashMap<>();
-        for (Household household : households) {
-            List<FieldError> errors = new ArrayList<>();
-            HouseholdEvaluator.checkBornBy(household, asOf, errors);
-            if (errors.isEmpty()) {
-                inputs.add(new RuleSession.Input(household, ruleSet.standards().resolve(household.regionCode(), asOf)));
-            } else {
-                skipped.put(household.householdId(), errors.get(0).field() + " " + errors.get(0).message());
-            }
+        BulkEvaluation.Prepared<Household> prepared = BulkEvaluation.prepare(ruleSet, households, h -> h, asOf);
+        if (prepared.inputs().isEmpty()) {
+            return new Checked(Map.of(), prepared.skipped());
         }
-        if (inputs.isEmpty()) {
-            return new Checked(Map.of(), skipped);
-        }
-        List<String> ids = inputs.stream().map(i -> i.household().householdId()).toList();
-        return new Checked(QualitySession.check(ruleSet, inputs, sharedIdNumbers(ids, scope), asOf), skipped);
+        List<String> ids = prepared.evaluable().stream().map(Household::householdId).toList();
+        return new Checked(QualitySession.check(ruleSet, prepared.inputs(), sharedIdNumbers(ids, scope), asOf),
+                prepared.skipped());
     }
 
     /** The members of these households whose ID number is also registered in another household under the scope. */

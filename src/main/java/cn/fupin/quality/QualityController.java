@@ -69,7 +69,7 @@ class QualityController {
         QualityChecks.Checked checked = checks.check(ruleSet, List.of(household), date, scope.prefix());
         if (!checked.skipped().isEmpty()) {
             throw new InvalidInputException(List.of(new FieldError("asOf",
-                    "is before a member's birth date (" + checked.skipped().get(householdId) + ")")));
+                    "is before a member's birth date (" + checked.skipped().get(0).reason() + ")")));
         }
         return new HouseholdFindings(householdId, date, ruleSet.version(),
                 FindingView.of(checked.findings().get(householdId)));

@@ -57,8 +57,7 @@ class ReevaluationChunk implements ItemWriter<String> {
             List<StoredHousehold> households = registry.findAll(ids);
             QualityChecks.Checked checked = quality.check(ruleSet, households(households), run.asOf());
             int findings = this.findings.record(run.reevaluationId(), checked.findings(), regions(households));
-            changes.skipped(run.reevaluationId(), checked.skipped().entrySet().stream()
-                    .map(e -> new BulkEvaluation.Skipped(e.getKey(), e.getValue())).toList());
+            changes.skipped(run.reevaluationId(), checked.skipped());
             store.progress(run.reevaluationId(), ids.size(), 0, checked.skipped().size(), findings);
             return;
         }
