@@ -44,8 +44,8 @@ public class HouseholdReader {
     }
 
     /**
-     * Reads a household snapshot recorded with an evaluation: as {@link #read(JsonNode)}, except that its ID
-     * numbers are masked (snapshots never hold full ones; the rules do not read them).
+     * Reads a household snapshot recorded with an evaluation: as {@link #read(JsonNode)}, except that its
+     * members have no ID number ({@link HouseholdSnapshots}; snapshots recorded before held masked ones).
      */
     public Household readSnapshot(JsonNode json) {
         List<FieldError> errors = new ArrayList<>();
@@ -139,7 +139,7 @@ public class HouseholdReader {
             if (sameId != null) {
                 errors.add(new FieldError(path + ".memberId", "repeats the memberId of members[" + sameId + "]"));
             }
-            // A snapshot's numbers are masked: two masks may coincide without the numbers doing so.
+            // A snapshot holds no numbers (or, if recorded earlier, masked ones, which may coincide).
             Integer sameNumber = snapshot ? null : idNumbers.putIfAbsent(member.idNumber(), i);
             if (sameNumber != null) {
                 errors.add(new FieldError(path + ".idNumber", "repeats the ID number of members[" + sameNumber + "]"));
@@ -151,7 +151,8 @@ public class HouseholdReader {
 
     private Member member(JsonFields fields, boolean snapshot) {
         String memberId = fields.identifier("memberId", 64);
-        String idNumber = fields.text("idNumber", 18);
+        // A snapshot holds no ID number: the rules never read one.
+        String idNumber = snapshot && !fields.has("idNumber") ? null : fields.text("idNumber", 18);
         String name = fields.text("name", 50);
         Relation relation = fields.code("relation", Relation.class);
         Sex sex = fields.code("sex", Sex.class);
@@ -178,7 +179,7 @@ public class HouseholdReader {
                 idNumber = null;
             }
         }
-        if (memberId == null || idNumber == null || name == null || relation == null || sex == null
+        if (memberId == null || (idNumber == null && !snapshot) || name == null || relation == null || sex == null
                 || birthDate == null || health == null || disability == null || labour == null
                 || employed == null || seeking == null || skill == null || schooling == null || insured == null) {
             return null;

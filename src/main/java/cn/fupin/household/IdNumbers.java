@@ -3,27 +3,48 @@ package cn.fupin.household;
 import java.util.regex.Pattern;
 
 /**
- * How ID numbers are shown: masked by default, {@code 520102********1234} (the region of registration and the
- * last four characters stay, so a case worker can tell members apart and check a card against a person's
- * document; the birth date does not show). Full numbers only to a user holding ID_NUMBER_READER who asks.
+ * How ID numbers are shown: masked by default, {@code 520102************}. Only the region of registration
+ * stays. Everything after it would narrow the number down: characters 7–14 are the birth date, which every
+ * answer shows beside the number, the 17th digit's parity is the sex, and the 18th is a check digit that
+ * confirms a guess. With the region, birth date and sex known, the twelve hidden characters leave 500
+ * numbers (the 3-digit sequence with its parity fixed; the check digit follows from the rest). Showing even
+ * the check digit would leave about 45, so nothing of the last four shows; members are told apart by name
+ * and memberId. Full numbers only to a user holding ID_NUMBER_READER who asks.
  */
 public final class IdNumbers {
 
-    private static final Pattern MASKED = Pattern.compile("\\d{6}\\*{8}[0-9X]{4}");
+    private static final Pattern MASKED = Pattern.compile("\\d{6}\\*{12}");
+    /**
+     * The mask of exports made before the one above ({@code 520102********0031}): a file exported then and
+     * imported now still stands for the stored numbers it showed, and is never produced any more.
+     */
+    private static final Pattern EARLIER_MASK = Pattern.compile("\\d{6}\\*{8}[0-9X]{4}");
 
     private IdNumbers() {
     }
 
     public static String mask(String idNumber) {
-        if (idNumber == null || idNumber.length() <= 10) {
+        if (idNumber == null || idNumber.length() <= 6) {
             return idNumber == null ? null : "*".repeat(idNumber.length());
         }
-        return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 10) + idNumber.substring(idNumber.length() - 4);
+        return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 6);
     }
 
-    /** Whether a value sent by a client is a masked number (as shown by this service), not a full one. */
+    /** Whether a value sent by a client is a masked number (as shown by this service, now or before), not a full one. */
     public static boolean isMasked(String value) {
-        return value != null && MASKED.matcher(value).matches();
+        return value != null && (MASKED.matcher(value).matches() || EARLIER_MASK.matcher(value).matches());
+    }
+
+    /** Whether {@code masked}, in either form this service has shown, is the mask of {@code idNumber}. */
+    static boolean masks(String masked, String idNumber) {
+        if (idNumber == null || masked == null) {
+            return false;
+        }
+        if (MASKED.matcher(masked).matches()) {
+            return mask(idNumber).equals(masked);
+        }
+        return EARLIER_MASK.matcher(masked).matches() && idNumber.length() == 18
+                && masked.equals(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
     }
 
     /** The household as shown to a user who may not, or did not ask to, see full ID numbers. */

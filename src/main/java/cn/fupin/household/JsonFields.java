@@ -35,6 +35,12 @@ final class JsonFields {
         errors.add(new FieldError(path(field), message));
     }
 
+    /** Whether the field is given (and not JSON null). */
+    boolean has(String field) {
+        JsonNode node = object.get(field);
+        return node != null && !node.isNull();
+    }
+
     /** The node of a required field, or null (and an error) when it is absent or JSON null. */
     JsonNode required(String field) {
         JsonNode node = object.get(field);

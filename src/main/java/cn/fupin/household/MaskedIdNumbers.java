@@ -29,7 +29,7 @@ final class MaskedIdNumbers {
             }
             String memberId = member.path("memberId").isString() ? member.path("memberId").stringValue() : null;
             Optional<String> full = stored.get().members().stream().filter(m -> m.memberId().equals(memberId))
-                    .map(Member::idNumber).filter(n -> IdNumbers.mask(n).equals(number.stringValue())).findFirst();
+                    .map(Member::idNumber).filter(n -> IdNumbers.masks(number.stringValue(), n)).findFirst();
             if (full.isPresent()) {
                 copy = copy == null ? body.deepCopy() : copy;
                 ((ObjectNode) copy.path("members").get(i)).put("idNumber", full.get());

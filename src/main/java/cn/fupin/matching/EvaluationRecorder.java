@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.fupin.household.HouseholdRegistry;
-import cn.fupin.household.IdNumbers;
+import cn.fupin.household.HouseholdSnapshots;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.household.StoredHousehold;
 import org.springframework.stereotype.Service;
@@ -28,16 +28,19 @@ public class EvaluationRecorder {
     private final EvaluationWrites evaluations;
     private final LedgerCoverage coverage;
     private final JsonMapper json;
+    private final HouseholdSnapshots snapshots;
     private final AuditTrail audit;
 
     EvaluationRecorder(HouseholdRegistry registry, HouseholdEvaluator evaluator, LedgerWrites ledger,
-                       EvaluationWrites evaluations, LedgerCoverage coverage, JsonMapper json, AuditTrail audit) {
+                       EvaluationWrites evaluations, LedgerCoverage coverage, JsonMapper json,
+                       HouseholdSnapshots snapshots, AuditTrail audit) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.ledger = ledger;
         this.evaluations = evaluations;
         this.coverage = coverage;
         this.json = json;
+        this.snapshots = snapshots;
         this.audit = audit;
     }
 
@@ -71,7 +74,7 @@ public class EvaluationRecorder {
             StoredHousehold stored = households.get(i);
             LedgerChange change = changes.get(i);
             records.add(new EvaluationRecord(change.evaluationId(), change.householdId(), asOf, rulesetVersion, at,
-                    user, stored.version(), json.writeValueAsString(IdNumbers.masked(stored.household())),
+                    user, stored.version(), snapshots.write(stored.household()),
                     json.writeValueAsString(change.recorded()), reevaluationId));
         }
         evaluations.insert(records);

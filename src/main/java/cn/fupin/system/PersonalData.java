@@ -18,7 +18,7 @@ public final class PersonalData {
     private PersonalData() {
     }
 
-    /** The text with every valid ID number in it masked ({@code 520102********1234}). */
+    /** The text with every valid ID number in it masked ({@code 520102************}, as IdNumbers shows them). */
     public static String redact(String text) {
         if (text == null || text.length() < 18) {
             return text;
