@@ -3,6 +3,7 @@ package cn.fupin.policy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -12,9 +13,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule set the service decides with. It is compiled from the rules folder at start (a compile error
- * stops the start, naming each file and line) and replaced only by a reload that passes the gate. Readers
- * take {@link #get()} once per request and finish on that rule set; a reload swaps the reference atomically.
+ * The rule set the service decides with. At start the rules folder goes through the same gate as a reload
+ * (compiled, every measure tried both ways, every scenario passing). A folder that does not pass never goes
+ * live: the service decides with the version activated last (from the database), says so at ERROR and in
+ * its health, or, where none was ever activated, refuses to start naming each file and line. So a restart,
+ * a new replica or a worker runs nothing that policy staff have not seen pass. It is replaced only by a
+ * reload that passes the gate. Readers take {@link #get()} once per request and finish on that rule set; a
+ * reload swaps the reference atomically.
  */
 @Component
 public class ActiveRuleSet {
@@ -31,6 +36,7 @@ public class ActiveRuleSet {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final AtomicReference<RuleSet> active;
+    private volatile ValidationReport refusedAtStart;
 
     public ActiveRuleSet(@Value("${app.rules-dir:rules}") Path rulesDir, RuleSetStore store, Clock clock,
                          ApplicationEventPublisher events) {
@@ -39,10 +45,39 @@ public class ActiveRuleSet {
         this.store = store;
         this.clock = clock;
         this.events = events;
-        RuleSet ruleSet = new RuleSetCompiler(clock).compile(folder.read());
-        log.info("Rule set {} active: {} rules from {} files in {}", ruleSet.version(), ruleSet.ruleCount(),
-                ruleSet.files().size(), folder.dir());
+        RuleSetGate.Candidate candidate = gate.check(folder, null);
+        RuleSet ruleSet;
+        if (candidate.report().valid()) {
+            ruleSet = candidate.ruleSet();
+            log.info("Rule set {} active: {} rules from {} files in {}", ruleSet.version(), ruleSet.ruleCount(),
+                    ruleSet.files().size(), folder.dir());
+        } else {
+            ruleSet = lastActivated(candidate.report());
+        }
+        this.refusedAtStart = candidate.report().valid() ? null : candidate.report();
         this.active = new AtomicReference<>(ruleSet);
+    }
+
+    /**
+     * The version activated last, for a start whose folder did not pass; none ever activated stops the start
+     * with every problem of the folder.
+     */
+    private RuleSet lastActivated(ValidationReport report) {
+        List<RuleProblem> problems = new java.util.ArrayList<>(report.errors());
+        report.failingScenarios().forEach(s -> problems.add(new RuleProblem(s.file(), 0,
+                "scenario \"" + s.name() + "\" fails: " + String.join("; ", s.failures()))));
+        String last = store.lastActivated().orElseThrow(() -> new RuleSetException(problems));
+        RuleSet ruleSet = new RuleSetCompiler(clock).compile(store.sources(last)
+                .orElseThrow(() -> new RuleSetException(problems)));
+        log.error("The rules folder {} does not pass its gate ({} problems); deciding with the version activated "
+                + "last, {}, until a reload passes. First problem: {}", folder.dir(), problems.size(), last,
+                problems.get(0));
+        return ruleSet;
+    }
+
+    /** Why the folder was refused at start, while the service decides with the version activated last. */
+    public java.util.Optional<ValidationReport> refusedAtStart() {
+        return java.util.Optional.ofNullable(refusedAtStart);
     }
 
     public RuleSet get() {
@@ -105,6 +140,7 @@ public class ActiveRuleSet {
                             : report.errors().get(0).toString());
             throw new RuleSetRefusedException(report);
         }
+        refusedAtStart = null; // the folder passes now, whatever it was at start
         if (candidate.ruleSet().version().equals(current.version())) {
             store.audit(user, at, current.version(), current.version(), "UNCHANGED", 0, null);
             return new Reload(false, current.version(), current.version(), report);

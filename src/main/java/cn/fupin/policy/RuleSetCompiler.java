@@ -199,7 +199,7 @@ public final class RuleSetCompiler {
     }
 
     /** Finds the file and line where a rule is declared, for a problem found after compilation. */
-    private static RuleProblem locate(String ruleName, List<RuleSource> sources, String message) {
+    static RuleProblem locate(String ruleName, List<RuleSource> sources, String message) {
         String declaration = "rule \"" + ruleName + "\"";
         for (RuleSource source : sources) {
             String[] lines = source.content().split("\n", -1);

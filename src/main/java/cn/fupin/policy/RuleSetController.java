@@ -16,7 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RuleSetController {
 
-    record ActiveView(String version, Instant loadedAt, int rules, List<String> files) {
+    /** {@code folderRefused}: set while the folder did not pass at start and the last activated version decides. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ActiveView(String version, Instant loadedAt, int rules, List<String> files, ValidationReport folderRefused) {
     }
 
     record StoredView(String version, List<RuleSource> files) {
@@ -34,7 +36,8 @@ class RuleSetController {
     @GetMapping("/api/rulesets/active")
     ActiveView active() {
         RuleSet ruleSet = active.get();
-        return new ActiveView(ruleSet.version(), ruleSet.loadedAt(), ruleSet.ruleCount(), ruleSet.files());
+        return new ActiveView(ruleSet.version(), ruleSet.loadedAt(), ruleSet.ruleCount(), ruleSet.files(),
+                active.refusedAtStart().orElse(null));
     }
 
     @Operation(summary = "Every activation of a rule set, newest first: version, replaced version, who, when")

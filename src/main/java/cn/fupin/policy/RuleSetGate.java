@@ -11,7 +11,8 @@ import cn.fupin.matching.scenario.ScenarioRunner;
 
 /**
  * The one check every rules folder passes before it may decide anything — at start, on validate, on
- * reload and from the command line: it compiles, its standards load, and every scenario passes.
+ * reload, when following another instance, and from the command line: it compiles, its standards load,
+ * its scenarios try every measure and finding both ways ({@link ScenarioCoverage}), and every one passes.
  */
 public final class RuleSetGate {
 
@@ -44,6 +45,7 @@ public final class RuleSetGate {
             RuleProblem problem = new RuleProblem(ScenarioFile.FOLDER, 0, "the scenarios cannot be read: " + e.getMessage());
             return new Candidate(report(ruleSet, 0, 0, List.of(problem), List.of(), active), null);
         }
+        List<RuleProblem> untested = ScenarioCoverage.problems(ruleSet, scenarios);
         List<ValidationReport.FailingScenario> failing = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             ScenarioResult result = runner.run(ruleSet, scenario);
@@ -52,7 +54,8 @@ public final class RuleSetGate {
                         result.actual(), result.failures()));
             }
         }
-        ValidationReport report = report(ruleSet, scenarios.size(), scenarios.size() - failing.size(), List.of(), failing, active);
+        ValidationReport report = report(ruleSet, scenarios.size(), scenarios.size() - failing.size(), untested, failing,
+                active);
         return new Candidate(report, report.valid() ? ruleSet : null);
     }
 

@@ -34,14 +34,16 @@ class EvaluationAtomicityTests extends ApiTestBase {
 
     static Path copyOfRulesWithAnOverlongReason() {
         try {
-            Path dir = RulesCopy.create(false);
+            // With the scenarios, as every folder needs to start: the rule fires only for the household marked
+            // below (999 industry projects), so no scenario of the real folder meets it.
+            Path dir = RulesCopy.create(true);
             Files.writeString(dir.resolve("zz-overlong.drl"), """
                     package cn.fupin.rules;
                     import cn.fupin.matching.*;
                     rule "饮水安全保障：理由过长（测试用）"
                         @measure("WATER_SAFETY")
                     when
-                        HouseholdFact( $hid : id )
+                        HouseholdFact( $hid : id, industryProjects == 999 )
                     then
                         insertLogical( Match.household(kcontext, $hid, "很长的理由".repeat(1000)) );
                     end
@@ -55,7 +57,8 @@ class EvaluationAtomicityTests extends ApiTestBase {
     @Test
     void aDatabaseErrorHalfWayThroughRecordingLeavesNothingBehind() {
         String id = newHouseholdId();
-        assertThat(api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null).status()).isEqualTo(201);
+        assertThat(api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id).put("industryProjects", 999),
+                null).status()).isEqualTo(201);
 
         var response = api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "");
         assertThat(response.status()).isEqualTo(500);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import cn.fupin.FupinApplication;
+import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.policy.RuleSetException;
 import cn.fupin.policy.RulesCopy;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The service refuses to start rather than run with demo passwords in production or broken rules. */
@@ -51,6 +53,58 @@ class StartupGuardTests {
                 "--app.security.users.admin.password={noop}s3cret-3",
                 "--app.personal-data.key-file=", "--app.personal-data.create-key-file=false"))
                 .hasStackTraceContaining("No keys for ID numbers");
+    }
+
+    /** Starts the embedded default on a database of its own and leaves it running for the test to ask. */
+    private static org.springframework.context.ConfigurableApplicationContext run(String database, Path rules) {
+        return new SpringApplicationBuilder(FupinApplication.class).logStartupInfo(false).run("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+                "--app.rules-dir=" + rules, "--spring.profiles.active=default");
+    }
+
+    @Test
+    void aFolderFailingAScenarioNeverGoesLiveAtStartTheLastActivatedVersionDecides(@TempDir Path dir) throws Exception {
+        String database = "guard-" + java.util.UUID.randomUUID();
+        RulesCopy.into(dir, true);
+        String approved;
+        try (var first = run(database, dir)) {
+            approved = first.getBean(ActiveRuleSet.class).get().version();
+        }
+        RulesCopy.edit(dir, "water.drl", "safeDrinkingWater == false", "safeDrinkingWater == true");
+        try (var second = run(database, dir)) {
+            ActiveRuleSet active = second.getBean(ActiveRuleSet.class);
+            assertThat(active.get().version()).as("the version activated last").isEqualTo(approved);
+            assertThat(active.refusedAtStart()).get().satisfies(report ->
+                    assertThat(report.failingScenarios()).isNotEmpty());
+            int port = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            var http = java.net.http.HttpClient.newHttpClient();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/api/rulesets/active"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            "admin:admin-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains(approved).contains("folderRefused").contains("housing-water-transport.yaml");
+        }
+    }
+
+    @Test
+    void aFolderFailingAScenarioStopsAFirstStartNamingTheScenario(@TempDir Path dir) throws IOException {
+        RulesCopy.into(dir, true);
+        RulesCopy.edit(dir, "water.drl", "safeDrinkingWater == false", "safeDrinkingWater == true");
+        assertThatThrownBy(() -> start(null, "--app.rules-dir=" + dir))
+                .hasRootCauseInstanceOf(RuleSetException.class)
+                .hasStackTraceContaining("housing-water-transport.yaml").hasStackTraceContaining("fails");
+    }
+
+    @Test
+    void aFolderWithoutScenariosStopsAFirstStartNamingEveryUntestedMeasure(@TempDir Path dir) throws IOException {
+        RulesCopy.into(dir, false);
+        assertThatThrownBy(() -> start(null, "--app.rules-dir=" + dir))
+                .hasRootCauseInstanceOf(RuleSetException.class)
+                .hasStackTraceContaining("water.drl:").hasStackTraceContaining("measure WATER_SAFETY has no scenario")
+                .hasStackTraceContaining("finding HEAD_MISSING has no scenario");
     }
 
     @Test
