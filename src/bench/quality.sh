@@ -29,9 +29,9 @@ DB=fupin_quality
 PORT=18096
 URL=http://127.0.0.1:$PORT
 export APP_PERSONAL_DATA_KEY_FILE=$OUT/personal-data.keys
-USERS=(--app.security.users.caseworker.password='{noop}quality-caseworker'
-       --app.security.users.policy.password='{noop}quality-policy'
-       --app.security.users.admin.password='{noop}quality-admin')
+USERS=(--app.security.users.caseworker.password='{noop}quality-caseworker' --app.security.users.caseworker.roles=CASEWORKER
+       --app.security.users.policy.password='{noop}quality-policy' --app.security.users.policy.roles=POLICY,CASEWORKER
+       --app.security.users.admin.password='{noop}quality-admin' --app.security.users.admin.roles=ADMIN,POLICY,CASEWORKER)
 SERVICE_PID=
 trap '[ -z "$SERVICE_PID" ] || kill "$SERVICE_PID" 2>/dev/null || true' EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }

@@ -45,9 +45,9 @@ URL=http://127.0.0.1:$PORT
 FIGURES=$OUT/figures.ndjson
 SERVICE_PID=
 export APP_PERSONAL_DATA_KEY_FILE=$OUT/personal-data.keys
-USERS=(--app.security.users.caseworker.password='{noop}bench-caseworker'
-       --app.security.users.policy.password='{noop}bench-policy'
-       --app.security.users.admin.password='{noop}bench-admin')
+USERS=(--app.security.users.caseworker.password='{noop}bench-caseworker' --app.security.users.caseworker.roles=CASEWORKER
+       --app.security.users.policy.password='{noop}bench-policy' --app.security.users.policy.roles=POLICY,CASEWORKER
+       --app.security.users.admin.password='{noop}bench-admin' --app.security.users.admin.roles=ADMIN,POLICY,CASEWORKER)
 
 # record PART FIGURE UNIT VALUE FLOOR FLOOR_IS GOAL: one line of target/bench/figures.ndjson (results.py reads it).
 record() {

@@ -14,8 +14,8 @@ mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CH
 LOG=target/bench-evaluations.log
 java -jar target/fupin-matcher-*.jar --server.port=$PORT --spring.profiles.active=mysql \
   --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/$DB" \
-  --app.security.users.caseworker.password='{noop}bench-1' --app.security.users.policy.password='{noop}bench-2' \
-  --app.security.users.admin.password='{noop}bench-3' > $LOG 2>&1 &
+  --app.security.users.caseworker.password='{noop}bench-1' --app.security.users.caseworker.roles=CASEWORKER --app.security.users.policy.password='{noop}bench-2' --app.security.users.policy.roles=POLICY,CASEWORKER \
+  --app.security.users.admin.password='{noop}bench-3' --app.security.users.admin.roles=ADMIN,POLICY,CASEWORKER > $LOG 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do grep -q "Started FupinApplication" $LOG && break; sleep 1; done

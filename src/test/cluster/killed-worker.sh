@@ -38,9 +38,9 @@ done
 RANGES=8
 AS_OF=2020-06-30
 export APP_PERSONAL_DATA_KEY_FILE=$OUT/personal-data.keys
-USERS=(--app.security.users.caseworker.password='{noop}cluster-caseworker'
-       --app.security.users.policy.password='{noop}cluster-policy'
-       --app.security.users.admin.password='{noop}cluster-admin')
+USERS=(--app.security.users.caseworker.password='{noop}cluster-caseworker' --app.security.users.caseworker.roles=CASEWORKER
+       --app.security.users.policy.password='{noop}cluster-policy' --app.security.users.policy.roles=POLICY,CASEWORKER
+       --app.security.users.admin.password='{noop}cluster-admin' --app.security.users.admin.roles=ADMIN,POLICY,CASEWORKER)
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT

@@ -16,7 +16,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The service refuses to start rather than run with demo passwords in production or broken rules. */
+/**
+ * The service refuses to start rather than run with demo users or passwords in production, without keys, or
+ * with rules that do not pass their gate.
+ */
 class StartupGuardTests {
 
     /** Starts the service with command-line arguments, which win over application.yaml as they do in use. */
@@ -33,24 +36,45 @@ class StartupGuardTests {
 
     @Test
     void aProfileOtherThanTheEmbeddedDefaultRefusesTheDemoPasswords() {
-        assertThatThrownBy(() -> start("production"))
+        assertThatThrownBy(() -> start("production", "--app.security.users.admin.password={noop}admin-demo",
+                "--app.security.users.admin.roles=ADMIN"))
                 .hasStackTraceContaining("still has a default password");
     }
 
     @Test
-    void aProfileOtherThanTheEmbeddedDefaultStartsWithItsOwnPasswords() {
-        start("production",
-                "--app.security.users.caseworker.password={noop}s3cret-1",
-                "--app.security.users.policy.password={noop}s3cret-2",
-                "--app.security.users.admin.password={noop}s3cret-3");
+    void aProfileOtherThanTheEmbeddedDefaultRefusesAnEmptyDatabaseWithoutAnAdmin() {
+        assertThatThrownBy(() -> start("production", "--app.security.users.clerk.password={noop}s3cret-1",
+                "--app.security.users.clerk.roles=CASEWORKER"))
+                .hasStackTraceContaining("No ADMIN");
+    }
+
+    @Test
+    void aProfileOtherThanTheEmbeddedDefaultHasItsOneConfiguredAdminAndNoDemoUser() throws Exception {
+        try (var service = new SpringApplicationBuilder(FupinApplication.class).logStartupInfo(false).run(
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:mem:guard;MODE=MySQL",
+                "--app.security.users.chief.password={noop}s3cret-1", "--app.security.users.chief.roles=ADMIN",
+                "--spring.profiles.active=production")) {
+            int port = service.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            assertThat(get(port, "/api/users", "chief:s3cret-1").body()).contains("\"chief\"")
+                    .doesNotContain("caseworker").doesNotContain("\"policy\"").doesNotContain("\"admin\"");
+            for (String demo : new String[] {"caseworker:caseworker-demo", "policy:policy-demo", "admin:admin-demo"}) {
+                assertThat(get(port, "/api/me", demo).statusCode()).as(demo).isEqualTo(401);
+            }
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> get(int port, String path, String credentials) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void aProfileOtherThanTheEmbeddedDefaultRefusesToStartWithoutKeysForIdNumbers() {
         assertThatThrownBy(() -> start("production",
-                "--app.security.users.caseworker.password={noop}s3cret-1",
-                "--app.security.users.policy.password={noop}s3cret-2",
-                "--app.security.users.admin.password={noop}s3cret-3",
+                "--app.security.users.chief.password={noop}s3cret-1", "--app.security.users.chief.roles=ADMIN",
                 "--app.personal-data.key-file=", "--app.personal-data.create-key-file=false"))
                 .hasStackTraceContaining("No keys for ID numbers");
     }
@@ -78,12 +102,7 @@ class StartupGuardTests {
             assertThat(active.refusedAtStart()).get().satisfies(report ->
                     assertThat(report.failingScenarios()).isNotEmpty());
             int port = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            var http = java.net.http.HttpClient.newHttpClient();
-            var answer = http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/api/rulesets/active"))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            "admin:admin-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var answer = get(port, "/api/rulesets/active", "admin:admin-demo");
             assertThat(answer.statusCode()).isEqualTo(200);
             assertThat(answer.body()).contains(approved).contains("folderRefused").contains("housing-water-transport.yaml");
         }

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
 /**
  * The first users, from configuration ({@code app.security.users.<name>}: password as {@code {bcrypt}…},
  * roles, optional regionPrefix): each is created at start-up if the database does not have it yet, and is
- * from then on managed through {@code /api/users}. The embedded default brings the demo users; every other
- * profile refuses to start with a demo password, or with no user at all.
+ * from then on managed through {@code /api/users}. Only the embedded default brings the demo users
+ * (application-default.yaml); every other profile has just the users it configures, refuses a demo password,
+ * and on an empty database refuses to start without a configured ADMIN (who then creates the others, each
+ * bound to a region).
  */
 @Component
 @ConditionalOnWebApplication
@@ -57,8 +59,9 @@ class UserBootstrap {
         boolean embeddedDefault = Arrays.stream(environment.getActiveProfiles()).allMatch("default"::equals);
         if (!embeddedDefault) {
             refuseDemoPasswords(users);
-            if (users.isEmpty() && accounts.count() == 0) {
-                throw new IllegalStateException("No users: configure a first ADMIN as app.security.users.<name>"
+            boolean anAdmin = users.values().stream().anyMatch(a -> a.roles() != null && a.roles().contains(Role.ADMIN));
+            if (!anAdmin && accounts.count() == 0) {
+                throw new IllegalStateException("No ADMIN: configure a first ADMIN as app.security.users.<name>"
                         + " (password as a {bcrypt} hash, roles: [ADMIN]), then create the others through /api/users");
             }
         }

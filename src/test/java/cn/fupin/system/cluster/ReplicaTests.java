@@ -187,8 +187,11 @@ class ReplicaTests {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=replicas", "--server.port=0", "--app.rules-dir=" + rules,
                 "--app.security.users.caseworker.password={noop}" + CASEWORKER_PASSWORD,
+                "--app.security.users.caseworker.roles=CASEWORKER",
                 "--app.security.users.policy.password={noop}" + POLICY_PASSWORD,
+                "--app.security.users.policy.roles=POLICY,CASEWORKER",
                 "--app.security.users.admin.password={noop}replica-admin",
+                "--app.security.users.admin.roles=ADMIN,POLICY,CASEWORKER",
                 "--app.reevaluation.chunk-size=50", "--app.reevaluation.threads=1",
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                         + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));

@@ -91,8 +91,11 @@ final class ScratchDatabase {
                 "--spring.datasource.username=" + username, "--spring.datasource.password=" + userPassword,
                 "--spring.flyway.user=" + rootUser, "--spring.flyway.password=" + rootPassword,
                 "--app.security.users.caseworker.password={noop}lp-caseworker",
+                "--app.security.users.caseworker.roles=CASEWORKER",
                 "--app.security.users.policy.password={noop}lp-policy",
-                "--app.security.users.admin.password={noop}lp-admin");
+                "--app.security.users.policy.roles=POLICY,CASEWORKER",
+                "--app.security.users.admin.password={noop}lp-admin",
+                "--app.security.users.admin.roles=ADMIN,POLICY,CASEWORKER");
     }
 
     List<String> settingsAsRoot() {
