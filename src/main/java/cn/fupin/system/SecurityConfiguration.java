@@ -15,6 +15,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import cn.fupin.system.access.AccountChanged;
+import cn.fupin.system.access.AccountSessions;
+import cn.fupin.system.access.SignedInAccounts;
 import cn.fupin.system.access.SignInAttempts;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
@@ -31,6 +33,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,8 +84,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http, JsonMapper json, AuthenticationManager authenticationManager)
-            throws Exception {
+    SecurityFilterChain browser(HttpSecurity http, JsonMapper json, AuthenticationManager authenticationManager,
+                                AccountSessions sessions) throws Exception {
         http.authenticationManager(authenticationManager)
                 // Without a session a request carries no credentials a forgery could borrow: it is told to sign
                 // in (401) rather than refused for a token. The sign-in itself always needs the form's token.
@@ -90,7 +93,9 @@ class SecurityConfiguration {
                         request -> request.getSession(false) == null && !"/login".equals(request.getServletPath())))
                 .headers(SecurityConfiguration::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/").failureUrl("/login?error").permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(sessions.signedIn("/"))
+                        .failureUrl("/login?error").permitAll())
+                .addFilterBefore(sessions, AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .authorizeHttpRequests(SecurityConfiguration::authorize)
                 .exceptionHandling(ex -> ex
@@ -153,11 +158,13 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock,
-            SignInAttempts attempts, @Value("${app.security.verified-for:5m}") Duration verifiedFor) {
+            SignInAttempts attempts, SignedInAccounts accounts,
+            @Value("${app.security.verified-for:5m}") Duration verifiedFor) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         return new ProviderManager(
-                new VerifiedCredentials(passwords, verifiedFor, clock, attempts::failed, attempts::succeeded));
+                new VerifiedCredentials(passwords, verifiedFor, clock, attempts::failed, attempts::succeeded,
+                        accounts::version));
     }
 
     /** A changed account (password, roles, lock) is checked in full at its next request. */

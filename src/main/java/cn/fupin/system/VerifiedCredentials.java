@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import cn.fupin.system.access.AccountChanged;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -23,11 +25,14 @@ import org.springframework.security.core.AuthenticationException;
  * by design: far more than evaluating a household. So a successful check is remembered for a short while,
  * under a SHA-256 of the username and password (never the password itself). Failed sign-ins are never
  * remembered, so every wrong password is checked in full, and counted towards the account's lock
- * (SignInAttempts). A user whose account changes (password, roles, lock) is forgotten at once.
+ * (SignInAttempts). A remembered check holds the account's change count as it was read before the check,
+ * and counts only while the account, read again at each request, still has it: a password, role, region or
+ * enabled change made on any instance sends the next request through the full check, which then sees the
+ * change. (A change on this instance also forgets the user's checks here at once.)
  */
 final class VerifiedCredentials implements AuthenticationProvider {
 
-    private record Verified(Authentication result, Instant until) {
+    private record Verified(Authentication result, Instant until, long accountVersion) {
     }
 
     private static final int MAX_ENTRIES = 10_000;
@@ -37,16 +42,21 @@ final class VerifiedCredentials implements AuthenticationProvider {
     private final Clock clock;
     private final Consumer<String> failed;
     private final Consumer<String> succeeded;
+    private final Function<String, OptionalLong> accountVersions;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    /** {@code failed} and {@code succeeded} hear of every full check of a username's password. */
+    /**
+     * {@code failed} and {@code succeeded} hear of every full check of a username's password;
+     * {@code accountVersions} gives an enabled account's change count (empty for no such account or a disabled one).
+     */
     VerifiedCredentials(AuthenticationProvider delegate, Duration ttl, Clock clock, Consumer<String> failed,
-                        Consumer<String> succeeded) {
+                        Consumer<String> succeeded, Function<String, OptionalLong> accountVersions) {
         this.delegate = delegate;
         this.ttl = ttl;
         this.clock = clock;
         this.failed = failed;
         this.succeeded = succeeded;
+        this.accountVersions = accountVersions;
     }
 
     /** Forgets every remembered sign-in of this user. */
@@ -62,7 +72,9 @@ final class VerifiedCredentials implements AuthenticationProvider {
         String key = key(authentication.getName(), password);
         Instant now = clock.instant();
         Verified known = verified.get(key);
-        if (known != null && now.isBefore(known.until())) {
+        // Read before the full check: a change landing during it leaves this count behind, not the check's answer.
+        OptionalLong version = accountVersions.apply(authentication.getName());
+        if (known != null && now.isBefore(known.until()) && version.equals(OptionalLong.of(known.accountVersion()))) {
             return known.result();
         }
         Authentication result;
@@ -77,7 +89,9 @@ final class VerifiedCredentials implements AuthenticationProvider {
             if (verified.size() >= MAX_ENTRIES) {
                 verified.clear();
             }
-            verified.put(key, new Verified(result, now.plus(ttl)));
+            if (version.isPresent()) {
+                verified.put(key, new Verified(result, now.plus(ttl), version.getAsLong()));
+            }
         }
         return result;
     }

@@ -41,8 +41,10 @@ class VerifiedCredentialsTests {
         public Instant instant() { return now; }
     };
     final java.util.List<String> failures = new java.util.ArrayList<>();
+    /** The account's change count as the database has it; another instance's change moves it. */
+    long accountVersion = 0;
     final VerifiedCredentials cache = new VerifiedCredentials(hashes, Duration.ofMinutes(5), clock, failures::add,
-            name -> { });
+            name -> { }, name -> java.util.OptionalLong.of(accountVersion));
 
     static Authentication login(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("caseworker", password);
@@ -56,6 +58,18 @@ class VerifiedCredentialsTests {
         now = now.plus(Duration.ofMinutes(6));
         cache.authenticate(login("right"));
         assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void anAccountChangedOnAnyInstanceIsCheckedInFullAtItsNextRequest() {
+        cache.authenticate(login("right"));
+        cache.authenticate(login("right"));
+        assertThat(checks).hasValue(1);
+        accountVersion++; // say, roles changed by an ADMIN on another instance: no event reaches this one
+        cache.authenticate(login("right"));
+        assertThat(checks).as("checked again in full").hasValue(2);
+        cache.authenticate(login("right"));
+        assertThat(checks).as("then remembered again").hasValue(2);
     }
 
     @Test

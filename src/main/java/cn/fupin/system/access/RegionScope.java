@@ -21,9 +21,9 @@ public class RegionScope {
 
     private static final String PREFIX = RegionScope.class.getName() + ".prefix";
 
-    private final UserAccounts accounts;
+    private final SignedInAccounts accounts;
 
-    RegionScope(UserAccounts accounts) {
+    RegionScope(SignedInAccounts accounts) {
         this.accounts = accounts;
     }
 

@@ -54,7 +54,8 @@ class UserAccounts {
     void update(UserAccount a) {
         jdbc.update("""
                 UPDATE app_user SET password_hash = ?, roles = ?, region_prefix = ?, enabled = ?, failed_sign_ins = ?,
-                       locked_until = ?, updated_at = ? WHERE username = ?""", a.passwordHash(), roles(a.roles()),
+                       locked_until = ?, updated_at = ?, account_version = account_version + 1
+                 WHERE username = ?""", a.passwordHash(), roles(a.roles()),
                 a.regionPrefix(), a.enabled(), a.failedSignIns(),
                 a.lockedUntil() == null ? null : a.lockedUntil().toEpochMilli(), a.updatedAt().toEpochMilli(),
                 a.username());
@@ -90,6 +91,7 @@ class UserAccounts {
                 .map(Role::valueOf).toList();
         return new UserAccount(rs.getString("username"), rs.getString("password_hash"), roles,
                 rs.getString("region_prefix"), rs.getBoolean("enabled"), rs.getInt("failed_sign_ins"), lockedUntil,
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getLong("account_version"));
     }
 }
