@@ -1,11 +1,8 @@
 package cn.fupin.household;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +11,7 @@ import java.util.Map;
 
 import cn.fupin.system.FieldError;
 import cn.fupin.system.access.RegionScope;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -26,16 +24,24 @@ import tools.jackson.databind.json.JsonMapper;
  * number, its household id where readable, and every error. A bad line never stops the rest. Only
  * households within the user's region are stored: one outside it (as sent, or as already stored) is a
  * rejected line. A masked ID number of a stored member (as an export shows it) stands for the stored number.
+ * Bounded by {@link ImportLimits}: a line too long is rejected unread, lines past the most a request may
+ * have are left unread (the answer says from which line), and only the first rejected lines are listed.
  */
 @Service
+@EnableConfigurationProperties(ImportLimits.class)
 public class HouseholdImport {
 
     /** A rejected line: its number (from 1), the household id if it could be read, and every error. */
     public record RejectedLine(long line, String householdId, List<FieldError> errors) {
     }
 
-    /** How an import went. */
-    public record Outcome(long lines, long stored, long rejected, List<RejectedLine> rejectedLines) {
+    /**
+     * How an import went: {@code lines} read, households {@code stored}, lines {@code rejected} (all of them),
+     * the first rejected lines by number and how many more were not listed; {@code truncated} when the
+     * request had more lines than may be read, the first of them unread being {@code unreadFrom} (else null).
+     */
+    public record Outcome(long lines, long stored, long rejected, List<RejectedLine> rejectedLines,
+                          long rejectedNotListed, boolean truncated, Long unreadFrom) {
     }
 
     static final int BATCH = 500;
@@ -46,9 +52,11 @@ public class HouseholdImport {
     private final JsonMapper json;
     private final Clock clock;
     private final RegionScope scope;
+    private final ImportLimits limits;
 
     HouseholdImport(HouseholdReader reader, HouseholdBatchWrites writes, HouseholdRows rows, JsonMapper json,
-                    Clock clock, RegionScope scope) {
+                    Clock clock, RegionScope scope, ImportLimits limits) {
+        this.limits = limits;
         this.reader = reader;
         this.writes = writes;
         this.rows = rows;
@@ -58,68 +66,87 @@ public class HouseholdImport {
     }
 
     public Outcome importFrom(InputStream ndjson) {
-        List<RejectedLine> rejected = new ArrayList<>();
+        RejectedLines rejected = new RejectedLines(limits.maxRejectedListed());
+        // Ids of the valid lines so far, for repeats: as many as there are lines, which max-lines bounds.
         Map<String, Long> seen = new HashMap<>();
         List<Household> batch = new ArrayList<>(BATCH);
         long lines = 0;
         long stored = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(ndjson, StandardCharsets.UTF_8))) {
-            String text;
-            while ((text = in.readLine()) != null) {
+        boolean truncated = false;
+        try (ndjson) {
+            BoundedLines in = new BoundedLines(ndjson, limits.lineBytes());
+            BoundedLines.Line read;
+            while ((read = in.next()) != null) {
                 lines++;
-                if (text.isBlank()) {
-                    continue;
-                }
-                RejectedLine problem = null;
-                Household household = null;
-                try {
-                    JsonNode node = json.readTree(text);
-                    List<FieldError> errors = new ArrayList<>();
-                    String id = node.path("householdId").isString() ? node.path("householdId").stringValue() : null;
-                    if (id != null && text.contains("********")) {
-                        node = MaskedIdNumbers.resolve(node, rows.byIds(List.of(id)).stream().findFirst()
-                                .map(StoredHousehold::household).filter(h -> scope.covers(h.regionCode())));
-                    }
-                    household = reader.read(node, errors);
-                    if (household != null && !scope.covers(household.regionCode())) {
-                        errors.add(new FieldError("regionCode", "is outside your region " + scope.prefix()));
-                        household = null;
-                    }
+                if (read.tooLong()) {
+                    rejected.add(new RejectedLine(lines, null,
+                            List.of(new FieldError("", "is longer than " + limits.lineBytes() + " bytes"))));
+                } else if (!read.text().isBlank()) {
+                    Household household = household(read.text(), lines, seen, rejected);
                     if (household != null) {
-                        Long earlier = seen.putIfAbsent(household.householdId(), lines);
-                        if (earlier != null) {
-                            errors.add(new FieldError("householdId", "repeats the household of line " + earlier));
-                            household = null;
+                        batch.add(household);
+                        if (batch.size() == BATCH) {
+                            stored += flush(batch, seen, rejected);
                         }
                     }
-                    if (!errors.isEmpty()) {
-                        problem = new RejectedLine(lines, id, errors);
-                    }
-                } catch (JacksonException e) {
-                    problem = new RejectedLine(lines, null, List.of(new FieldError("", "is not a JSON object")));
                 }
-                if (problem != null) {
-                    rejected.add(problem);
-                    continue;
-                }
-                batch.add(household);
-                if (batch.size() == BATCH) {
-                    stored += flush(batch, seen, rejected);
+                if (lines == limits.maxLines()) {
+                    // The rest is left unread (but for a peek at whether there is any): whatever it holds,
+                    // this request has had its share.
+                    truncated = !in.atEnd();
+                    break;
                 }
             }
             stored += flush(batch, seen, rejected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
-        return new Outcome(lines, stored, rejected.size(), rejected);
+        return new Outcome(lines, stored, rejected.count(), rejected.listed(), rejected.notListed(), truncated,
+                truncated ? lines + 1 : null);
+    }
+
+    /** The household of a line, or null when the line is rejected (and added to the rejected ones). */
+    private Household household(String text, long line, Map<String, Long> seen, RejectedLines rejected) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JacksonException e) {
+            rejected.add(new RejectedLine(line, null, List.of(new FieldError("", "is not a JSON object"))));
+            return null;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String id = node.path("householdId").isString() ? node.path("householdId").stringValue() : null;
+        if (id != null && text.contains("********")) {
+            node = MaskedIdNumbers.resolve(node, rows.byIds(List.of(id)).stream().findFirst()
+                    .map(StoredHousehold::household).filter(h -> scope.covers(h.regionCode())));
+        }
+        Household household = reader.read(node, errors);
+        if (household != null && !scope.covers(household.regionCode())) {
+            errors.add(new FieldError("regionCode", "is outside your region " + scope.prefix()));
+            household = null;
+        }
+        if (household != null) {
+            Long earlier = seen.putIfAbsent(household.householdId(), line);
+            if (earlier != null) {
+                errors.add(new FieldError("householdId", "repeats the household of line " + earlier));
+                household = null;
+            }
+        }
+        if (!errors.isEmpty()) {
+            // An id longer than any valid one is not an id to repeat back: a thousand listed lines could
+            // otherwise hold a thousand ids of nearly max-line-bytes each.
+            boolean readable = id != null && id.length() <= HouseholdReader.MAX_ID_LENGTH;
+            rejected.add(new RejectedLine(line, readable ? id : null, errors));
+            return null;
+        }
+        return household;
     }
 
     /**
      * Stores the batch, leaving out households stored exactly as they are: importing a file again, or again
      * after a crash half-way, changes nothing it had already stored (not even versions).
      */
-    private int flush(List<Household> batch, Map<String, Long> lineOf, List<RejectedLine> rejected) {
+    private int flush(List<Household> batch, Map<String, Long> lineOf, RejectedLines rejected) {
         if (batch.isEmpty()) {
             return 0;
         }

@@ -25,6 +25,8 @@ public class HouseholdReader {
 
     /** More members than any real household has; a bound so a request cannot grow without limit. */
     public static final int MAX_MEMBERS = 50;
+    /** The longest household id. */
+    static final int MAX_ID_LENGTH = 64;
     private static final BigDecimal MAX_INCOME = new BigDecimal("100000000");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
@@ -68,7 +70,7 @@ public class HouseholdReader {
         }
         int errorsBefore = errors.size();
         JsonFields fields = new JsonFields(json, "", errors);
-        String householdId = fields.identifier("householdId", 64);
+        String householdId = fields.identifier("householdId", MAX_ID_LENGTH);
         String regionCode = fields.text("regionCode", 6);
         if (regionCode != null && !regionCode.matches("\\d{6}")) {
             fields.reject("regionCode", "must be 6 digits (GB/T 2260)");

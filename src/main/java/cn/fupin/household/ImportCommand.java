@@ -15,7 +15,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code java -jar <jar> import FILE [--spring.profiles.active=mysql …]}: the service's import without its
  * web server, on the database it is configured for; beans are created only when needed, so the rules are
  * not compiled. Exit status 0 when every line was stored, 3 when some
- * were rejected (each printed), 1 when the import could not run.
+ * were rejected (each printed, up to app.import.max-rejected-listed) or left unread (past app.import.max-lines),
+ * 1 when the import could not run.
  */
 public final class ImportCommand {
 
@@ -37,11 +38,19 @@ public final class ImportCommand {
             HouseholdImport.Outcome outcome = context.getBean(HouseholdImport.class).importFrom(in);
             outcome.rejectedLines().forEach(line -> err.println("line " + line.line()
                     + (line.householdId() == null ? "" : " (" + line.householdId() + ")") + ": " + line.errors()));
+            if (outcome.rejectedNotListed() > 0) {
+                err.printf("%,d more rejected lines not listed (app.import.max-rejected-listed)%n",
+                        outcome.rejectedNotListed());
+            }
+            if (outcome.truncated()) {
+                err.printf("not read from line %,d on: more lines than app.import.max-lines%n",
+                        outcome.unreadFrom());
+            }
             long done = System.nanoTime();
             err.printf("%s: %,d lines, %,d households stored, %,d rejected in %.1f s (start-up %.1f s, import %.1f s)%n",
                     file, outcome.lines(), outcome.stored(), outcome.rejected(), (done - started) / 1e9,
                     (ready - started) / 1e9, (done - ready) / 1e9);
-            return outcome.rejected() == 0 ? 0 : 3;
+            return outcome.rejected() == 0 && !outcome.truncated() ? 0 : 3;
         } catch (IOException e) {
             err.println("cannot read " + file + ": " + e.getMessage());
             return 1;

@@ -36,7 +36,10 @@ class RequestBodyLimit extends OncePerRequestFilter {
         this.json = json;
     }
 
-    /** A bulk import streams a whole registry; it is read line by line and never held in memory. */
+    /**
+     * A bulk import streams a whole registry; it is read line by line and never held in memory, and bounded
+     * by app.import.* instead (line length, lines, rejected lines listed: household.ImportLimits).
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getRequestURI().equals("/api/households/import");
