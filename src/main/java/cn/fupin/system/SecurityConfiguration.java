@@ -68,6 +68,10 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(SecurityConfiguration::authorize)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (DatabaseUnavailable.causes(e)) { // the account could not be read: not a wrong password
+                        DatabaseUnavailable.answer(json, response);
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
                     write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic (five failures in a row lock the account for 15 minutes)");
                 }))
@@ -94,7 +98,13 @@ class SecurityConfiguration {
                 .headers(SecurityConfiguration::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .formLogin(form -> form.loginPage("/login").successHandler(sessions.signedIn("/"))
-                        .failureUrl("/login?error").permitAll())
+                        .failureHandler((request, response, e) -> {
+                            if (DatabaseUnavailable.causes(e)) {
+                                DatabaseUnavailable.answer(json, response);
+                            } else {
+                                response.sendRedirect(request.getContextPath() + "/login?error");
+                            }
+                        }).permitAll())
                 .addFilterBefore(sessions, AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .authorizeHttpRequests(SecurityConfiguration::authorize)
@@ -102,6 +112,10 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 request -> String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("text/html"))
                         .defaultAuthenticationEntryPointFor((request, response, e) -> {
+                            if (DatabaseUnavailable.causes(e)) {
+                                DatabaseUnavailable.answer(json, response);
+                                return;
+                            }
                             // The dashboard's own calls say who they are: no Basic challenge for them.
                             if (request.getHeader("X-Requested-With") == null) {
                                 response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
