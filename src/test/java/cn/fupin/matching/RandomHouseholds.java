@@ -22,7 +22,7 @@ import cn.fupin.household.Sex;
 
 /**
  * Random valid households that lean on the policy's edges: ages around every age standard (and birthdays
- * on the evaluation date), incomes equal to or a cent around each money standard, lone members.
+ * on, just before and just after the evaluation date, and on 29 February), incomes equal to or a cent around each money standard, lone members.
  */
 public final class RandomHouseholds {
 
@@ -59,8 +59,16 @@ public final class RandomHouseholds {
 
     private Member member(String memberId, String region, int index, LocalDate asOf) {
         int age = random.nextBoolean() ? EDGE_AGES[random.nextInt(EDGE_AGES.length)] : random.nextInt(95);
-        // Born exactly `age` years ago, or a day later (still a year younger): birthdays on the date itself.
-        LocalDate birth = asOf.minusYears(age).plusDays(random.nextInt(3) == 0 ? 1 : 0);
+        // Born exactly `age` years ago, a day later (still a year younger) or a day earlier: birthdays on, just
+        // after and just before the date; and now and then on 29 February, whose birthday in other years is 1 March.
+        LocalDate birth = asOf.minusYears(age).plusDays(random.nextInt(4) == 0 ? 1 : random.nextInt(4) == 0 ? -1 : 0);
+        if (random.nextInt(10) == 0) {
+            int year = birth.getYear();
+            while (!java.time.Year.isLeap(year)) {
+                year--;
+            }
+            birth = LocalDate.of(year, 2, 29);
+        }
         if (birth.isAfter(asOf)) {
             birth = asOf;
         }

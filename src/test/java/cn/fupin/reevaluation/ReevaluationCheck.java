@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,10 +17,7 @@ import java.util.TreeSet;
 
 import cn.fupin.household.Household;
 import cn.fupin.matching.ReferencePolicy;
-import cn.fupin.policy.RuleSetCompiler;
-import cn.fupin.policy.RulesFolder;
-import cn.fupin.policy.StandardName;
-import cn.fupin.policy.StandardsBook;
+import cn.fupin.matching.ReferenceStandards;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,14 +39,13 @@ public final class ReevaluationCheck {
         Path export = Path.of(args[0]);
         String url = args[1];
         String user = args[2];
-        StandardsBook before = new RuleSetCompiler(Clock.systemUTC()).compile(new RulesFolder(Path.of(args[3]).toAbsolutePath()).read())
-                .standards();
+        ReferenceStandards before = ReferenceStandards.of(Path.of(args[3]).toAbsolutePath());
         LocalDate asOf = LocalDate.parse(args[4]);
         String run = args[5];
         // Without a proposed value, only the ledger is checked against the standards file.
         boolean proposal = args.length >= 9;
-        StandardsBook after = !proposal ? before : before.withDefaultValues(Map.of(
-                StandardName.ofKey(args[6]).orElseThrow(), Map.of(LocalDate.parse(args[7]), new BigDecimal(args[8]))));
+        ReferenceStandards after = !proposal ? before
+                : before.with(args[6], LocalDate.parse(args[7]), new BigDecimal(args[8]));
 
         Map<String, Set<String>> expectedNow = new HashMap<>();
         Map<String, Set<String>> gained = new TreeMap<>();
@@ -61,8 +56,8 @@ public final class ReevaluationCheck {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 Household h = json.readValue(line, Household.class);
                 households++;
-                Set<String> was = ReferencePolicy.measures(h, before.resolve(h.regionCode(), asOf), asOf);
-                Set<String> now = ReferencePolicy.measures(h, after.resolve(h.regionCode(), asOf), asOf);
+                Set<String> was = ReferencePolicy.measures(h, before.on(h.regionCode(), asOf), asOf);
+                Set<String> now = ReferencePolicy.measures(h, after.on(h.regionCode(), asOf), asOf);
                 if (!now.isEmpty()) {
                     expectedNow.put(h.householdId(), now);
                 }

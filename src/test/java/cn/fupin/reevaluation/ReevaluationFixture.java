@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import cn.fupin.household.Household;
 import cn.fupin.matching.RandomHouseholds;
 import cn.fupin.matching.ReferencePolicy;
-import cn.fupin.policy.StandardsBook;
+import cn.fupin.matching.ReferenceStandards;
 import cn.fupin.system.Api;
 import tools.jackson.databind.JsonNode;
 
@@ -58,10 +58,10 @@ final class ReevaluationFixture {
     }
 
     /** What the policy gives each household with these standards. */
-    Map<String, Set<String>> expected(StandardsBook standards, LocalDate asOf) {
+    Map<String, Set<String>> expected(ReferenceStandards standards, LocalDate asOf) {
         Map<String, Set<String>> out = new TreeMap<>();
         households.forEach((id, h) -> out.put(id,
-                ReferencePolicy.measures(h, standards.resolve(h.regionCode(), asOf), asOf)));
+                ReferencePolicy.measures(h, standards.on(h.regionCode(), asOf), asOf)));
         return out;
     }
 

@@ -13,8 +13,7 @@ import java.util.Set;
 
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.policy.RulesCopy;
-import cn.fupin.policy.StandardName;
-import cn.fupin.policy.StandardsBook;
+import cn.fupin.matching.ReferenceStandards;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +65,9 @@ class ReevaluationTests extends ApiTestBase {
         assertThat(api.post("/api/rulesets/reload", "policy", "").status()).isEqualTo(200);
     }
 
-    StandardsBook standards() {
-        return active.get().standards();
+    /** The standards of the test's rules folder, as the independent reading gives them. */
+    ReferenceStandards standards() {
+        return ReferenceStandards.of(RULES);
     }
 
     long evaluationsOfRun(String run) {
@@ -128,8 +128,8 @@ class ReevaluationTests extends ApiTestBase {
                 "standards", Map.of("dibao_standard", Map.of("2022-06-01", 5200))));
         JsonNode simulated = fixture.await(dryRun);
 
-        StandardsBook raised = standards().withDefaultValues(
-                Map.of(StandardName.DIBAO_STANDARD, Map.of(LocalDate.parse("2022-06-01"), BigDecimal.valueOf(5200))));
+        ReferenceStandards raised = standards().with("dibao_standard", LocalDate.parse("2022-06-01"),
+                BigDecimal.valueOf(5200));
         Map<String, ReevaluationFixture.Diff> expected = ReevaluationFixture.diff(before, fixture.expected(raised, RAISED_AS_OF));
         assertThat(expected).as("the change must move someone, or this test proves nothing").isNotEmpty();
         assertThat(simulated.get("state").asString()).isEqualTo("COMPLETED");
@@ -210,8 +210,8 @@ class ReevaluationTests extends ApiTestBase {
                 "rulesDir", candidate.toString()));
         assertThat(fixture.await(dryRun).get("state").asString()).isEqualTo("COMPLETED");
 
-        StandardsBook raised = standards().withDefaultValues(
-                Map.of(StandardName.DIBAO_STANDARD, Map.of(LocalDate.parse("2022-01-01"), BigDecimal.valueOf(6500))));
+        ReferenceStandards raised = standards().with("dibao_standard", LocalDate.parse("2022-01-01"),
+                BigDecimal.valueOf(6500));
         Map<String, ReevaluationFixture.Diff> expected = ReevaluationFixture.diff(before, fixture.expected(raised, later));
         assertThat(expected).isNotEmpty();
         assertThat(fixture.changes(dryRun)).isEqualTo(expected);
