@@ -7,6 +7,7 @@ import cn.fupin.policy.RuleSetActivated;
 import cn.fupin.policy.RuleSetRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.ExchangeTypes;
 import org.springframework.amqp.rabbit.annotation.Exchange;
 import org.springframework.amqp.rabbit.annotation.Queue;
@@ -60,8 +61,9 @@ class RuleSetBroadcast {
             rabbit.convertAndSend(EXCHANGE, "",
                     json.writeValueAsString(new Announcement(event.version(), event.user(), instance)));
             log.info("Rule set {} announced to the other instances", event.version());
-        } catch (RuntimeException e) {
-            // The rule set is active here all the same; the others follow at their own next reload.
+        } catch (AmqpException e) {
+            // The broker is away or refused: the rule set is active here all the same, and the others follow at
+            // their own next reload. Only the broker's failures are caught: any other is a fault to be seen.
             log.warn("Rule set {} is active on this instance but could not be announced to the others: {}",
                     event.version(), e.getClass().getSimpleName());
         }
