@@ -134,12 +134,15 @@ class ReevaluationJobConfiguration {
         return new ReevaluationChunk(run, ruleSets.of(run), registry, bulk, changes, store, audit, quality, findings);
     }
 
-    /** Runs start on their own threads: the request that asks for one is answered at once. */
+    /**
+     * Runs start on their own threads: the request that asks for one is answered at once. A run asked for
+     * under {@link RunLock} starts when the lock's transaction has committed.
+     */
     @Bean
     @BatchTaskExecutor
     TaskExecutor reevaluationThreads() {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reevaluation-");
         executor.setDaemon(true);
-        return executor;
+        return new LaunchAfterCommit(executor);
     }
 }

@@ -43,11 +43,6 @@ class ReevaluationStore {
 
     private static final String OVERLAPS = "(region_prefix LIKE ? OR ? LIKE CONCAT(region_prefix, '%'))";
 
-    /** A run whose job could not be started leaves nothing behind. */
-    void delete(String id) {
-        jdbc.update("DELETE FROM reevaluation WHERE reevaluation_id = ?", id);
-    }
-
     Optional<Reevaluation> find(String id) {
         return jdbc.query("SELECT * FROM reevaluation WHERE reevaluation_id = ?", ReevaluationStore::read, id)
                 .stream().findFirst();
