@@ -106,7 +106,8 @@ class ReevaluationController {
         return reevaluations.list(scope.prefix(), paging.page(), paging.size());
     }
 
-    @Operation(summary = "Households the run could not evaluate on its date (a member born after it), and why")
+    @Operation(summary = "Households the run did not evaluate, and why: a member born after its date, or (a real "
+            + "run) a latest evaluation made after the run started or on a later date, which stands")
     @Audited("REEVALUATION_SKIPPED_READ")
     @GetMapping("/api/reevaluations/{id}/skipped")
     ReevaluationDiff.SkippedPage skipped(@PathVariable String id, @RequestParam(required = false) String page,

@@ -80,7 +80,7 @@ public class Reevaluations {
             Reevaluation asked = new Reevaluation(UUID.randomUUID().toString(), request.regionPrefix(),
                     request.asOf(), request.dryRun(), chosen.ruleSet().version(), chosen.baseVersion(),
                     chosen.standardsOverrides(), chosen.candidateFiles(), user, clock.instant(), total, 0, 0, 0, 0,
-                    request.qualityOnly(), 0);
+                    request.qualityOnly(), 0, store.lastEvaluation());
             store.insert(asked);
             try {
                 operator.start(job, parameters(asked.reevaluationId()));
