@@ -3,6 +3,7 @@ package cn.fupin.reevaluation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +22,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static cn.fupin.reevaluation.ReevaluationFixture.body;
+import static cn.fupin.reevaluation.ReevaluationFixture.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real run leaves alone a household whose latest evaluation is newer than what it would record (made after
- * the run started, or on a later date), and lists it as skipped.
+ * the run started, or on a later date), and lists it as skipped; a run that records is not dated after today.
  * The same chunks of 5 as ReevaluationControlTests (and so the same application context).
  */
 @TestPropertySource(properties = "app.reevaluation.chunk-size=5")
@@ -261,5 +263,27 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
             Thread.sleep(50);
         }
         throw new AssertionError("no chunk came to wait for the held household");
+    }
+
+    @Test
+    void aRunThatRecordsIsNotDatedAfterTodayWhileADryRunMayBe() {
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        for (Api.Response refused : List.of(
+                api.post("/api/reevaluations", "policy", body("asOf", tomorrow, "regionCode", fixture.region)),
+                api.post("/api/reevaluations", "policy", body("asOf", tomorrow, "regionCode", fixture.region,
+                        "qualityOnly", true)))) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(fields(refused)).containsExactly("asOf");
+        }
+        Api.Response both = api.post("/api/reevaluations", "policy", body("asOf", tomorrow, "regionCode", "52A"));
+        assertThat(fields(both)).as("every bad field").containsExactlyInAnyOrder("asOf", "regionCode");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation WHERE as_of = ?", Long.class,
+                java.sql.Date.valueOf(tomorrow))).as("nothing is stored for a refused request").isZero();
+
+        String simulated = fixture.start(body("asOf", tomorrow, "regionCode", fixture.region, "dryRun", true));
+        assertThat(fixture.await(simulated).get("state").asString()).isEqualTo("COMPLETED");
+        String today = fixture.start(body("regionCode", fixture.region));
+        assertThat(fixture.await(today).get("state").asString()).as("today, the default, is allowed").isEqualTo("COMPLETED");
     }
 }
