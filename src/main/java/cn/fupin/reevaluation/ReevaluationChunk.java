@@ -1,8 +1,11 @@
 package cn.fupin.reevaluation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdRegistry;
@@ -22,7 +25,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * also holds the reader's position: a chunk is done entirely or not at all. A real run's writes are audited
  * in the same transaction, a row per household recorded, in the name of the user who started the run.
  * A real run also records the quality findings of the households it recorded; a quality-only run records
- * those findings alone and evaluates nothing.
+ * those findings alone and evaluates nothing. A real run leaves alone, and lists as skipped, households whose
+ * latest evaluation is newer than what it would record ({@link LaterEvaluations}).
  */
 class ReevaluationChunk implements ItemWriter<String> {
 
@@ -35,10 +39,12 @@ class ReevaluationChunk implements ItemWriter<String> {
     private final AuditTrail audit;
     private final QualityChecks quality;
     private final FindingStore findings;
+    private final LaterEvaluations later;
 
     ReevaluationChunk(Reevaluation run, RuleSet ruleSet, HouseholdRegistry registry, BulkEvaluation bulk,
                       ReevaluationChanges changes, ReevaluationStore store, AuditTrail audit, QualityChecks quality,
-                      FindingStore findings) {
+                      FindingStore findings, LaterEvaluations later) {
+        this.later = later;
         this.audit = audit;
         this.quality = quality;
         this.findings = findings;
@@ -61,25 +67,33 @@ class ReevaluationChunk implements ItemWriter<String> {
             store.progress(run.reevaluationId(), ids.size(), 0, checked.skipped().size(), findings);
             return;
         }
-        BulkEvaluation.Outcome outcome;
-        int findings = 0;
         if (run.dryRun()) {
-            List<StoredHousehold> households = registry.findAll(ids);
-            outcome = bulk.compare(ruleSet, households, run.asOf());
-        } else {
-            List<StoredHousehold> households = registry.lockAll(ids);
-            outcome = bulk.record(ruleSet, households, run.asOf(), run.requestedBy(), run.reevaluationId());
-            java.util.Set<String> skipped = new java.util.HashSet<>();
-            outcome.skipped().forEach(s -> skipped.add(s.householdId()));
-            audit.recordAll(new AuditTrail.Actor(run.requestedBy(), "re-evaluation"), "EVALUATION_RECORD",
-                    households.stream().map(h -> h.household().householdId()).filter(id -> !skipped.contains(id))
-                            .toList(), "RECORDED", "re-evaluation " + run.reevaluationId());
-            // The same households, as locked, through the quality rules of the same rule set.
-            findings = this.findings.record(run.reevaluationId(),
-                    quality.check(ruleSet, households(households), run.asOf()).findings(), regions(households));
+            BulkEvaluation.Outcome outcome = bulk.compare(ruleSet, registry.findAll(ids), run.asOf());
+            store.progress(run.reevaluationId(), ids.size(), changes.write(run.reevaluationId(), outcome),
+                    outcome.skipped().size(), 0);
+            return;
         }
-        int changed = changes.write(run.reevaluationId(), outcome);
-        store.progress(run.reevaluationId(), ids.size(), changed, outcome.skipped().size(), findings);
+        List<StoredHousehold> locked = registry.lockAll(ids);
+        // Once they are locked, so that no newer evaluation of theirs can commit before this chunk does.
+        List<BulkEvaluation.Skipped> newer = later.among(run, ids);
+        Set<String> skipped = new HashSet<>();
+        newer.forEach(s -> skipped.add(s.householdId()));
+        List<StoredHousehold> households = locked.stream()
+                .filter(h -> !skipped.contains(h.household().householdId())).toList();
+        BulkEvaluation.Outcome recorded = bulk.record(ruleSet, households, run.asOf(), run.requestedBy(),
+                run.reevaluationId());
+        recorded.skipped().forEach(s -> skipped.add(s.householdId()));
+        audit.recordAll(new AuditTrail.Actor(run.requestedBy(), "re-evaluation"), "EVALUATION_RECORD",
+                households.stream().map(h -> h.household().householdId()).filter(id -> !skipped.contains(id))
+                        .toList(), "RECORDED", "re-evaluation " + run.reevaluationId());
+        // The same households, as locked, through the quality rules of the same rule set.
+        int findings = this.findings.record(run.reevaluationId(),
+                quality.check(ruleSet, households(households), run.asOf()).findings(), regions(households));
+        List<BulkEvaluation.Skipped> all = new ArrayList<>(newer);
+        all.addAll(recorded.skipped());
+        BulkEvaluation.Outcome outcome = new BulkEvaluation.Outcome(recorded.households(), all);
+        store.progress(run.reevaluationId(), ids.size(), changes.write(run.reevaluationId(), outcome), all.size(),
+                findings);
     }
 
     private static List<Household> households(List<StoredHousehold> stored) {

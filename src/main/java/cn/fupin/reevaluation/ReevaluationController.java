@@ -81,7 +81,7 @@ class ReevaluationController {
             + "(dryRun, optionally with proposed standards or a candidate rules folder), or check the records only "
             + "(qualityOnly); answers 202 at once")
     @ApiResponse(responseCode = "202", description = "the run is recorded and started; follow it at Location")
-    @ApiResponse(responseCode = "400", description = "bad fields, each named")
+    @ApiResponse(responseCode = "400", description = "bad fields, each named; asOf after today for a run that records")
     @ApiResponse(responseCode = "409", description = "a run over some of the same households is running")
     @ApiResponse(responseCode = "422", description = "the candidate rules folder does not pass, or a standard has no "
             + "value on asOf")
@@ -106,7 +106,8 @@ class ReevaluationController {
         return reevaluations.list(scope.prefix(), paging.page(), paging.size());
     }
 
-    @Operation(summary = "Households the run could not evaluate on its date (a member born after it), and why")
+    @Operation(summary = "Households the run did not evaluate, and why: a member born after its date, or (a real "
+            + "run) a latest evaluation made after the run started or on a later date, which stands")
     @Audited("REEVALUATION_SKIPPED_READ")
     @GetMapping("/api/reevaluations/{id}/skipped")
     ReevaluationDiff.SkippedPage skipped(@PathVariable String id, @RequestParam(required = false) String page,

@@ -63,7 +63,10 @@ class ReevaluationDiff {
                 QueryParameters.pageCount(total, size));
     }
 
-    /** Households the run could not evaluate on its date (a member born after it), and why; in id order. */
+    /**
+     * Households the run did not evaluate, and why (a member born after its date; for a real run, a newer
+     * evaluation that stands); in id order.
+     */
     SkippedPage skipped(String reevaluationId, String regionPrefix, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", reevaluationId).addValue("size", size)
                 .addValue("offset", (long) page * size).addValue("prefix", regionPrefix + "%");

@@ -32,6 +32,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 /**
  * The re-evaluation job: the run's households are split into ranges of ids ({@link HouseholdRanges}), and in
@@ -89,16 +91,24 @@ class ReevaluationJobConfiguration {
     /**
      * A few hundred households per chunk: one engine session and one batch of statements per chunk cost
      * less per household than one each, and a chunk's locks and memory stay small.
+     *
+     * <p>Read committed: the chunk reads its page of ids first and only then waits for the households' locks;
+     * under MySQL's repeatable read its later reads would show the snapshot of that first read, without an
+     * evaluation committed while it waited, and it would record over that evaluation (H2 reads committed
+     * already). With binary logging, MySQL then needs binlog_format ROW or MIXED (the defaults).
      */
     @Bean
     Step reevaluateHouseholds(JobRepository jobs, PlatformTransactionManager transactions,
                               JdbcPagingItemReader<String> householdIds, ItemWriter<String> reevaluationChunk,
                               @Value("${app.reevaluation.chunk-size:500}") int chunkSize) {
+        DefaultTransactionAttribute readCommitted = new DefaultTransactionAttribute();
+        readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         return new StepBuilder(RANGE_STEP, jobs)
                 .<String, String>chunk(chunkSize)
                 .reader(householdIds)
                 .writer(reevaluationChunk)
                 .transactionManager(transactions)
+                .transactionAttribute(readCommitted)
                 .build();
     }
 
@@ -128,18 +138,22 @@ class ReevaluationJobConfiguration {
     @StepScope
     ItemWriter<String> reevaluationChunk(ReevaluationStore store, RunRuleSets ruleSets, HouseholdRegistry registry,
                                          BulkEvaluation bulk, ReevaluationChanges changes, AuditTrail audit,
-                                         QualityChecks quality, FindingStore findings,
+                                         QualityChecks quality, FindingStore findings, LaterEvaluations later,
                                          @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
         Reevaluation run = store.find(runId).orElseThrow();
-        return new ReevaluationChunk(run, ruleSets.of(run), registry, bulk, changes, store, audit, quality, findings);
+        return new ReevaluationChunk(run, ruleSets.of(run), registry, bulk, changes, store, audit, quality, findings,
+                later);
     }
 
-    /** Runs start on their own threads: the request that asks for one is answered at once. */
+    /**
+     * Runs start on their own threads: the request that asks for one is answered at once. A run asked for
+     * under {@link RunLock} starts when the lock's transaction has committed.
+     */
     @Bean
     @BatchTaskExecutor
     TaskExecutor reevaluationThreads() {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reevaluation-");
         executor.setDaemon(true);
-        return executor;
+        return new LaunchAfterCommit(executor);
     }
 }

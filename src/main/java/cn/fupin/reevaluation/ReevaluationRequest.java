@@ -26,6 +26,16 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
     private static final Set<String> FIELDS = Set.of("asOf", "regionCode", "dryRun", "standards", "rulesDir",
             "qualityOnly");
 
+    /**
+     * A run that records (real or quality-only) records the registry as it stands: a later date would enter
+     * measures and findings that are not yet due, and stand in the ledger until the next run. It is bounded
+     * below per household instead ({@link LaterEvaluations}): a household evaluated on a later date is
+     * skipped. A fixed lower bound would refuse the dated re-runs the office asks for (a past half-year's
+     * end). A dry run records nothing and takes any date.
+     */
+    private static final String LATEST = "must not be after today (Asia/Shanghai) for a run that records; "
+            + "simulate a later date with a dry run (dryRun: true)";
+
     /** The same request over another region (the requested one narrowed to the user's). */
     ReevaluationRequest within(String region) {
         return new ReevaluationRequest(asOf, region, dryRun, standards, rulesDir, qualityOnly);
@@ -87,6 +97,9 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
             if (dir != null && errors.stream().noneMatch(e -> e.field().equals("rulesDir"))) {
                 errors.add(new FieldError("rulesDir", why));
             }
+        }
+        if (dryRunKnown && !dryRun && asOf != null && asOf.isAfter(LocalDate.now(clock))) {
+            errors.add(new FieldError("asOf", LATEST));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -24,11 +24,19 @@ class ReevaluationStore {
         jdbc.update("""
                 INSERT INTO reevaluation (reevaluation_id, region_prefix, as_of, dry_run, ruleset_version, base_version,
                        standards_overrides, candidate_files, requested_by, requested_at, total, processed,
-                       changed_households, skipped, processed_at_resume, quality_only, findings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0)
+                       changed_households, skipped, processed_at_resume, quality_only, findings, evaluations_before)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0, ?)
                 """, r.reevaluationId(), r.regionPrefix(), Date.valueOf(r.asOf()), r.dryRun() ? 1 : 0,
                 r.rulesetVersion(), r.baseVersion(), r.standardsOverrides(), r.candidateFiles(), r.requestedBy(),
-                Timestamp.from(r.requestedAt()), r.total(), r.qualityOnly() ? 1 : 0);
+                Timestamp.from(r.requestedAt()), r.total(), r.qualityOnly() ? 1 : 0, r.evaluationsBefore());
+    }
+
+    /**
+     * The highest evaluation seq committed now. An evaluation not yet committed at this moment has drawn a seq
+     * of its own, usually above this one, and then counts as made after the run started.
+     */
+    long lastEvaluation() {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM evaluation", Long.class);
     }
 
     /** Runs over households within a region (a part of it, or a larger area including it), newest first. */
@@ -42,11 +50,6 @@ class ReevaluationStore {
     }
 
     private static final String OVERLAPS = "(region_prefix LIKE ? OR ? LIKE CONCAT(region_prefix, '%'))";
-
-    /** A run whose job could not be started leaves nothing behind. */
-    void delete(String id) {
-        jdbc.update("DELETE FROM reevaluation WHERE reevaluation_id = ?", id);
-    }
 
     Optional<Reevaluation> find(String id) {
         return jdbc.query("SELECT * FROM reevaluation WHERE reevaluation_id = ?", ReevaluationStore::read, id)
@@ -90,6 +93,7 @@ class ReevaluationStore {
                 rs.getString("base_version"), rs.getString("standards_overrides"), rs.getString("candidate_files"),
                 rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getLong("total"),
                 rs.getLong("processed"), rs.getLong("changed_households"), rs.getLong("skipped"),
-                rs.getLong("processed_at_resume"), rs.getInt("quality_only") == 1, rs.getLong("findings"));
+                rs.getLong("processed_at_resume"), rs.getInt("quality_only") == 1, rs.getLong("findings"),
+                rs.getObject("evaluations_before") == null ? null : rs.getLong("evaluations_before"));
     }
 }

@@ -27,9 +27,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bulk re-evaluations: asking for one (at most one running at a time over any household), following it,
- * stopping it, and resuming it after a stop or a crash. The work itself is the batch job
- * ({@link ReevaluationJobConfiguration}); this keeps the rules around it.
+ * Bulk re-evaluations: asking for one (at most one running at a time over any household, whichever instance
+ * is asked: {@link RunLock}), following it, stopping it, and resuming it after a stop or a crash. The work
+ * itself is the batch job ({@link ReevaluationJobConfiguration}); this keeps the rules around it.
  */
 @Service
 public class Reevaluations {
@@ -45,10 +45,12 @@ public class Reevaluations {
     private final HouseholdRegistry registry;
     private final JsonMapper json;
     private final Clock clock;
+    private final RunLock lock;
 
     Reevaluations(JobOperator operator, JobRepository jobs, Job reevaluationJob, ReevaluationStore store,
                   RunRuleSets ruleSets, ActiveRuleSet active, HouseholdRegistry registry, JsonMapper json,
-                  Clock clock) {
+                  Clock clock, RunLock lock) {
+        this.lock = lock;
         this.operator = operator;
         this.jobs = jobs;
         this.job = reevaluationJob;
@@ -66,22 +68,28 @@ public class Reevaluations {
      * @throws ConflictException if a run over some of the same households is running
      * @throws cn.fupin.policy.RuleSetRefusedException if the candidate rules folder does not pass
      */
-    synchronized String start(ReevaluationRequest request, String user) {
+    String start(ReevaluationRequest request, String user) {
+        // Refused at once, before a candidate folder is compiled; checked again under the lock.
         refuseIfOverlapping(request.regionPrefix(), null);
         RunRuleSets.Chosen chosen = ruleSets.choose(active.get(), request);
         // A date before a standard's first value: 422 naming the standards, as for a single evaluation.
         chosen.ruleSet().standards().resolve(request.regionPrefix(), request.asOf());
-        Reevaluation run = new Reevaluation(UUID.randomUUID().toString(), request.regionPrefix(), request.asOf(),
-                request.dryRun(), chosen.ruleSet().version(), chosen.baseVersion(), chosen.standardsOverrides(),
-                chosen.candidateFiles(), user, clock.instant(), registry.count(request.regionPrefix()), 0, 0, 0, 0,
-                request.qualityOnly(), 0);
-        store.insert(run);
-        try {
-            operator.start(job, parameters(run.reevaluationId()));
-        } catch (Exception e) {
-            store.delete(run.reevaluationId());
-            throw new IllegalStateException("Re-evaluation " + run.reevaluationId() + " could not start", e);
-        }
+        long total = registry.count(request.regionPrefix());
+        Reevaluation run = lock.holding(() -> {
+            refuseIfOverlapping(request.regionPrefix(), null);
+            Reevaluation asked = new Reevaluation(UUID.randomUUID().toString(), request.regionPrefix(),
+                    request.asOf(), request.dryRun(), chosen.ruleSet().version(), chosen.baseVersion(),
+                    chosen.standardsOverrides(), chosen.candidateFiles(), user, clock.instant(), total, 0, 0, 0, 0,
+                    request.qualityOnly(), 0, store.lastEvaluation());
+            store.insert(asked);
+            try {
+                operator.start(job, parameters(asked.reevaluationId()));
+            } catch (Exception e) {
+                // The lock's transaction rolls back the run's row with its job execution.
+                throw new IllegalStateException("Re-evaluation " + asked.reevaluationId() + " could not start", e);
+            }
+            return asked;
+        });
         log.info("Re-evaluation {} started by {}: region '{}', asOf {}, dryRun {}, qualityOnly {}, {} households, rules {}",
                 run.reevaluationId(), user, run.regionPrefix(), run.asOf(), run.dryRun(), run.qualityOnly(), run.total(),
                 run.rulesetVersion());
@@ -140,26 +148,30 @@ public class Reevaluations {
      * @throws ConflictException if it is running or complete, if a run over some of its households is running,
      *                           or if a later real run has re-evaluated some of them since
      */
-    synchronized ReevaluationProgress resume(String id) {
-        Reevaluation run = find(id);
-        JobExecution last = lastExecution(run);
-        if (last.getStatus() != BatchStatus.STOPPED && last.getStatus() != BatchStatus.FAILED) {
-            throw new ConflictException("Re-evaluation " + id + " cannot be resumed: it is "
-                    + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
-        }
-        refuseIfOverlapping(run.regionPrefix(), id);
-        Optional<Reevaluation> newer = store.supersededBy(run).stream().findFirst();
-        if (newer.isPresent()) {
-            throw new ConflictException("Re-evaluation " + id + " cannot be resumed: re-evaluation "
-                    + newer.get().reevaluationId() + " was asked for later over some of the same households",
-                    Map.of("reevaluationId", id, "supersededBy", newer.get().reevaluationId()));
-        }
-        store.resumed(id);
-        try {
-            operator.restart(last);
-        } catch (Exception e) {
-            throw new IllegalStateException("Re-evaluation " + id + " could not be resumed", e);
-        }
+    ReevaluationProgress resume(String id) {
+        Reevaluation run = lock.holding(() -> {
+            // Read under the lock: a resume from another instance may have just started it again.
+            Reevaluation stopped = find(id);
+            JobExecution last = lastExecution(stopped);
+            if (last.getStatus() != BatchStatus.STOPPED && last.getStatus() != BatchStatus.FAILED) {
+                throw new ConflictException("Re-evaluation " + id + " cannot be resumed: it is "
+                        + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
+            }
+            refuseIfOverlapping(stopped.regionPrefix(), id);
+            Optional<Reevaluation> newer = store.supersededBy(stopped).stream().findFirst();
+            if (newer.isPresent()) {
+                throw new ConflictException("Re-evaluation " + id + " cannot be resumed: re-evaluation "
+                        + newer.get().reevaluationId() + " was asked for later over some of the same households",
+                        Map.of("reevaluationId", id, "supersededBy", newer.get().reevaluationId()));
+            }
+            store.resumed(id);
+            try {
+                operator.restart(last);
+            } catch (Exception e) {
+                throw new IllegalStateException("Re-evaluation " + id + " could not be resumed", e);
+            }
+            return stopped;
+        });
         log.info("Re-evaluation {} resumed at {} of {} households", id, run.processed(), run.total());
         return progress(id);
     }
