@@ -19,6 +19,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,15 +48,21 @@ class ReevaluationController {
     private final Clock clock;
     private final RegionScope scope;
     private final AuditTrail audit;
+    private final CandidateFolders candidates;
 
     ReevaluationController(Reevaluations reevaluations, ReevaluationDiff diff, ReevaluationSummary summary,
-                           Clock clock, RegionScope scope, AuditTrail audit) {
+                           Clock clock, RegionScope scope, AuditTrail audit, CandidateFolders candidates) {
         this.scope = scope;
+        this.candidates = candidates;
         this.audit = audit;
         this.reevaluations = reevaluations;
         this.diff = diff;
         this.summary = summary;
         this.clock = clock;
+    }
+
+    private static boolean hasRole(Authentication user, String role) {
+        return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
     }
 
     /** The body of a request, for the published contract. */
@@ -82,6 +90,7 @@ class ReevaluationController {
             + "(qualityOnly); answers 202 at once")
     @ApiResponse(responseCode = "202", description = "the run is recorded and started; follow it at Location")
     @ApiResponse(responseCode = "400", description = "bad fields, each named; asOf after today for a run that records")
+    @ApiResponse(responseCode = "403", description = "a candidate rulesDir asked by a user below province level")
     @ApiResponse(responseCode = "409", description = "a run over some of the same households is running")
     @ApiResponse(responseCode = "422", description = "the candidate rules folder does not pass, or a standard has no "
             + "value on asOf")
@@ -89,8 +98,12 @@ class ReevaluationController {
     @PostMapping(path = "/api/reevaluations", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Started> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
                                           schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Request.class)))
-                                  @RequestBody(required = false) JsonNode body, Principal user) {
-        ReevaluationRequest request = ReevaluationRequest.read(body, clock);
+                                  @RequestBody(required = false) JsonNode body, Authentication user) {
+        ReevaluationRequest request = ReevaluationRequest.read(body, clock, candidates);
+        // A candidate folder is DRL compiled on the server: the province's rules office, or an ADMIN, only.
+        if (request.rulesDir() != null && !(hasRole(user, "ADMIN") || scope.prefix().length() <= 2)) {
+            throw new AccessDeniedException("A candidate rules folder is for ADMIN or a province-level POLICY user");
+        }
         String id = reevaluations.start(request.within(scope.narrow(request.regionPrefix())), user.getName());
         return ResponseEntity.accepted().location(URI.create("/api/reevaluations/" + id)).body(new Started(id));
     }

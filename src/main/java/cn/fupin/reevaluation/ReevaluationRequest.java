@@ -1,6 +1,5 @@
 package cn.fupin.reevaluation;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The body of {@code POST /api/reevaluations}: the date (today by default), the region prefix ("" for the
  * province), whether it is a dry run, and for a dry run an optional candidate: proposed standards and/or a
- * candidate rules folder on the server; or a quality-only run, which checks the records with the quality
+ * candidate rules folder under the candidates root ({@link CandidateFolders}); or a quality-only run, which checks the records with the quality
  * rules and records their findings, and evaluates nothing.
  */
 record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, StandardsProposal standards,
@@ -46,7 +45,7 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
     }
 
     /** @throws InvalidInputException naming every bad field */
-    static ReevaluationRequest read(JsonNode body, Clock clock) {
+    static ReevaluationRequest read(JsonNode body, Clock clock, CandidateFolders candidates) {
         List<FieldError> errors = new ArrayList<>();
         if (body == null || body.isMissingNode() || body.isNull()) {
             body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
@@ -82,13 +81,7 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
         }
         StandardsProposal standards = StandardsProposal.read(body.get("standards"), errors);
         String dir = text(body, "rulesDir", errors);
-        Path rulesDir = null;
-        if (dir != null && !dir.isBlank()) {
-            rulesDir = Path.of(dir.strip());
-            if (!Files.isDirectory(rulesDir)) {
-                errors.add(new FieldError("rulesDir", "is not a folder on the server"));
-            }
-        }
+        Path rulesDir = dir == null || dir.isBlank() ? null : candidates.resolve(dir, errors);
         if (dryRunKnown && !dryRun) {
             String why = "is for a dry run only (dryRun: true): a real run uses the active rules; adopt a change by reloading";
             if (body.has("standards") && !body.get("standards").isNull()) {

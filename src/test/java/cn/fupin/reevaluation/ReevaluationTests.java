@@ -14,6 +14,7 @@ import java.util.Set;
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.policy.RulesCopy;
 import cn.fupin.matching.ReferenceStandards;
+import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReevaluationTests extends ApiTestBase {
 
     static final Path RULES = RulesCopy.create(true);
+    /** Where candidate rules folders may be taken from (app.reevaluation.candidates-root). */
+    static final Path CANDIDATES = candidatesRoot();
     static final LocalDate AS_OF = LocalDate.parse("2020-06-30");
     /** After the dates the scenarios are set on, so that the raised standard passes the reload's gate. */
     static final LocalDate RAISED_AS_OF = LocalDate.parse("2022-06-30");
@@ -43,6 +46,7 @@ class ReevaluationTests extends ApiTestBase {
     static void rules(DynamicPropertyRegistry registry) {
         registry.add("app.rules-dir", RULES::toString);
         registry.add("app.reevaluation.chunk-size", () -> "7");
+        registry.add("app.reevaluation.candidates-root", CANDIDATES::toString);
     }
 
     @Autowired
@@ -201,13 +205,13 @@ class ReevaluationTests extends ApiTestBase {
         fixture.register(30, later);
         fixture.await(fixture.start(body("asOf", later.toString(), "regionCode", fixture.region)));
         Map<String, Set<String>> before = fixture.recorded();
-        Path candidate = RulesCopy.create(true);
+        Path candidate = RulesCopy.into(Files.createDirectory(CANDIDATES.resolve("draft-2022")), true);
         RulesCopy.edit(candidate, "standards.yaml", "    - { since: 2020-01-01, value: 4500 }\n",
                 "    - { since: 2020-01-01, value: 4500 }\n    - { since: 2022-01-01, value: 6500 }\n");
         String activeVersion = active.get().version();
 
         String dryRun = fixture.start(body("asOf", later.toString(), "regionCode", fixture.region, "dryRun", true,
-                "rulesDir", candidate.toString()));
+                "rulesDir", "draft-2022"));
         assertThat(fixture.await(dryRun).get("state").asString()).isEqualTo("COMPLETED");
 
         ReferenceStandards raised = standards().with("dibao_standard", LocalDate.parse("2022-01-01"),
@@ -223,6 +227,36 @@ class ReevaluationTests extends ApiTestBase {
                 "rulesDir", candidate.toString(), "regionCode", fixture.region)));
         assertThat(refused.status).isEqualTo(422);
         assertThat(refused.body).contains("health.drl");
+    }
+
+    @Test
+    void aCandidateFolderOutsideTheCandidatesRootIsRefusedAlikeWhetherItExistsOrNot() throws IOException {
+        Path draft = RulesCopy.into(Files.createDirectory(CANDIDATES.resolve("draft-outside")), true);
+        List<String> answers = new ArrayList<>();
+        for (String dir : new String[] {RULES.toString(), "/etc", "/no/such/folder", "../" + RULES.getFileName(),
+                "draft-outside/../../" + CANDIDATES.getFileName()}) {
+            Api.Response refused = api.post("/api/reevaluations", "policy", body("dryRun", true, "rulesDir", dir));
+            assertThat(refused.status()).as(dir).isEqualTo(400);
+            answers.add(Api.JSON.readTree(refused.body()).get("errors").toString());
+        }
+        assertThat(answers).as("one answer for folders that exist and folders that do not").containsOnly(answers.get(0));
+        Files.createSymbolicLink(CANDIDATES.resolve("link-out"), RULES);
+        assertThat(api.post("/api/reevaluations", "policy", body("dryRun", true, "rulesDir", "link-out")).status())
+                .as("a link out of the root").isEqualTo(400);
+
+        String county = "county-policy-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        api.createUser(county, "520102", "POLICY");
+        Api.Response countyAsks = api.post("/api/reevaluations", county, body("dryRun", true, "rulesDir",
+                draft.getFileName().toString(), "regionCode", "520102"));
+        assertThat(countyAsks.status()).as("a county's POLICY user").isEqualTo(403);
+    }
+
+    static Path candidatesRoot() {
+        try {
+            return Files.createTempDirectory("rules-candidates-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     record Api422(int status, String body) {
