@@ -51,8 +51,9 @@ class ReevaluationJobConfiguration {
 
     /** A completed run is marked in its row: the quality report stands on complete runs only. */
     @Bean
-    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges, ReevaluationStore store, java.time.Clock clock) {
-        return new JobBuilder(NAME, jobs).start(reevaluateRanges).listener(new JobExecutionListener() {
+    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges, ReevaluationStore store, java.time.Clock clock,
+                        OutageRecovery outages) {
+        return new JobBuilder(NAME, jobs).start(reevaluateRanges).listener(outages).listener(new JobExecutionListener() {
             @Override
             public void afterJob(JobExecution execution) {
                 if (execution.getStatus() == BatchStatus.COMPLETED) {
@@ -151,9 +152,10 @@ class ReevaluationJobConfiguration {
      */
     @Bean
     @BatchTaskExecutor
-    TaskExecutor reevaluationThreads() {
+    TaskExecutor reevaluationThreads(OutageRecovery outages) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("reevaluation-");
         executor.setDaemon(true);
+        executor.setTaskDecorator(outages.decorator());
         return new LaunchAfterCommit(executor);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -153,6 +154,10 @@ public class Reevaluations {
             // Read under the lock: a resume from another instance may have just started it again.
             Reevaluation stopped = find(id);
             JobExecution last = lastExecution(stopped);
+            if (last.getStatus() == BatchStatus.UNKNOWN || (!last.getStatus().isRunning() && last.getStepExecutions()
+                    .stream().anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()))) {
+                failUnknown(last);
+            }
             if (last.getStatus() != BatchStatus.STOPPED && last.getStatus() != BatchStatus.FAILED) {
                 throw new ConflictException("Re-evaluation " + id + " cannot be resumed: it is "
                         + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
@@ -174,6 +179,41 @@ public class Reevaluations {
         });
         log.info("Re-evaluation {} resumed at {} of {} households", id, run.processed(), run.total());
         return progress(id);
+    }
+
+    /**
+     * Resumes a run that the database broke off, once it answers again ({@link OutageRecovery}): the job
+     * thread could not record the run's end, so the run still reads as running (or unknown) and is marked
+     * FAILED first. Only this process ran it, and its job thread has ended.
+     */
+    void resumeAfterOutage(String id) {
+        JobExecution last = lastExecution(find(id));
+        if (last.getStatus().isRunning()) {
+            operator.recover(last);
+        }
+        resume(id);
+    }
+
+    /**
+     * A run whose database went away while it recorded its outcome is left in an unknown state, or ended with
+     * steps that still read as running (their end could not be written), which Spring Batch will not restart.
+     * It is safe to: a chunk commits its households, its ledger rows and the range's position in one
+     * transaction, so whatever such a step did is in the database with its position, or not at all. Marked
+     * FAILED, the run resumes after its last committed chunk, as after kill -9.
+     */
+    private void failUnknown(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                jobs.update(step);
+            }
+        }
+        if (execution.getStatus() == BatchStatus.UNKNOWN) {
+            execution.setStatus(BatchStatus.FAILED);
+            jobs.update(execution);
+        }
+        log.warn("Re-evaluation {} was left in an unknown state by a database failure; marked FAILED to resume",
+                execution.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID));
     }
 
     /**

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class DatabaseUnavailable extends OncePerRequestFilter {
+public class DatabaseUnavailable extends OncePerRequestFilter {
 
     /** Seconds a client is told to wait: a restart of the database or a failover takes some. */
     static final String RETRY_AFTER = "10";
@@ -41,7 +41,7 @@ class DatabaseUnavailable extends OncePerRequestFilter {
     }
 
     /** Whether the failure is the database being unreachable, rather than a fault of the request or the code. */
-    static boolean causes(Throwable failure) {
+    public static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof RecoverableDataAccessException

@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import cn.fupin.FupinApplication;
+import cn.fupin.household.HouseholdJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -20,11 +23,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The province's database goes away and comes back (a real MariaDB server of the test's own, killed and
  * started again): meanwhile every request is answered 503 with Retry-After, signed-in users included, and
- * readiness is DOWN; afterwards the service answers as before, without a restart. Part of the MySQL run.
+ * readiness is DOWN; afterwards the service answers as before, without a restart, and a run the outage broke
+ * off resumes by itself where it left off, each household evaluated exactly once. Part of the MySQL run.
  */
 class DatabaseOutageTests {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static OwnMariaDb db;
     static ConfigurableApplicationContext service;
 
@@ -39,7 +44,11 @@ class DatabaseOutageTests {
                 "--app.personal-data.key-file=target/test-data/outage.keys", "--app.personal-data.create-key-file=true",
                 "--app.security.users.clerk.password={noop}clerk-secret-1", "--app.security.users.clerk.roles=CASEWORKER",
                 "--app.security.users.clerk.region-prefix=52",
-                "--app.security.users.chief.password={noop}chief-secret-1", "--app.security.users.chief.roles=ADMIN");
+                "--app.security.users.chief.password={noop}chief-secret-1", "--app.security.users.chief.roles=ADMIN",
+                "--app.security.users.planner.password={noop}planner-secret-1",
+                "--app.security.users.planner.roles=POLICY,CASEWORKER", "--app.security.users.planner.region-prefix=52",
+                // Small chunks on one thread: the run lasts long enough to lose its database half-way.
+                "--app.reevaluation.chunk-size=20", "--app.reevaluation.threads=1");
     }
 
     @AfterAll
@@ -60,6 +69,68 @@ class DatabaseOutageTests {
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String credentials, String contentType, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + service.getEnvironment().getRequiredProperty("local.server.port") + path))
+                .header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRunBrokenOffByTheDatabaseResumesByItselfAndEvaluatesEachHouseholdOnce() throws Exception {
+        int households = 1500;
+        String ndjson = java.util.stream.IntStream.range(0, households)
+                .mapToObj(i -> HouseholdJson.household(String.format("520103-%06d", i)).put("regionCode", "520103")
+                        .toString().replace("520102-", "520103-"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        HttpResponse<String> imported = post("/api/households/import", "planner:planner-secret-1",
+                "application/x-ndjson", ndjson);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(JSON.readTree(imported.body()).get("stored").asInt()).isEqualTo(households);
+
+        HttpResponse<String> started = post("/api/reevaluations", "planner:planner-secret-1", "application/json",
+                "{\"asOf\": \"2020-06-30\", \"regionCode\": \"520103\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String run = JSON.readTree(started.body()).get("reevaluationId").asString();
+        JsonNode progress = awaitProgress(run, p -> p.get("processed").asInt() >= 200);
+        assertThat(progress.get("state").asString()).as("still running when the database goes").isEqualTo("RUNNING");
+
+        db.kill();
+        Thread.sleep(20_000);
+        db.start();
+
+        JsonNode done = awaitProgress(run, p -> p.get("state").asString().equals("COMPLETED"));
+        assertThat(done.get("processed").asInt()).isEqualTo(households);
+        try (var connection = java.sql.DriverManager.getConnection(db.url("fupin"), "root", "");
+             var counts = connection.prepareStatement(
+                     "SELECT COUNT(*), COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?")) {
+            counts.setString(1, run);
+            try (var rs = counts.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("evaluations recorded by the run").isEqualTo(households);
+                assertThat(rs.getInt(2)).as("households evaluated").isEqualTo(households);
+            }
+        }
+    }
+
+    private static JsonNode awaitProgress(String run, java.util.function.Predicate<JsonNode> until) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(4);
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = get("/api/reevaluations/" + run, "planner:planner-secret-1");
+            if (answer.statusCode() == 200) {
+                last = JSON.readTree(answer.body());
+                if (until.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + run + " did not get there in 4 minutes; last seen " + last);
     }
 
     @Test
