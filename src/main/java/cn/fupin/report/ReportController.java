@@ -138,7 +138,8 @@ class ReportController {
     }
 
     @Operation(summary = "Households and people under return-to-poverty monitoring per region (code cut to 2, 4 or "
-            + "6 digits), as a share of the registered people; flagged HIGH above 10% and LOW below 3%")
+            + "6 digits): MONITORED households and, apart, the others on watch (MONITORING_WATCH); together as a "
+            + "share of the registered people, flagged HIGH above 10% and LOW below 3%")
     @GetMapping("/api/reports/monitoring")
     MonitoringReport.Report monitoring(@RequestParam(required = false) String regionCode,
                                        @RequestParam(required = false) String regionDigits) {
