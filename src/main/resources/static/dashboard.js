@@ -101,7 +101,9 @@ async function coverage() {
   const names = {
     'poor-without-recommendation': ['贫困户无任何帮扶措施', report.blindSpots.poorWithoutRecommendation],
     'never-evaluated': ['从未评估', report.blindSpots.neverEvaluated],
-    'stale-evaluation': ['未按现行规则评估', report.blindSpots.staleEvaluation]
+    'stale-evaluation': ['未按现行规则评估', report.blindSpots.staleEvaluation],
+    'edited-since-evaluation': ['评估后档案已修改', report.blindSpots.editedSinceEvaluation],
+    'overdue-evaluation': [`超期未排查（评估日期早于 ${report.overdueBefore}）`, report.blindSpots.overdueEvaluation]
   };
   for (const [kind, [name, count]] of Object.entries(names)) {
     spots.appendChild(link(`${name}：${number(count)} 户`, '#', event => { event.preventDefault(); spotList(kind, name).catch(fail); }));
@@ -148,13 +150,16 @@ async function monitoring() {
   const digits = Math.min(6, region.length + 2);
   const report = await json(`/api/reports/monitoring?regionCode=${region}&regionDigits=${digits}`);
   const table = document.getElementById('monitoring');
-  header(table, ['地区', '登记户', '登记人口', '监测户', '监测人口', '占比', '']);
+  // 监测对象: the MONITORED households (监测户) and the LIFTED ones the rules put on watch (风险户), each once.
+  header(table, ['地区', '登记户', '登记人口', '监测对象户', '监测户', '风险户', '监测对象人口', '占比', '']);
   const line = (r, label) => {
     const row = table.insertRow();
     cell(row, label);
     cell(row, number(r.households), 'num');
     cell(row, number(r.people), 'num');
     cell(row, number(r.monitoredHouseholds), 'num');
+    cell(row, number(r.underMonitoringHouseholds), 'num');
+    cell(row, number(r.atRiskHouseholds), 'num');
     cell(row, number(r.monitoredPeople), 'num');
     cell(row, percent(r.share), 'num');
     cell(row, r.flag === 'HIGH' ? '偏高（>10%）' : r.flag === 'LOW' ? '偏低（<3%）' : '', 'flag-' + r.flag);

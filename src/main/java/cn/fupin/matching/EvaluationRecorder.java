@@ -90,6 +90,6 @@ public class EvaluationRecorder {
             }
         }
         coverage.refresh(moved, current);
-        coverage.evaluated(households.stream().map(StoredHousehold::household).toList(), rulesetVersion, at);
+        coverage.evaluated(households, rulesetVersion, asOf, at);
     }
 }

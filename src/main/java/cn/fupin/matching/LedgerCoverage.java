@@ -1,7 +1,10 @@
 package cn.fupin.matching;
 
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,6 +16,7 @@ import java.util.Set;
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdsStored;
 import cn.fupin.household.Member;
+import cn.fupin.household.StoredHousehold;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -20,9 +24,10 @@ import org.springframework.stereotype.Repository;
 /**
  * Keeps, beside the ledger, per household and action the people a current measure targets (every member
  * for a household measure) and those whose targeted measures of that action are all DELIVERED; and the
- * household's latest evaluation. Rewritten in the transaction that changes the household's ledger or the
- * household itself, so the coverage report and its blind spots are sums over small rows that always count a
- * household under its region now (see sql/V8__coverage.sql).
+ * household's latest evaluation (rule set, time, date, the household's version it read) with the household's
+ * version now. Rewritten in the transaction that changes the household's ledger or the household itself, so
+ * the coverage report and its blind spots are sums over small rows that always count a household under its
+ * region now (see sql/V8__coverage.sql and V19).
  */
 @Repository
 class LedgerCoverage {
@@ -40,22 +45,30 @@ class LedgerCoverage {
 
     private final JdbcTemplate jdbc;
     private final LedgerWrites ledger;
+    private final Clock clock;
 
-    LedgerCoverage(JdbcTemplate jdbc, LedgerWrites ledger) {
+    LedgerCoverage(JdbcTemplate jdbc, LedgerWrites ledger, Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     /**
      * A household stored anew may have moved region or changed members: its coverage is counted again from
      * its current measures (a household measure targets every member as they are now), under its region now.
+     * Its latest evaluation, if any, read an older version of it now (the blind spot "edited since its last
+     * evaluation"): the version is read back from the row just written, since an import bumps it in SQL.
      */
     @EventListener
     void stored(HouseholdsStored stored) {
         List<Household> households = stored.households();
         recount(households);
-        jdbc.batchUpdate("UPDATE household_evaluated SET region_code = ? WHERE household_id = ? AND region_code <> ?",
-                households.stream().map(h -> new Object[] {h.regionCode(), h.householdId(), h.regionCode()}).toList());
+        jdbc.batchUpdate("""
+                UPDATE household_evaluated SET region_code = ?,
+                       stored_version = (SELECT h.version FROM household h WHERE h.household_id = ?)
+                 WHERE household_id = ?
+                """, households.stream().map(h -> new Object[] {h.regionCode(), h.householdId(), h.householdId()})
+                .toList());
     }
 
     /** Counts these households' coverage again from their current ledger entries (after a status move, say). */
@@ -124,15 +137,22 @@ class LedgerCoverage {
         }
     }
 
-    /** The households' latest evaluation is this one. */
-    void evaluated(List<Household> households, String rulesetVersion, Instant at) {
+    /**
+     * The households' latest evaluation is this one, of the versions the caller locked. It speaks for its date
+     * (asOf), or for the day it was recorded when asOf is later: the household's facts are those read that day.
+     */
+    void evaluated(List<StoredHousehold> households, String rulesetVersion, LocalDate asOf, Instant at) {
         Timestamp time = Timestamp.from(at);
+        LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
+        Date on = Date.valueOf(asOf.isAfter(recordedOn) ? recordedOn : asOf);
         jdbc.batchUpdate("""
-                INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at)
-                VALUES (?, ?, ?, ?)
+                INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at,
+                       household_version, stored_version, evaluated_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE region_code = VALUES(region_code), ruleset_version = VALUES(ruleset_version),
-                       evaluated_at = VALUES(evaluated_at)
-                """, households.stream().map(h -> new Object[] {h.householdId(), h.regionCode(), rulesetVersion, time})
-                .toList());
+                       evaluated_at = VALUES(evaluated_at), household_version = VALUES(household_version),
+                       stored_version = VALUES(stored_version), evaluated_on = VALUES(evaluated_on)
+                """, households.stream().map(s -> new Object[] {s.household().householdId(),
+                        s.household().regionCode(), rulesetVersion, time, s.version(), s.version(), on}).toList());
     }
 }

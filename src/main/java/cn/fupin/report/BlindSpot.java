@@ -1,11 +1,17 @@
 package cn.fupin.report;
 
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The blind spots of the coverage report, each a set of households: the FROM and WHERE of its query, with
- * the region prefix as the first parameter and, for a stale evaluation, the versions that decide as the active
- * rule set does.
+ * The blind spots of the coverage report (工作死角盲区: "不落一户"), each a set of households: the FROM and
+ * WHERE of its query, with the region prefix as the first parameter and then what {@link Bounds} gives it.
+ * The last three are households whose latest evaluation no longer speaks for them.
  */
 enum BlindSpot {
 
@@ -27,7 +33,30 @@ enum BlindSpot {
     STALE_EVALUATION("stale-evaluation", """
             FROM household h JOIN household_evaluated e ON e.household_id = h.household_id
              WHERE h.region_code LIKE ? AND e.ruleset_version NOT IN (%s)
+            """),
+    /**
+     * Edited after its last evaluation (PUT or import): its measures are those of facts it no longer has. The
+     * list reads the household's own version; the report counts the copy kept beside the evaluation.
+     */
+    EDITED_SINCE_EVALUATION("edited-since-evaluation", """
+            FROM household h JOIN household_evaluated e ON e.household_id = h.household_id
+             WHERE h.region_code LIKE ? AND h.version > e.household_version
+            """),
+    /**
+     * Last evaluated for a date before {@link Bounds#overdueBefore()}: not screened this month (一月一排查), its
+     * ages and standards are those of that date.
+     */
+    OVERDUE_EVALUATION("overdue-evaluation", """
+            FROM household h JOIN household_evaluated e ON e.household_id = h.household_id
+             WHERE h.region_code LIKE ? AND e.evaluated_on < ?
             """);
+
+    /**
+     * What the blind spots are measured against now: the active rule set, the versions that decide as it does,
+     * and the day before which an evaluation is overdue.
+     */
+    record Bounds(String rulesetVersion, List<String> decidingAsActive, LocalDate overdueBefore) {
+    }
 
     private final String path;
     private final String from;
@@ -41,25 +70,31 @@ enum BlindSpot {
         return path;
     }
 
-    /** @param current the versions deciding as the active one (used by the stale evaluations only) */
-    String from(List<String> current) {
-        return this == STALE_EVALUATION ? from.formatted(placeholders(current)) : from;
+    String from(Bounds bounds) {
+        return this == STALE_EVALUATION ? from.formatted(placeholders(bounds.decidingAsActive())) : from;
     }
 
-    Object[] parameters(String like, List<String> current) {
-        if (this != STALE_EVALUATION) {
-            return new Object[] {like};
+    Object[] parameters(String like, Bounds bounds) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(like);
+        if (this == STALE_EVALUATION) {
+            parameters.addAll(bounds.decidingAsActive());
+        } else if (this == OVERDUE_EVALUATION) {
+            parameters.add(Date.valueOf(bounds.overdueBefore()));
         }
-        List<Object> parameters = new java.util.ArrayList<>(current);
-        parameters.add(0, like);
         return parameters.toArray();
     }
 
     static String placeholders(List<String> values) {
-        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
     }
 
-    static java.util.Optional<BlindSpot> ofPath(String path) {
-        return java.util.Arrays.stream(values()).filter(s -> s.path.equals(path)).findFirst();
+    static Optional<BlindSpot> ofPath(String path) {
+        return Arrays.stream(values()).filter(s -> s.path.equals(path)).findFirst();
+    }
+
+    /** The paths of every blind spot, for an answer naming them. */
+    static String paths() {
+        return String.join(", ", Arrays.stream(values()).map(BlindSpot::path).toList());
     }
 }

@@ -9,8 +9,6 @@ import java.util.List;
 
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.matching.Action;
-import cn.fupin.policy.ActiveRuleSet;
-import cn.fupin.policy.RuleSetStore;
 import cn.fupin.system.Csv;
 import cn.fupin.system.QueryParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,13 +46,11 @@ class CoverageLists {
     }
 
     private final JdbcTemplate jdbc;
-    private final ActiveRuleSet activeRuleSet;
-    private final RuleSetStore ruleSets;
+    private final BlindSpotBounds bounds;
 
-    CoverageLists(JdbcTemplate jdbc, ActiveRuleSet activeRuleSet, RuleSetStore ruleSets) {
+    CoverageLists(JdbcTemplate jdbc, BlindSpotBounds bounds) {
         this.jdbc = jdbc;
-        this.activeRuleSet = activeRuleSet;
-        this.ruleSets = ruleSets;
+        this.bounds = bounds;
     }
 
     Page coverage(String regionPrefix, Action action, Which which, int page, int size) {
@@ -87,9 +83,9 @@ class CoverageLists {
     }
 
     private Query blindSpotQuery(BlindSpot spot, String regionPrefix) {
-        List<String> current = ruleSets.decidingAs(activeRuleSet.get());
+        BlindSpot.Bounds now = bounds.now();
         return new Query("SELECT h.household_id, h.region_code, h.status, NULL AS targeted, NULL AS delivered "
-                + spot.from(current), List.of(spot.parameters(regionPrefix + "%", current)), "h.household_id");
+                + spot.from(now), List.of(spot.parameters(regionPrefix + "%", now)), "h.household_id");
     }
 
     private Page page(Query query, int page, int size) {

@@ -1,23 +1,24 @@
 package cn.fupin.report;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.fupin.matching.Action;
-import cn.fupin.policy.ActiveRuleSet;
-import cn.fupin.policy.RuleSet;
-import cn.fupin.policy.RuleSetStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Whether every targeted person has every measure delivered (不落一人), per action, and the blind spots
- * (工作死角盲区): POOR households without any current measure, households never evaluated, and households
- * whose latest evaluation was made with another rule set than the active one. Sums over the coverage kept
- * beside the ledger (household_coverage, household_evaluated), so it answers at once on the full province.
+ * (工作死角盲区, 不落一户): POOR households without any current measure, households never evaluated, and
+ * households whose latest evaluation no longer speaks for them: made with a rule set that decides differently
+ * from the active one, made before the household was edited, or dated before the month's screening
+ * (一月一排查). Sums over the coverage kept beside the ledger (household_coverage, household_evaluated), so it
+ * answers at once on the full province.
  */
 @Service
 class CoverageReport {
@@ -26,20 +27,21 @@ class CoverageReport {
                           BigDecimal share) {
     }
 
-    record BlindSpots(long poorWithoutRecommendation, long neverEvaluated, long staleEvaluation) {
+    record BlindSpots(long poorWithoutRecommendation, long neverEvaluated, long staleEvaluation,
+                      long editedSinceEvaluation, long overdueEvaluation) {
     }
 
-    record Report(String regionCode, String rulesetVersion, List<ActionCoverage> actions, BlindSpots blindSpots) {
+    /** overdueBefore: an evaluation dated before this day counts as overdue. */
+    record Report(String regionCode, String rulesetVersion, List<ActionCoverage> actions, BlindSpots blindSpots,
+                  LocalDate overdueBefore) {
     }
 
     private final JdbcTemplate jdbc;
-    private final ActiveRuleSet activeRuleSet;
-    private final RuleSetStore ruleSets;
+    private final BlindSpotBounds bounds;
 
-    CoverageReport(JdbcTemplate jdbc, ActiveRuleSet activeRuleSet, RuleSetStore ruleSets) {
+    CoverageReport(JdbcTemplate jdbc, BlindSpotBounds bounds) {
         this.jdbc = jdbc;
-        this.activeRuleSet = activeRuleSet;
-        this.ruleSets = ruleSets;
+        this.bounds = bounds;
     }
 
     Report of(String regionPrefix) {
@@ -57,19 +59,23 @@ class CoverageReport {
             actions.add(new ActionCoverage(action, action.title(), s[0], s[1], s[0] - s[1],
                     CauseReport.share(s[1], s[0])));
         }
-        RuleSet active = activeRuleSet.get();
-        String version = active.version();
-        List<String> current = ruleSets.decidingAs(active);
-        // Counted from the region indexes alone: households are never deleted, so those never evaluated are
-        // the registered ones less those with a latest evaluation.
+        BlindSpot.Bounds now = bounds.now();
+        List<String> current = now.decidingAsActive();
+        // Counted from the region indexes and household_evaluated alone: households are never deleted, so those
+        // never evaluated are the registered ones less those with a latest evaluation.
         long registered = count("SELECT COUNT(*) FROM household WHERE region_code LIKE ?", like);
         long evaluated = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ?", like);
         List<Object> staleParameters = new ArrayList<>(current);
         staleParameters.add(0, like);
         long stale = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND ruleset_version NOT IN ("
                 + BlindSpot.placeholders(current) + ")", staleParameters.toArray());
-        long poorWithout = count("SELECT COUNT(*) " + BlindSpot.POOR_WITHOUT_RECOMMENDATION.from(List.of()), like);
-        return new Report(regionPrefix, version, actions, new BlindSpots(poorWithout, registered - evaluated, stale));
+        long edited = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? "
+                + "AND stored_version > household_version", like);
+        long overdue = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND evaluated_on < ?",
+                like, Date.valueOf(now.overdueBefore()));
+        long poorWithout = count("SELECT COUNT(*) " + BlindSpot.POOR_WITHOUT_RECOMMENDATION.from(now), like);
+        return new Report(regionPrefix, now.rulesetVersion(), actions,
+                new BlindSpots(poorWithout, registered - evaluated, stale, edited, overdue), now.overdueBefore());
     }
 
     private long count(String sql, Object... parameters) {

@@ -43,7 +43,8 @@ class ReportController {
 
     @Operation(summary = "Per action: people targeted, people with every targeted measure DELIVERED, the gap and "
             + "the share; and the blind spots (POOR without any measure, never evaluated, evaluated with another "
-            + "rule set than the active one)")
+            + "rule set than the active one, edited since the last evaluation, last evaluated for a date before "
+            + "overdueBefore)")
     @GetMapping("/api/reports/coverage")
     CoverageReport.Report coverage(@RequestParam(required = false) String regionCode) {
         List<FieldError> errors = new ArrayList<>();
@@ -98,8 +99,8 @@ class ReportController {
                 .body(out -> lists.coverageCsv(q.prefix(), q.action(), q.which(), out));
     }
 
-    @Operation(summary = "The households of a blind spot: poor-without-recommendation, never-evaluated or "
-            + "stale-evaluation; page from 0; as CSV with Accept: text/csv")
+    @Operation(summary = "The households of a blind spot: poor-without-recommendation, never-evaluated, "
+            + "stale-evaluation, edited-since-evaluation or overdue-evaluation; page from 0; as CSV with Accept: text/csv")
     @GetMapping(path = "/api/reports/blind-spots/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
     CoverageLists.Page blindSpot(@PathVariable String kind, @RequestParam(required = false) String regionCode,
                                  @RequestParam(required = false) String page,
@@ -109,8 +110,8 @@ class ReportController {
         return lists.blindSpot(spot, q.prefix(), q.page(), q.size());
     }
 
-    @Operation(summary = "The households of a blind spot: poor-without-recommendation, never-evaluated or "
-            + "stale-evaluation; page from 0; as CSV with Accept: text/csv")
+    @Operation(summary = "The households of a blind spot: poor-without-recommendation, never-evaluated, "
+            + "stale-evaluation, edited-since-evaluation or overdue-evaluation; page from 0; as CSV with Accept: text/csv")
     @GetMapping(path = "/api/reports/blind-spots/{kind}", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> blindSpotCsv(@PathVariable String kind,
                                                        @RequestParam(required = false) String regionCode) {
@@ -121,7 +122,7 @@ class ReportController {
 
     private static BlindSpot blindSpot(String kind) {
         return BlindSpot.ofPath(kind).orElseThrow(() -> new NotFoundException(
-                "No such blind spot: poor-without-recommendation, never-evaluated or stale-evaluation"));
+                "No such blind spot; the blind spots are " + BlindSpot.paths()));
     }
 
     @Operation(summary = "People and share per primary cause, and people per secondary cause (status POOR by default)")
@@ -138,7 +139,8 @@ class ReportController {
     }
 
     @Operation(summary = "Households and people under return-to-poverty monitoring per region (code cut to 2, 4 or "
-            + "6 digits), as a share of the registered people; flagged HIGH above 10% and LOW below 3%")
+            + "6 digits): MONITORED households and, apart, the others on watch (MONITORING_WATCH); together as a "
+            + "share of the registered people, flagged HIGH above 10% and LOW below 3%")
     @GetMapping("/api/reports/monitoring")
     MonitoringReport.Report monitoring(@RequestParam(required = false) String regionCode,
                                        @RequestParam(required = false) String regionDigits) {

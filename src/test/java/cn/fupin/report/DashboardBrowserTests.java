@@ -161,6 +161,9 @@ class DashboardBrowserTests extends ApiTestBase {
         assertThat(browser.findElement(By.id("breadcrumb")).getText()).contains(city);
         assertThat(browser.findElement(By.id("monitoring")).getText()).contains(city + "01", city + "02");
         assertThat(browser.findElement(By.id("spots")).getText()).contains("从未评估：1 户");
+        // The three evaluated households were evaluated for 2020-06-30, months before the service's today.
+        assertThat(browser.findElement(By.id("spots")).getText()).containsPattern(
+                "超期未排查（评估日期早于 \\d{4}-\\d{2}-\\d{2}）：3 户").contains("评估后档案已修改：0 户");
         // Every household of the fixture lists two heads.
         assertThat(browser.findElement(By.id("quality")).getText()).contains("户主重复", "HEAD_NOT_UNIQUE");
         assertThat(browser.findElement(By.id("quality-summary")).getText()).contains("涉及 4 户");
