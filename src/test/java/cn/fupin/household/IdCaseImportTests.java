@@ -82,4 +82,18 @@ class IdCaseImportTests extends ApiTestBase {
         Api.Response evaluated = api.post("/api/households/" + id + "/evaluations?asOf=" + AS_OF, "caseworker", "");
         assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(201);
     }
+
+    /** The reader strips the id; the stored household its masked ID numbers stand for is that one's, on H2 too. */
+    @Test
+    void aMaskedLineWhoseIdEndsInASpaceIsTheHouseholdOfTheStrippedId() {
+        String id = lettered();
+        assertThat(importing(line(HouseholdJson.household(id))).json().get("stored").asLong()).isEqualTo(1);
+        ObjectNode masked = (ObjectNode) stored(id);
+        masked.remove("version");
+        masked.put("householdId", id + " ").put("incomePerCapita", 4200);
+
+        Api.Response again = importing(line(masked));
+        assertThat(again.json().get("rejected").asLong()).as(again.body()).isZero();
+        assertThat(stored(id).get("incomePerCapita").decimalValue()).isEqualByComparingTo("4200");
+    }
 }

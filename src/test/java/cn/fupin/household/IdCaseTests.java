@@ -92,6 +92,8 @@ class IdCaseTests extends ApiTestBase {
         assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(201);
 
         assertThat(api.get("/api/households/" + other, "caseworker").status()).isEqualTo(404);
+        assertThat(api.get("/api/households/" + id + "%20", "caseworker").status())
+                .as("no stored id ends in a space").isEqualTo(404);
         Api.Response evaluation = api.post("/api/households/" + other + "/evaluations?asOf=" + AS_OF, "caseworker", "");
         assertThat(evaluation.status()).as(evaluation.body()).isEqualTo(404);
         assertThat(evaluation.contentType()).startsWith("application/problem+json");
