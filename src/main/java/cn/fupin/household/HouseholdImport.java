@@ -117,7 +117,8 @@ public class HouseholdImport {
         List<FieldError> errors = new ArrayList<>();
         String id = node.path("householdId").isString() ? node.path("householdId").stringValue() : null;
         if (id != null && text.contains("********")) {
-            node = MaskedIdNumbers.resolve(node, rows.byIds(List.of(id)).stream().findFirst()
+            // The household of the id as the reader takes it (stripped), not MySQL's match ignoring trailing spaces.
+            node = MaskedIdNumbers.resolve(node, rows.byIds(List.of(id.strip())).stream().findFirst()
                     .map(StoredHousehold::household).filter(h -> scope.covers(h.regionCode())));
         }
         Household household = reader.read(node, errors);

@@ -66,7 +66,8 @@ public class HouseholdRegistry {
      */
     @Transactional
     public Registration register(String pathId, JsonNode body, Long expectedVersion) {
-        Optional<StoredHousehold> existing = rows.byIds(List.of(pathId)).stream().findFirst();
+        Optional<StoredHousehold> existing = storable(pathId)
+                ? rows.byIds(List.of(pathId)).stream().findFirst() : Optional.empty();
         if (existing.isPresent() && !scope.covers(existing.get().household().regionCode())) {
             throw new NotFoundException(notFound(pathId));
         }
@@ -112,15 +113,27 @@ public class HouseholdRegistry {
         return "No household " + householdId;
     }
 
+    /**
+     * Whether a household could be stored under this id: every stored id is an identifier as the reader
+     * accepts it. Any other id names no household without asking the database, where MySQL would ignore
+     * trailing spaces (utf8mb4_bin pads) and H2 would not. Ids are case-sensitive on both (V18).
+     */
+    static boolean storable(String householdId) {
+        return JsonFields.isIdentifier(householdId, HouseholdReader.MAX_ID_LENGTH);
+    }
+
     /** The household as stored, if it exists within the user's region. */
     public Optional<StoredHousehold> find(String householdId) {
+        if (!storable(householdId)) {
+            return Optional.empty();
+        }
         return rows.byIds(List.of(householdId)).stream()
                 .filter(stored -> scope.covers(stored.household().regionCode())).findFirst();
     }
 
     /** Whether the household exists within the user's region. */
     public boolean visible(String householdId) {
-        return repository.regionOf(householdId).filter(scope::covers).isPresent();
+        return storable(householdId) && repository.regionOf(householdId).filter(scope::covers).isPresent();
     }
 
     /**
@@ -129,7 +142,8 @@ public class HouseholdRegistry {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredHousehold lock(String householdId) {
-        return rows.lock(householdId).filter(stored -> scope.covers(stored.household().regionCode()))
+        Optional<StoredHousehold> locked = storable(householdId) ? rows.lock(householdId) : Optional.empty();
+        return locked.filter(stored -> scope.covers(stored.household().regionCode()))
                 .orElseThrow(() -> new NotFoundException(notFound(householdId)));
     }
 

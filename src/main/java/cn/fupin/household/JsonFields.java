@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.fupin.system.FieldError;
@@ -16,6 +17,8 @@ import tools.jackson.databind.JsonNode;
  * A reader returns null for a bad field; the caller skips checks that depend on it.
  */
 final class JsonFields {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]+");
 
     private final JsonNode object;
     private final String prefix;
@@ -72,14 +75,22 @@ final class JsonFields {
         return value;
     }
 
-    /** An identifier: letters, digits, '-' and '_' only, so that it is safe in paths and logs. */
+    /**
+     * An identifier: letters, digits, '-' and '_' only, so that it is safe in paths and logs. Taken as written:
+     * ids are case-sensitive (m1 and M1 are two ids), as the schema compares them (V18).
+     */
     String identifier(String field, int maxLength) {
         String value = text(field, maxLength);
-        if (value != null && !value.matches("[A-Za-z0-9_-]+")) {
+        if (value != null && !isIdentifier(value, maxLength)) {
             reject(field, "may contain only letters, digits, '-' and '_'");
             return null;
         }
         return value;
+    }
+
+    /** Whether {@link #identifier} would accept the value, taken as it is (that one strips it first). */
+    static boolean isIdentifier(String value, int maxLength) {
+        return value.length() <= maxLength && IDENTIFIER.matcher(value).matches();
     }
 
     Boolean bool(String field) {

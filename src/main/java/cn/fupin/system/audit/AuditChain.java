@@ -112,8 +112,11 @@ class AuditChain {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_event WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (householdId != null) {
-            sql.append(" AND household_id = ?");
+            // Ids are case-sensitive (utf8mb4_bin on MySQL), but MySQL's = ignores trailing spaces, which a
+            // requested id may have: the length makes it the exact match H2 makes.
+            sql.append(" AND household_id = ? AND CHAR_LENGTH(household_id) = ?");
             args.add(householdId);
+            args.add(householdId.codePointCount(0, householdId.length()));
         }
         if (username != null) {
             sql.append(" AND username = ?");
