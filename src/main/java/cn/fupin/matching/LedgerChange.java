@@ -13,13 +13,17 @@ import java.util.UUID;
  * RECOMMENDED. Single evaluations and bulk runs both record through this, so they cannot drift apart.
  *
  * @param recorded    the evaluation's recommendations with their ledger ids and statuses, in rule order
- * @param regrounded  kept entries whose rule or reason changed
+ * @param regrounded  kept entries whose rule or reason changed, each with the entry as it was
  * @param added       new entries (the measures gained)
  * @param withdrawn   entries no longer matched (the measures lost)
  */
 record LedgerChange(String householdId, String evaluationId, List<Recommendation> recorded,
-                    List<Recommendation> regrounded, List<Recommendation> added,
+                    List<Regrounded> regrounded, List<Recommendation> added,
                     List<LedgerWrites.Current> withdrawn) {
+
+    /** A kept entry given new grounds: as it is now, and as it was (its history keeps the old grounds). */
+    record Regrounded(Recommendation now, LedgerWrites.Current was) {
+    }
 
     static LedgerChange of(String householdId, List<Recommendation> matched, List<LedgerWrites.Current> current) {
         Map<String, LedgerWrites.Current> open = new LinkedHashMap<>();
@@ -27,14 +31,14 @@ record LedgerChange(String householdId, String evaluationId, List<Recommendation
             open.put(entry.target(), entry);
         }
         List<Recommendation> recorded = new ArrayList<>(matched.size());
-        List<Recommendation> regrounded = new ArrayList<>();
+        List<Regrounded> regrounded = new ArrayList<>();
         List<Recommendation> added = new ArrayList<>();
         for (Recommendation r : matched) {
             LedgerWrites.Current entry = open.remove(r.target());
             if (entry != null) {
                 Recommendation same = r.recorded(entry.recommendationId(), entry.status());
                 if (!entry.sameGrounds(r)) {
-                    regrounded.add(same);
+                    regrounded.add(new Regrounded(same, entry));
                 }
                 recorded.add(same);
             } else {

@@ -77,7 +77,9 @@ class LedgerWrites {
     void write(Writes writes) {
         Timestamp at = Timestamp.from(writes.at());
         Map<String, Integer> historyLengths = historyLengths(writes.changes().stream()
-                .flatMap(c -> c.withdrawn().stream()).map(Current::recommendationId).toList());
+                .flatMap(c -> java.util.stream.Stream.concat(c.withdrawn().stream(),
+                        c.regrounded().stream().map(LedgerChange.Regrounded::was)))
+                .map(Current::recommendationId).toList());
         List<SqlParameterSource> regrounded = new ArrayList<>();
         List<SqlParameterSource> added = new ArrayList<>();
         List<SqlParameterSource> withdrawn = new ArrayList<>();
@@ -85,8 +87,12 @@ class LedgerWrites {
         for (LedgerChange change : writes.changes()) {
             String evaluationId = change.evaluationId();
             // Still matched, on other grounds or figures: the same entry takes this evaluation's rule and
-            // reason; the status is kept. Entries matched on the same grounds are not written at all.
-            for (Recommendation r : change.regrounded()) {
+            // reason; the status is kept, and its history keeps the grounds it had (a DELIVERED measure's
+            // reason is what the household was told). Entries matched on the same grounds are not written.
+            for (LedgerChange.Regrounded g : change.regrounded()) {
+                Recommendation r = g.now();
+                history.add(change(r.recommendationId(), historyLengths.get(r.recommendationId()), g.was().status(),
+                        regroundedNote(evaluationId, g.was()), writes.user(), at));
                 regrounded.add(new MapSqlParameterSource()
                         .addValue("rule", r.rule()).addValue("reason", r.reason())
                         .addValue("evaluationId", evaluationId).addValue("rulesetVersion", writes.rulesetVersion())
@@ -137,6 +143,12 @@ class LedgerWrites {
      * How many history rows each entry has: the position of its next one. Asked only for the entries being
      * withdrawn (a few per re-evaluation), not for every current entry read.
      */
+    /** The history's note for new grounds: which evaluation gave them, and the old ones, within the column. */
+    private static String regroundedNote(String evaluationId, Current was) {
+        String note = "grounds replaced by evaluation " + evaluationId + "; before: " + was.rule() + "：" + was.reason();
+        return note.length() <= 500 ? note : note.substring(0, 499) + "…";
+    }
+
     private Map<String, Integer> historyLengths(List<String> recommendationIds) {
         Map<String, Integer> lengths = new HashMap<>();
         if (!recommendationIds.isEmpty()) {

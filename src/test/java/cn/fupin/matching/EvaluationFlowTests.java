@@ -88,6 +88,12 @@ class EvaluationFlowTests extends ApiTestBase {
         assertThat(currentDibao.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(currentDibao.get("history").get(2).get("note").asString()).isEqualTo("已按月发放");
         assertThat(currentDibao.get("history").get(2).get("changedBy").asString()).isEqualTo("caseworker");
+        // The delivered entry's grounds were replaced: its history keeps the reason the household was given.
+        JsonNode regrounded = currentDibao.get("history").get(3);
+        assertThat(currentDibao.get("history")).hasSize(4);
+        assertThat(regrounded.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(regrounded.get("note").asString()).contains(second.get("evaluationId").asString())
+                .contains(dibao.get("reason").asString());
 
         JsonNode withdrawn = api.get("/api/households/" + id + "/recommendations?status=WITHDRAWN", "caseworker").json();
         assertThat(withdrawn).hasSize(1);
