@@ -25,7 +25,7 @@ echo "== previews paced to about 200/s for 30 s (8 connections, 40 ms apart), re
 DELAY_MS=40 wrk -t1 -c8 -d30s --latency -s src/bench/http/preview.lua "$URL" > target/bench-reload-wrk.txt &
 WRK=$!
 sleep 10
-printf '%s\n' "$ORIGINAL" | sed 's/    - { since: 2020-01-01, value: 4500 }/&\n    - { since: 2031-01-01, value: 9999 }/' > "$WORK/rules/standards.yaml"
+printf '%s\n' "$ORIGINAL" | sed 's/    - { since: 2020-01-01, value: 4500, reference: "《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准" }/&\n    - { since: 2031-01-01, value: 9999, reference: "测试用值" }/' > "$WORK/rules/standards.yaml"
 echo "reload during the load: $(reload)"
 wait $WRK
 cat target/bench-reload-wrk.txt | grep -E "requests in|Requests/sec|Non-2xx|Socket errors|50%|99%" || true
@@ -33,7 +33,7 @@ grep -q "Non-2xx" target/bench-reload-wrk.txt && echo "SOME REQUESTS FAILED" || 
 echo "== reload times (warm)"
 for i in 1 2 3 4 5 6; do
   if [ $((i % 2)) -eq 1 ]; then printf '%s\n' "$ORIGINAL" > "$WORK/rules/standards.yaml"; else
-    printf '%s\n' "$ORIGINAL" | sed 's/    - { since: 2020-01-01, value: 4500 }/&\n    - { since: 2031-01-01, value: 9999 }/' > "$WORK/rules/standards.yaml"; fi
+    printf '%s\n' "$ORIGINAL" | sed 's/    - { since: 2020-01-01, value: 4500, reference: "《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准" }/&\n    - { since: 2031-01-01, value: 9999, reference: "测试用值" }/' > "$WORK/rules/standards.yaml"; fi
   echo "standards only: $(reload)"
 done
 for i in 1 2 3 4; do printf '\n// edit %s\n' "$i" >> "$WORK/rules/water.drl"; echo "a DRL file edited: $(reload)"; done

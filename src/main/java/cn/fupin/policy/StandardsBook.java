@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class StandardsBook {
 
     /** One dated value of a series; {@code region} is "" for the default series. */
-    public record Entry(LocalDate since, String region, BigDecimal value, int line) {
+    public record Entry(LocalDate since, String region, BigDecimal value, String reference, int line) {
     }
 
     /** What policy staff wrote about a standard, shown beside its value. */
@@ -38,7 +38,8 @@ public final class StandardsBook {
         return definitions.get(name).entries().stream()
                 .filter(e -> !e.since().isAfter(date) && regionCode.startsWith(e.region()))
                 .max(Comparator.comparingInt((Entry e) -> e.region().length()).thenComparing(Entry::since))
-                .map(e -> new StandardInForce(name, e.value(), e.since(), e.region().isEmpty() ? null : e.region()));
+                .map(e -> new StandardInForce(name, e.value(), e.since(), e.region().isEmpty() ? null : e.region(),
+                        e.reference()));
     }
 
     /**
@@ -52,7 +53,7 @@ public final class StandardsBook {
             Definition d = definitions.get(name);
             List<Entry> entries = new ArrayList<>(d.entries().stream()
                     .filter(e -> !(e.region().isEmpty() && dated.containsKey(e.since()))).toList());
-            dated.forEach((since, value) -> entries.add(new Entry(since, "", value, 0)));
+            dated.forEach((since, value) -> entries.add(new Entry(since, "", value, null, 0)));
             changed.put(name, new Definition(name, d.title(), d.unit(), d.source(), List.copyOf(entries)));
         });
         return new StandardsBook(changed);

@@ -20,11 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StandardsController {
 
-    /** {@code value} and {@code since} are null when the standard has no value yet on that date. */
+    /**
+     * {@code value}, {@code since} and {@code reference} are null when the standard has no value yet on that
+     * date; {@code reference} names the document that set the value in force.
+     */
     record StandardView(String name, String title, String unit, String source,
                         @JsonInclude(JsonInclude.Include.ALWAYS) BigDecimal value,
                         @JsonInclude(JsonInclude.Include.ALWAYS) LocalDate since,
-                        @JsonInclude(JsonInclude.Include.ALWAYS) String region) {
+                        @JsonInclude(JsonInclude.Include.ALWAYS) String region,
+                        @JsonInclude(JsonInclude.Include.ALWAYS) String reference) {
     }
 
     record StandardsView(LocalDate asOf, String regionCode, String rulesetVersion, List<StandardView> standards) {
@@ -57,7 +61,7 @@ class StandardsController {
             StandardInForce value = ruleSet.standards().inForce(name, region, date).orElse(null);
             return new StandardView(name.key(), definition.title(), definition.unit(), definition.source(),
                     value == null ? null : value.value(), value == null ? null : value.since(),
-                    value == null ? null : value.region());
+                    value == null ? null : value.region(), value == null ? null : value.reference());
         }).toList();
         return new StandardsView(date, region.isEmpty() ? null : region, ruleSet.version(), views);
     }

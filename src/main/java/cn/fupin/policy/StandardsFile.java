@@ -79,7 +79,7 @@ final class StandardsFile {
         List<StandardsBook.Entry> entries = new ArrayList<>();
         Node values = fields.get("values");
         if (!(values instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            problem(line(node), "standard '" + name.key() + "' needs a list of values (since, value, optional region)");
+            problem(line(node), "standard '" + name.key() + "' needs a list of values (since, value, reference, optional region)");
         } else {
             Map<String, Integer> seen = new HashMap<>();
             for (Node item : sequence.getValue()) {
@@ -127,7 +127,14 @@ final class StandardsFile {
         } catch (NumberFormatException e) {
             problem(line, "'value' must be a number");
         }
-        return since == null || region == null || value == null ? null : new StandardsBook.Entry(since, region, value, line);
+        // Every value cites the document that set it, so that a reader of a decision can look it up.
+        String reference = text(fields.get("reference"));
+        if (reference == null || reference.isBlank()) {
+            problem(line, "'reference' must name the document (and article) that set this value");
+            reference = null;
+        }
+        return since == null || region == null || value == null || reference == null ? null
+                : new StandardsBook.Entry(since, region, value, reference, line);
     }
 
     private Map<String, Node> fields(Node node, String what) {

@@ -77,4 +77,38 @@ class RuleScenariosTests {
         assertThat(reported).as("codes with a scenario where they are reported").isEqualTo(codes);
         assertThat(refused).as("codes with a scenario where they must not be").isEqualTo(codes);
     }
+
+    /**
+     * One scenario file per rule file, so that policy staff find a rule's tests beside it by name:
+     * {@code health.drl} is tested in {@code scenarios/health.yaml}, {@code quality/members.drl} in
+     * {@code scenarios/quality-members.yaml}, each of its measures and findings both ways in that file.
+     */
+    @Test
+    void everyRuleFileHasItsOwnScenarioFileTestingEachOfItsCodesBothWays() throws java.io.IOException {
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("@(measure|finding)\\(\"([A-Z_]+)\"\\)");
+        List<Path> ruleFiles;
+        try (Stream<Path> files = java.nio.file.Files.walk(RULES)) {
+            ruleFiles = files.filter(f -> f.toString().endsWith(".drl")).sorted().toList();
+        }
+        assertThat(ruleFiles).hasSizeGreaterThanOrEqualTo(12);
+        for (Path ruleFile : ruleFiles) {
+            String name = RULES.relativize(ruleFile).toString().replace('/', '-').replace(".drl", ".yaml");
+            Set<String> codes = new java.util.TreeSet<>();
+            code.matcher(java.nio.file.Files.readString(ruleFile)).results().forEach(m -> codes.add(m.group(2)));
+            if (codes.isEmpty()) {
+                continue; // definitions.drl derives terms only: the action files' scenarios test them
+            }
+            List<Scenario> own = scenarios.stream().filter(s -> s.file().equals("scenarios/" + name)).toList();
+            Set<String> shown = new java.util.TreeSet<>();
+            Set<String> refused = new java.util.TreeSet<>();
+            for (Scenario scenario : own) {
+                Stream.of(scenario.expect(), scenario.findings()).flatMap(List::stream)
+                        .forEach(c -> shown.add(c.split("@")[0]));
+                Stream.of(scenario.absent(), scenario.noFindings()).flatMap(List::stream)
+                        .forEach(c -> refused.add(c.split("@")[0]));
+            }
+            assertThat(shown).as("codes of %s matched in scenarios/%s", ruleFile, name).containsAll(codes);
+            assertThat(refused).as("codes of %s refused in scenarios/%s", ruleFile, name).containsAll(codes);
+        }
+    }
 }

@@ -30,7 +30,9 @@ class PolicyApiTests extends ApiTestBase {
         assertThat(dibao.get("value").decimalValue()).isEqualByComparingTo("5000");
         assertThat(dibao.get("since").asString()).isEqualTo("2020-01-01");
         assertThat(dibao.get("region").asString()).isEqualTo("5203");
+        assertThat(dibao.get("reference").asString()).contains("遵义市");
         assertThat(standards.get("standards")).hasSize(StandardName.values().length);
+        assertThat(standards.get("standards").valueStream()).allSatisfy(s -> assertThat(s.get("reference").asString()).isNotBlank());
     }
 
     @Test

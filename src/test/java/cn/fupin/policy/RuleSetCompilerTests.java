@@ -55,7 +55,7 @@ class RuleSetCompilerTests {
     @Test
     void aChangeOfStandardsOnlyReusesTheCompiledRulesAndReadsTheNewValues() {
         RuleSet before = compiler.compile(realRules());
-        String standards = file("standards.yaml").replace("{ since: 2020-01-01, value: 4500 }", "{ since: 2020-01-01, value: 4600 }");
+        String standards = file("standards.yaml").replace("{ since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }", "{ since: 2020-01-01, value: 4600, reference: \"测试用值\" }");
         RuleSet after = compiler.compile(replace(realRules(), "standards.yaml", standards), before);
         assertThat(after.kieBase()).isSameAs(before.kieBase());
         assertThat(after.version()).isNotEqualTo(before.version());
@@ -124,11 +124,11 @@ class RuleSetCompilerTests {
     @Test
     void standardsErrorsNameTheirLines() {
         String standards = file("standards.yaml")
-                .replace("- { since: 2019-01-01, value: 3750 }", "- { since: 2019-13-01, value: 3750 }")
+                .replace("- { since: 2019-01-01, value: 3750, reference: \"国家现行扶贫标准（2010年不变价农民人均纯收入2,300元）按2019年价格水平折算\" }", "- { since: 2019-13-01, value: 3750, reference: \"测试用值\" }")
                 .replace("region: \"5203\"", "region: \"520\"")
-                .replace("- { since: 2019-01-01, value: 64 }",
-                        "- { since: 2019-01-01, value: 64 }\n    - { since: 2019-01-01, value: 65 }")
-                + "\nchild_age:\n  values:\n    - { since: 2019-01-01, value: 14 }\n";
+                .replace("- { since: 2019-01-01, value: 64, reference: \"《省2020年脱贫攻坚十大专项行动方案》就业扶贫专项行动：公益岗位安置年龄至64周岁\" }",
+                        "- { since: 2019-01-01, value: 64, reference: \"《省2020年脱贫攻坚十大专项行动方案》就业扶贫专项行动：公益岗位安置年龄至64周岁\" }\n    - { since: 2019-01-01, value: 65, reference: \"国家基本公共卫生服务规范：65岁及以上老年人健康管理；《省2020年脱贫攻坚十大专项行动方案》健康扶贫专项行动：家庭医生签约\" }")
+                + "\nchild_age:\n  values:\n    - { since: 2019-01-01, value: 14, reference: \"测试用值\" }\n";
         List<RuleProblem> problems = problemsOf(replace(realRules(), "standards.yaml", standards));
         assertThat(problems).allSatisfy(p -> {
             assertThat(p.file()).isEqualTo("standards.yaml");

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RuleSetReloadTests extends ApiTestBase {
 
     static final Path RULES = RulesCopy.create(true);
-    static final String NEW_DIBAO_VALUE = "    - { since: 2020-01-01, value: 4500 }\n";
+    static final String NEW_DIBAO_VALUE = "    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n";
 
     @DynamicPropertySource
     static void rules(DynamicPropertyRegistry registry) {
@@ -123,7 +123,7 @@ class RuleSetReloadTests extends ApiTestBase {
 
     @Test
     void aFailingScenarioIsRefusedWithExpectedAndActualMeasures() throws IOException {
-        edit("standards.yaml", NEW_DIBAO_VALUE, "    - { since: 2020-01-01, value: 4400 }\n");
+        edit("standards.yaml", NEW_DIBAO_VALUE, "    - { since: 2020-01-01, value: 4400, reference: \"测试用值\" }\n");
         Api.Response response = api.post("/api/rulesets/validate", "policy", "");
         assertThat(response.status()).isEqualTo(422);
         JsonNode failing = response.json().get("failingScenarios");
@@ -141,7 +141,7 @@ class RuleSetReloadTests extends ApiTestBase {
         assertThat(hasDibao(before)).isFalse();
         String oldVersion = activeVersion();
 
-        edit("standards.yaml", NEW_DIBAO_VALUE, NEW_DIBAO_VALUE + "    - { since: 2021-01-01, value: 4800 }\n");
+        edit("standards.yaml", NEW_DIBAO_VALUE, NEW_DIBAO_VALUE + "    - { since: 2021-01-01, value: 4800, reference: \"测试用值\" }\n");
         Api.Response reload = api.post("/api/rulesets/reload", "policy", "");
         assertThat(reload.status()).as(reload.body()).isEqualTo(200);
         JsonNode outcome = reload.json();
@@ -211,7 +211,7 @@ class RuleSetReloadTests extends ApiTestBase {
             }));
         }
         Thread.sleep(1000);
-        edit("standards.yaml", NEW_DIBAO_VALUE, NEW_DIBAO_VALUE + "    - { since: 2030-01-01, value: 9000 }\n");
+        edit("standards.yaml", NEW_DIBAO_VALUE, NEW_DIBAO_VALUE + "    - { since: 2030-01-01, value: 9000, reference: \"测试用值\" }\n");
         assertThat(api.post("/api/rulesets/reload", "policy", "").status()).isEqualTo(200);
         Thread.sleep(1000);
         stop.set(true);

@@ -57,8 +57,8 @@ class RulesWatchTests extends ApiTestBase {
         String before = activeVersion();
 
         int activated = count("ACTIVATED");
-        Files.writeString(standards, original.replace("    - { since: 2020-01-01, value: 4500 }\n",
-                "    - { since: 2020-01-01, value: 4500 }\n    - { since: 2031-01-01, value: 9999 }\n"));
+        Files.writeString(standards, original.replace("    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n",
+                "    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n    - { since: 2031-01-01, value: 9999, reference: \"测试用值\" }\n"));
         awaitWatchReload("ACTIVATED", activated);
         String changed = activeVersion();
         assertThat(changed).isNotEqualTo(before);

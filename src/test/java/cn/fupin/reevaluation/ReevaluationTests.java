@@ -40,7 +40,7 @@ class ReevaluationTests extends ApiTestBase {
     static final LocalDate AS_OF = LocalDate.parse("2020-06-30");
     /** After the dates the scenarios are set on, so that the raised standard passes the reload's gate. */
     static final LocalDate RAISED_AS_OF = LocalDate.parse("2022-06-30");
-    static final String RAISED_DIBAO = "    - { since: 2022-06-01, value: 5200 }\n";
+    static final String RAISED_DIBAO = "    - { since: 2022-06-01, value: 5200, reference: \"测试用值\" }\n";
 
     @DynamicPropertySource
     static void rules(DynamicPropertyRegistry registry) {
@@ -146,8 +146,8 @@ class ReevaluationTests extends ApiTestBase {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recommendation", Long.class)).isEqualTo(ledger);
 
         // Policy staff adopt the change: the same value in the standards file, reloaded.
-        RulesCopy.edit(RULES, "standards.yaml", "    - { since: 2020-01-01, value: 4500 }\n",
-                "    - { since: 2020-01-01, value: 4500 }\n" + RAISED_DIBAO);
+        RulesCopy.edit(RULES, "standards.yaml", "    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n",
+                "    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n" + RAISED_DIBAO);
         assertThat(api.post("/api/rulesets/reload", "policy", "").status()).isEqualTo(200);
         String real = fixture.start(body("asOf", RAISED_AS_OF.toString(), "regionCode", fixture.region));
         assertThat(fixture.await(real).get("state").asString()).isEqualTo("COMPLETED");
@@ -206,8 +206,8 @@ class ReevaluationTests extends ApiTestBase {
         fixture.await(fixture.start(body("asOf", later.toString(), "regionCode", fixture.region)));
         Map<String, Set<String>> before = fixture.recorded();
         Path candidate = RulesCopy.into(Files.createDirectory(CANDIDATES.resolve("draft-2022")), true);
-        RulesCopy.edit(candidate, "standards.yaml", "    - { since: 2020-01-01, value: 4500 }\n",
-                "    - { since: 2020-01-01, value: 4500 }\n    - { since: 2022-01-01, value: 6500 }\n");
+        RulesCopy.edit(candidate, "standards.yaml", "    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n",
+                "    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n    - { since: 2022-01-01, value: 6500, reference: \"测试用值\" }\n");
         String activeVersion = active.get().version();
 
         String dryRun = fixture.start(body("asOf", later.toString(), "regionCode", fixture.region, "dryRun", true,

@@ -104,7 +104,7 @@ class StartupGuardTests {
             int port = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             var answer = get(port, "/api/rulesets/active", "admin:admin-demo");
             assertThat(answer.statusCode()).isEqualTo(200);
-            assertThat(answer.body()).contains(approved).contains("folderRefused").contains("housing-water-transport.yaml");
+            assertThat(answer.body()).contains(approved).contains("folderRefused").contains("water.yaml");
         }
     }
 
@@ -114,7 +114,7 @@ class StartupGuardTests {
         RulesCopy.edit(dir, "water.drl", "safeDrinkingWater == false", "safeDrinkingWater == true");
         assertThatThrownBy(() -> start(null, "--app.rules-dir=" + dir))
                 .hasRootCauseInstanceOf(RuleSetException.class)
-                .hasStackTraceContaining("housing-water-transport.yaml").hasStackTraceContaining("fails");
+                .hasStackTraceContaining("water.yaml").hasStackTraceContaining("fails");
     }
 
     @Test
