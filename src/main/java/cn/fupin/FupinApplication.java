@@ -4,7 +4,7 @@ import cn.fupin.household.ImportCommand;
 import cn.fupin.household.RekeyCommand;
 import cn.fupin.system.audit.AuditCommand;
 import cn.fupin.household.synthetic.GenerateCommand;
-import cn.fupin.policy.RulesCommand;
+import cn.fupin.scenario.RulesCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

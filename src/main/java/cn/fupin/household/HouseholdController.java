@@ -2,14 +2,9 @@ package cn.fupin.household;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.fupin.policy.ActiveRuleSet;
-import cn.fupin.quality.FindingView;
-import cn.fupin.quality.QualityChecks;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
@@ -21,8 +16,6 @@ import cn.fupin.system.audit.Audited;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,8 +38,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class HouseholdController {
 
-    private static final Logger log = LoggerFactory.getLogger(HouseholdController.class);
-
     record HouseholdPage(List<StoredHousehold> content, int page, int size, long totalElements, int totalPages) {
     }
 
@@ -59,16 +50,12 @@ class HouseholdController {
     private final RegionScope scope;
     private final FullIdNumbers fullIdNumbers;
     private final AuditTrail audit;
-    private final QualityChecks quality;
-    private final ActiveRuleSet active;
-    private final Clock clock;
+    private final StoredHouseholdChecks checks;
 
     HouseholdController(HouseholdRegistry registry, HouseholdImport importer, HouseholdExport exporter,
                         HouseholdLookup lookup, RegionScope scope, FullIdNumbers fullIdNumbers, AuditTrail audit,
-                        QualityChecks quality, ActiveRuleSet active, Clock clock) {
-        this.quality = quality;
-        this.active = active;
-        this.clock = clock;
+                        StoredHouseholdChecks checks) {
+        this.checks = checks;
         this.registry = registry;
         this.importer = importer;
         this.exporter = exporter;
@@ -82,7 +69,7 @@ class HouseholdController {
      * The stored household as a PUT answers it: with the quality rules' findings on it today, as warnings
      * that never block a valid record (it is stored before it is checked).
      */
-    record Written(@JsonUnwrapped Household household, long version, List<FindingView> findings) {
+    record Written(@JsonUnwrapped Household household, long version, List<?> findings) {
     }
 
     @Operation(summary = "Create (201) or replace (200) a household; If-Match with a stale version is 409. The answer "
@@ -100,19 +87,7 @@ class HouseholdController {
                 : ResponseEntity.ok();
         StoredHousehold masked = IdNumbers.masked(stored);
         return response.eTag(ETags.of(stored.version()))
-                .body(new Written(masked.household(), masked.version(), findings(stored.household())));
-    }
-
-    /** Today's findings on a stored household; a check that cannot run leaves the answer without them. */
-    private List<FindingView> findings(Household household) {
-        try {
-            LocalDate today = LocalDate.now(clock);
-            return FindingView.of(quality.check(active.get(), List.of(household), today, scope.prefix()).findings()
-                    .getOrDefault(household.householdId(), List.of()));
-        } catch (RuntimeException e) {
-            log.warn("The quality checks could not run after a household was stored: {}", e.getClass().getName());
-            return null;
-        }
+                .body(new Written(masked.household(), masked.version(), checks.warnings(stored.household(), scope.prefix())));
     }
 
     @Operation(summary = "Import households as NDJSON (one a line): every valid line stored, every bad one reported")

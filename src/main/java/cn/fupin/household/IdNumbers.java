@@ -2,6 +2,8 @@ package cn.fupin.household;
 
 import java.util.regex.Pattern;
 
+import cn.fupin.system.IdNumberFormat;
+
 /**
  * How ID numbers are shown: masked by default, {@code 520102************}. Only the region of registration
  * stays. Everything after it would narrow the number down: characters 7–14 are the birth date, which every
@@ -24,10 +26,7 @@ public final class IdNumbers {
     }
 
     public static String mask(String idNumber) {
-        if (idNumber == null || idNumber.length() <= 6) {
-            return idNumber == null ? null : "*".repeat(idNumber.length());
-        }
-        return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 6);
+        return IdNumberFormat.mask(idNumber);
     }
 
     /** Whether a value sent by a client is a masked number (as shown by this service, now or before), not a full one. */

@@ -1,5 +1,6 @@
 package cn.fupin.matching;
 
+import cn.fupin.policy.RuleMetadata;
 import java.util.Objects;
 
 import org.kie.api.runtime.rule.RuleContext;

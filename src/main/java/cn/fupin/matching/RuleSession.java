@@ -1,5 +1,6 @@
 package cn.fupin.matching;
 
+import cn.fupin.policy.RuleMetadata;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

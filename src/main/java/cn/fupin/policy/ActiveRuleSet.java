@@ -38,10 +38,10 @@ public class ActiveRuleSet {
     private final AtomicReference<RuleSet> active;
     private volatile ValidationReport refusedAtStart;
 
-    public ActiveRuleSet(@Value("${app.rules-dir:rules}") Path rulesDir, RuleSetStore store, Clock clock,
-                         ApplicationEventPublisher events) {
+    public ActiveRuleSet(@Value("${app.rules-dir:rules}") Path rulesDir, RuleSetGate gate, RuleSetStore store,
+                         Clock clock, ApplicationEventPublisher events) {
         this.folder = new RulesFolder(rulesDir.toAbsolutePath().normalize());
-        this.gate = new RuleSetGate(clock);
+        this.gate = gate;
         this.store = store;
         this.clock = clock;
         this.events = events;

@@ -25,9 +25,9 @@ public class CandidateRuleSets {
     private final RuleSetGate gate;
     private final RuleSetCompiler compiler;
 
-    CandidateRuleSets(ActiveRuleSet active, Clock clock) {
+    CandidateRuleSets(ActiveRuleSet active, RuleSetGate gate, Clock clock) {
         this.active = active;
-        this.gate = new RuleSetGate(clock);
+        this.gate = gate;
         this.compiler = new RuleSetCompiler(clock);
     }
 

@@ -47,6 +47,11 @@ public record RuleSet(String version, Instant loadedAt, List<RuleSource> sources
                 .filter(s -> !s.path().startsWith(RulesFolder.QUALITY + "/")).toList());
     }
 
+    /** A problem found in this rule set after it compiled, at the file and line where the rule is declared. */
+    public RuleProblem problemAt(String ruleName, String message) {
+        return RuleSetCompiler.locate(ruleName, sources, message);
+    }
+
     /** A session from the pool; {@link KieSession#dispose()} resets it and gives it back. */
     public KieSession newSession() {
         return sessions.newKieSession();

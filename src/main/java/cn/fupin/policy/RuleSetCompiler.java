@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 
-import cn.fupin.matching.Measure;
-import cn.fupin.matching.RuleMetadata;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -175,8 +173,6 @@ public final class RuleSetCompiler {
                     problem = "rule \"" + rule.getName() + "\" needs @measure(\"CODE\"), @defines(\"Fact\") or @finding(\"CODE\")";
                 } else if (kinds > 1) {
                     problem = "rule \"" + rule.getName() + "\" has more than one of @measure, @defines and @finding; it either decides, defines or checks";
-                } else if (measure != null && Arrays.stream(Measure.values()).noneMatch(m -> m.name().equals(measure))) {
-                    problem = "rule \"" + rule.getName() + "\" names unknown measure '" + measure + "'";
                 } else if (finding != null && !String.valueOf(finding).matches("[A-Z][A-Z0-9_]*")) {
                     problem = "rule \"" + rule.getName() + "\": a finding code is written in capitals and underscores, not '" + finding + "'";
                 } else if (finding != null && !("ERROR".equals(severity) || "WARNING".equals(severity))) {

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 public final class RulesFolder {
 
     public static final String STANDARDS_FILE = "standards.yaml";
+    /** The folder of scenario tests: read by the gate, never part of the rule set. */
+    public static final String SCENARIOS = "scenarios";
     /** The sub-folder of the quality rules, which check the records rather than decide measures. */
     public static final String QUALITY = "quality";
 

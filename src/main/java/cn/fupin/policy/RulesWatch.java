@@ -11,7 +11,6 @@ import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import cn.fupin.matching.scenario.ScenarioFile;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,7 @@ class RulesWatch {
     @EventListener(ApplicationReadyEvent.class)
     void start() throws IOException {
         watcher = FileSystems.getDefault().newWatchService();
-        for (Path folder : new Path[] {dir, dir.resolve(ScenarioFile.FOLDER), dir.resolve(RulesFolder.QUALITY)}) {
+        for (Path folder : new Path[] {dir, dir.resolve(RulesFolder.SCENARIOS), dir.resolve(RulesFolder.QUALITY)}) {
             if (Files.isDirectory(folder)) {
                 folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);

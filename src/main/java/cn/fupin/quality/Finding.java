@@ -3,7 +3,7 @@ package cn.fupin.quality;
 import java.util.Comparator;
 import java.util.Objects;
 
-import cn.fupin.matching.RuleMetadata;
+import cn.fupin.policy.RuleMetadata;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**

@@ -3,7 +3,7 @@ package cn.fupin.quality;
 import java.util.Map;
 import java.util.TreeMap;
 
-import cn.fupin.matching.RuleMetadata;
+import cn.fupin.policy.RuleMetadata;
 import cn.fupin.policy.RuleSet;
 
 /** The finding codes a rule set's quality rules report, each with its severity and title. */

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.fupin.matching.RuleMetadata;
+import cn.fupin.policy.RuleMetadata;
 import cn.fupin.matching.RuleSession;
 import cn.fupin.policy.RuleSet;
 import org.kie.api.runtime.ClassObjectFilter;

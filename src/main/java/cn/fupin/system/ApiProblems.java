@@ -4,12 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import cn.fupin.policy.RuleSetRefusedException;
-import cn.fupin.policy.StandardNotInForceException;
-import cn.fupin.policy.ValidationReport;
-import cn.fupin.policy.StandardName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,10 +23,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Every error of the API as {@code application/problem+json} (RFC 9457), from this one place. Messages
+ * Every error of the API as {@code application/problem+json} (RFC 9457): the errors every feature shares
+ * are answered here, a feature's own errors by its own advice, which comes first (RuleSetProblems). Messages
  * never repeat what the client sent: a rejected value may be a name or an ID number.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -39,19 +39,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 e.errors().size() == 1 ? "1 field is invalid" : e.errors().size() + " fields are invalid");
         problem.setTitle("Invalid input");
         problem.setProperty("errors", e.errors());
-        return problem;
-    }
-
-    @ExceptionHandler(StandardNotInForceException.class)
-    ProblemDetail standardNotInForce(StandardNotInForceException e) {
-        List<String> names = e.missing().stream().map(StandardName::key).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "No value is in force on " + e.date() + " for " + String.join(", ", names)
-                        + ": a household cannot be evaluated before its standards exist");
-        problem.setTitle("Standard not in force");
-        problem.setProperty("standards", names);
-        problem.setProperty("errors", List.of(new FieldError("asOf",
-                "is before the first value of " + String.join(", ", names))));
         return problem;
     }
 
@@ -75,22 +62,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Conflict");
         e.details().forEach(problem::setProperty);
-        return problem;
-    }
-
-    @ExceptionHandler(RuleSetRefusedException.class)
-    ProblemDetail ruleSetRefused(RuleSetRefusedException e) {
-        ValidationReport report = e.report();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "The rules folder does not pass: " + e.getMessage() + "; the active rule set is unchanged");
-        problem.setTitle("Rules refused");
-        problem.setProperty("errors", report.errors());
-        problem.setProperty("failingScenarios", report.failingScenarios());
-        problem.setProperty("scenarios", report.scenarios());
-        problem.setProperty("scenariosPassed", report.scenariosPassed());
-        if (report.version() != null) {
-            problem.setProperty("version", report.version());
-        }
         return problem;
     }
 

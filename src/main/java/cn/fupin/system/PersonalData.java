@@ -3,9 +3,6 @@ package cn.fupin.system;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.fupin.household.IdNumbers;
-import cn.fupin.household.ResidentIdNumber;
-
 /**
  * Takes ID numbers out of text the service did not write itself before it is shown or kept: a path typed
  * with an ID number where a household id belongs would otherwise come back in the error, and stay in the
@@ -18,7 +15,7 @@ public final class PersonalData {
     private PersonalData() {
     }
 
-    /** The text with every valid ID number in it masked ({@code 520102************}, as IdNumbers shows them). */
+    /** The text with every valid ID number in it masked ({@code 520102************}, as the registry shows them). */
     public static String redact(String text) {
         if (text == null || text.length() < 18) {
             return text;
@@ -27,7 +24,7 @@ public final class PersonalData {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String number = m.group().toUpperCase(java.util.Locale.ROOT);
-            String shown = ResidentIdNumber.problem(number, null, null).isEmpty() ? IdNumbers.mask(number) : m.group();
+            String shown = IdNumberFormat.problem(number).isEmpty() ? IdNumberFormat.mask(number) : m.group();
             m.appendReplacement(out, Matcher.quoteReplacement(shown));
         }
         m.appendTail(out);

@@ -1,5 +1,6 @@
 package cn.fupin.household;
 
+import cn.fupin.system.IdNumberFormat;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ResidentIdNumberTests {
     @Test
     void theCheckDigitFollowsGb11643() {
         // The standard's own example: 11010519491231002X.
-        assertThat(ResidentIdNumber.checkChar("11010519491231002")).isEqualTo('X');
+        assertThat(IdNumberFormat.checkChar("11010519491231002")).isEqualTo('X');
         assertThat(ResidentIdNumber.problem("11010519491231002X", LocalDate.of(1949, 12, 31), Sex.FEMALE)).isEmpty();
     }
 
@@ -57,7 +58,7 @@ class ResidentIdNumberTests {
     @Test
     void aNumberEncodingNoRealDateIsRefused() {
         String first17 = "52010219750230123"; // 30 February
-        String number = first17 + ResidentIdNumber.checkChar(first17);
+        String number = first17 + IdNumberFormat.checkChar(first17);
         assertThat(ResidentIdNumber.problem(number, null, null)).get().asString().contains("valid birth date");
     }
 }

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import cn.fupin.matching.scenario.Scenario;
-import cn.fupin.matching.scenario.ScenarioFile;
-import cn.fupin.matching.scenario.ScenarioResult;
-import cn.fupin.matching.scenario.ScenarioRunner;
+import cn.fupin.scenario.Scenario;
+import cn.fupin.scenario.ScenarioFile;
+import cn.fupin.scenario.ScenarioResult;
+import cn.fupin.scenario.ScenarioRunner;
+import cn.fupin.policy.RuleMetadata;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.policy.RuleSetCompiler;
 import cn.fupin.policy.RulesFolder;

@@ -1,5 +1,6 @@
 package cn.fupin.quality;
 
+import cn.fupin.system.IdNumberFormat;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +81,7 @@ class PlantedErrorsTests extends ApiTestBase {
             String id = member.get("idNumber").asString();
             assertThat(id).startsWith(FROM);
             String first17 = TO + id.substring(2, 17);
-            member.put("idNumber", first17 + ResidentIdNumber.checkChar(first17));
+            member.put("idNumber", first17 + IdNumberFormat.checkChar(first17));
         }
         return h;
     }

@@ -1,4 +1,4 @@
-package cn.fupin.matching;
+package cn.fupin.policy;
 
 /**
  * The metadata every rule carries: the measure it decides, the derived fact it defines, or (a quality rule)

@@ -1,8 +1,7 @@
-package cn.fupin.system;
+package cn.fupin.policy;
 
 import java.util.stream.Collectors;
 
-import cn.fupin.policy.RuleSetException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -1,4 +1,4 @@
-package cn.fupin.matching.scenario;
+package cn.fupin.scenario;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.fupin.policy.RulesFolder;
 import cn.fupin.household.ResidentIdNumber;
 import cn.fupin.household.Sex;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class ScenarioFile {
 
-    public static final String FOLDER = "scenarios";
+    public static final String FOLDER = RulesFolder.SCENARIOS;
     public static final String BASELINE = "baseline.yaml";
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();

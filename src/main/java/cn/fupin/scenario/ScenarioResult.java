@@ -1,4 +1,4 @@
-package cn.fupin.matching.scenario;
+package cn.fupin.scenario;
 
 import java.util.List;
 

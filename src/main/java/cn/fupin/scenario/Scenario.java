@@ -1,4 +1,4 @@
-package cn.fupin.matching.scenario;
+package cn.fupin.scenario;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.fupin.system.cluster;
+package cn.fupin.policy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,8 +10,6 @@ import java.util.Base64;
 import java.util.UUID;
 
 import cn.fupin.FupinApplication;
-import cn.fupin.policy.ActiveRuleSet;
-import cn.fupin.policy.RulesCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;

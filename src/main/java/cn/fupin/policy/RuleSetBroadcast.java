@@ -1,10 +1,7 @@
-package cn.fupin.system.cluster;
+package cn.fupin.policy;
 
 import java.util.UUID;
 
-import cn.fupin.policy.ActiveRuleSet;
-import cn.fupin.policy.RuleSetActivated;
-import cn.fupin.policy.RuleSetRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;

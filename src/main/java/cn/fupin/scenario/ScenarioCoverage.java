@@ -1,4 +1,4 @@
-package cn.fupin.policy;
+package cn.fupin.scenario;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +9,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.Comparator;
 
-import cn.fupin.matching.RuleMetadata;
-import cn.fupin.matching.scenario.Scenario;
-import cn.fupin.matching.scenario.ScenarioFile;
+import cn.fupin.policy.RuleProblem;
+import cn.fupin.policy.RuleSet;
+import cn.fupin.policy.RuleMetadata;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -58,7 +58,7 @@ final class ScenarioCoverage {
                                 RuleSet ruleSet, List<RuleProblem> problems) {
         given.forEach((code, rule) -> {
             if (!tried.contains(code)) {
-                problems.add(RuleSetCompiler.locate(rule, ruleSet.sources(), kind + " " + code
+                problems.add(ruleSet.problemAt(rule, kind + " " + code
                         + " has no scenario " + way + " under " + ScenarioFile.FOLDER + "/"));
             }
         });

@@ -1,10 +1,12 @@
-package cn.fupin.policy;
+package cn.fupin.scenario;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import cn.fupin.policy.RulesFolder;
+import cn.fupin.policy.ValidationReport;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,7 @@ public final class RulesCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Path dir = Path.of(args.length > 2 ? args[2] : "rules").toAbsolutePath().normalize();
-        ValidationReport report = new RuleSetGate(Clock.system(ZoneId.of("Asia/Shanghai")))
+        ValidationReport report = new ScenarioGate(Clock.system(ZoneId.of("Asia/Shanghai")))
                 .check(new RulesFolder(dir), null).report();
         JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         out.println(json.writeValueAsString(report));

@@ -1,0 +1,41 @@
+package cn.fupin.quality;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.fupin.household.Household;
+import cn.fupin.household.StoredHouseholdChecks;
+import cn.fupin.policy.ActiveRuleSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The active quality rules' findings on a household just stored, for the answer to its PUT. */
+@Component
+class FindingsOnStore implements StoredHouseholdChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(FindingsOnStore.class);
+
+    private final QualityChecks quality;
+    private final ActiveRuleSet active;
+    private final Clock clock;
+
+    FindingsOnStore(QualityChecks quality, ActiveRuleSet active, Clock clock) {
+        this.quality = quality;
+        this.active = active;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<FindingView> warnings(Household household, String regionScope) {
+        try {
+            LocalDate today = LocalDate.now(clock);
+            return FindingView.of(quality.check(active.get(), List.of(household), today, regionScope).findings()
+                    .getOrDefault(household.householdId(), List.of()));
+        } catch (RuntimeException e) {
+            log.warn("The quality checks could not run after a household was stored: {}", e.getClass().getName());
+            return null;
+        }
+    }
+}
