@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The quality checks measured on a generated province with planted errors (README, "Keep the registry right").
+# The quality checks measured on a generated province with planted errors (src/docs/quality.md).
 #   src/bench/quality.sh                                  # 840,000 people, 100 errors of each kind: about 20 minutes
 #   src/bench/quality.sh --people 60000 --plant-errors 20
 # 1. Generates the province with `generate --plant-errors K` (the errors are listed in province.ndjson.planted.tsv)

@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import under case-sensitive ids (README, "Ids are case-sensitive"): member ids and household ids that
+ * The import under case-sensitive ids (src/docs/api.md, "Ids are case-sensitive"): member ids and household ids that
  * differ only by case are distinct, in one file and against what is stored. On MariaDB the first stopped the
  * import with a 500 (its batch rolled back); the second rewrote the stored household's row and left its
  * members encrypted under the other spelling, so that it no longer read.

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ids are case-sensitive on both databases (README, "Ids are case-sensitive"): `m1` and `M1` are two members,
+ * Ids are case-sensitive on both databases (src/docs/api.md, "Ids are case-sensitive"): `m1` and `M1` are two members,
  * and a path id spelled in another case than the stored one names no household. MariaDB compared ids
  * case-insensitively (the tables' default collation) where Java and H2 did not, and each of these went wrong
  * there: a 409 for m1/M1, the household found under the other spelling, a 500 evaluating it.

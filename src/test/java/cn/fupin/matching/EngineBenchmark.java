@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Cost of evaluating one household: alone in a session (a case worker's preview), in sessions of
  * {@value #BATCH} households (a bulk run), and through the plain-Java reading of the policy (the floor).
- * Run with {@code mvn -Pbench test-compile exec:exec} (see the README).
+ * Run with {@code mvn -Pbench test-compile exec:exec} (see src/bench/README.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -7,7 +7,7 @@ import cn.fupin.household.Cause;
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.household.HousingGrade;
 
-/** The assumed distributions of a generated province (not from the plan; see the README). */
+/** The assumed distributions of a generated province (not from the plan; see src/docs/api.md, "A province to work on"). */
 final class Draws {
 
     /** Household sizes 1–8 in per mille: mostly 2–4, about 3 people a household on average. */

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A synthetic province (registries hold personal data and cannot be shipped), one household per NDJSON
  * line, reproducible for a seed. The POOR households reproduce the plan's figures exactly — people per
  * primary cause, the LACK_OF_MOTIVATION households, the ill or disabled, the NORMAL and WEAK labourers —
- * and the MONITORED people; everything else follows plausible assumptions (see the README).
+ * and the MONITORED people; everything else follows plausible assumptions (see src/docs/api.md, "A province to work on").
  */
 public final class ProvinceGenerator {
 

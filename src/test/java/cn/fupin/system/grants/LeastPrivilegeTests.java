@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The service run as its own MySQL/MariaDB account, set up as the README says: the schema migrated by the
+ * The service run as its own MySQL/MariaDB account, set up as src/docs/operations.md says: the schema migrated by the
  * administrator, then sql/grants/mysql-app-user.sql applied as written but for the account's name, then the
  * service started as that account (Flyway as the administrator). A database and an account of its own, so that
  * the account has the grants of the file and nothing else. (H2 has no accounts to speak of: skipped there, and reported as skipped.)

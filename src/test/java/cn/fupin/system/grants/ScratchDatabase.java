@@ -23,7 +23,7 @@ final class ScratchDatabase {
     private static final Pattern SERVER = Pattern.compile("(jdbc:mysql://[^/?]+).*");
 
     final String database;
-    /** The service's account, as the README creates it: '%', so that it matches a TCP connection from anywhere. */
+    /** The service's account, as src/docs/operations.md creates it: '%', so that it matches a TCP connection from anywhere. */
     final String user;
     final String account;
     final String password;
@@ -84,7 +84,7 @@ final class ScratchDatabase {
 
     /**
      * Settings of the service (or of a command) in the mysql profile on this database as this user, with Flyway
-     * as the administrator, as the README sets it up; users of its own (demo passwords are refused here).
+     * as the administrator, as src/docs/operations.md sets it up; users of its own (demo passwords are refused here).
      */
     List<String> settings(String username, String userPassword) {
         return List.of("--spring.profiles.active=mysql", "--spring.datasource.url=" + url(),
