@@ -92,7 +92,7 @@ needs_registry() {
   needs_database
   [ "$(mysql -h127.0.0.1 -uroot -N -e "SELECT COUNT(*) FROM $DB.household")" != 0 ] || { forget import; import; }
 }
-# bench_main CLASS ARGS…: a main class of the test sources (the floors), through the bench profile.
+# bench_main CLASS ARGS…: a main class of src/bench/java (the floors), compiled with the test sources by the bench profile.
 bench_main() {
   local main=$1; shift
   mvn -B -q -ntp -Pbench test-compile exec:exec -Dbench.main="$main" -Dbench.args="$*"
