@@ -1,7 +1,8 @@
 -- The service's own MySQL/MariaDB account: it reads and writes every table of the schema except the audit
--- trail, which it may only read and append to. (MySQL has no grant for "every table but one": hence a line
--- per table. Add a line here with every migration that creates a table: GrantsFileTests and, on MariaDB,
--- LeastPrivilegeTests fail on a table without one.) Nothing on flyway_schema_history: the migrations run as the
+-- trail, which it may only read and append to, and audit_chain (from which row the trail is keyed), which it
+-- may only read. (MySQL has no grant for "every table but one": hence a line per table. Add a line here with
+-- every migration that creates a table: GrantsFileTests and, on MariaDB, LeastPrivilegeTests fail on a table
+-- without one.) Nothing on flyway_schema_history: the migrations run as the
 -- schema's owner (spring.flyway.user). Run as an administrator, after the migrations (MySQL grants only on
 -- tables that exist), and again after every release whose migrations create a table:
 --   mysql -u root fupin < sql/grants/mysql-app-user.sql    (after: CREATE USER 'fupin_app'@'%' IDENTIFIED BY '…';)
@@ -33,3 +34,4 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ruleset TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ruleset_activation TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ruleset_reload_audit TO 'fupin_app'@'%';
 GRANT SELECT, INSERT ON audit_event TO 'fupin_app'@'%';
+GRANT SELECT ON audit_chain TO 'fupin_app'@'%';

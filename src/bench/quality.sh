@@ -29,6 +29,7 @@ DB=fupin_quality
 PORT=18096
 URL=http://127.0.0.1:$PORT
 export APP_PERSONAL_DATA_KEY_FILE=$OUT/personal-data.keys
+export APP_AUDIT_KEY_FILE=$OUT/audit.key APP_AUDIT_CREATE_KEY_FILE=true   # the audit chain's own key
 USERS=(--app.security.users.caseworker.password='{noop}quality-caseworker' --app.security.users.caseworker.roles=CASEWORKER
        --app.security.users.policy.password='{noop}quality-policy' --app.security.users.policy.roles=POLICY,CASEWORKER
        --app.security.users.admin.password='{noop}quality-admin' --app.security.users.admin.roles=ADMIN,POLICY,CASEWORKER)

@@ -18,6 +18,7 @@ export DB_URL='jdbc:mysql://127.0.0.1:3306/fupin_bench'
 export APP_SECURITY_USERS_CASEWORKER_PASSWORD='{noop}bench-cw-1' APP_SECURITY_USERS_POLICY_PASSWORD='{noop}bench-policy-1'
 export APP_SECURITY_USERS_ADMIN_PASSWORD='{noop}bench-admin-1'
 export APP_PERSONAL_DATA_KEY_FILE="$WORK/personal-data.keys"
+export APP_AUDIT_KEY_FILE="$WORK/audit.key" APP_AUDIT_CREATE_KEY_FILE=true   # the audit chain's own key
 rm -f "$APP_PERSONAL_DATA_KEY_FILE"
 mysql -uroot -e "DROP DATABASE IF EXISTS fupin_bench; CREATE DATABASE fupin_bench"
 java -jar "$OLD" generate --people "$PEOPLE" --seed 7 --out province.ndjson

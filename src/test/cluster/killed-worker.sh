@@ -38,6 +38,7 @@ done
 RANGES=8
 AS_OF=2020-06-30
 export APP_PERSONAL_DATA_KEY_FILE=$OUT/personal-data.keys
+export APP_AUDIT_KEY_FILE=$OUT/audit.key APP_AUDIT_CREATE_KEY_FILE=true   # the audit chain's own key
 USERS=(--app.security.users.caseworker.password='{noop}cluster-caseworker' --app.security.users.caseworker.roles=CASEWORKER
        --app.security.users.policy.password='{noop}cluster-policy' --app.security.users.policy.roles=POLICY,CASEWORKER
        --app.security.users.admin.password='{noop}cluster-admin' --app.security.users.admin.roles=ADMIN,POLICY,CASEWORKER)

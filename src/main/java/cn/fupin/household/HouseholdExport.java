@@ -37,13 +37,14 @@ public class HouseholdExport {
         String after = "";
         List<StoredHousehold> page;
         while (!(page = rows.page(regionPrefix, after, PAGE)).isEmpty()) {
+            // Audited before the page is written: a page whose rows cannot be stored is not sent.
+            audit.recordAll(actor, fullIdNumbers ? "ID_NUMBER_READ" : "HOUSEHOLD_EXPORT",
+                    page.stream().map(s -> s.household().householdId()).toList(), "OK", "export");
             for (StoredHousehold stored : page) {
                 Household shown = fullIdNumbers ? stored.household() : IdNumbers.masked(stored.household());
                 out.write(json.writeValueAsBytes(shown));
                 out.write('\n');
             }
-            audit.recordAll(actor, fullIdNumbers ? "ID_NUMBER_READ" : "HOUSEHOLD_EXPORT",
-                    page.stream().map(s -> s.household().householdId()).toList(), "OK", "export");
             written += page.size();
             after = page.get(page.size() - 1).household().householdId();
             out.flush();

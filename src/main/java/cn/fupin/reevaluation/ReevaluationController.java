@@ -188,9 +188,11 @@ class ReevaluationController {
             throw new InvalidInputException(errors);
         }
         String within = visible(id, prefix);
+        java.util.function.Consumer<List<String>> audited = audit.beforeEachPage("REEVALUATION_CHANGES_EXPORT",
+                "run " + id);
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"reevaluation-" + id + "-changes.csv\"")
-                .body(out -> diff.csv(id, within, out));
+                .body(out -> diff.csv(id, within, out, audited));
     }
 
     @Operation(summary = "Households and people gaining and losing, per measure and per region (2, 4 or 6 digits)")

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import cn.fupin.matching.Measure;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -89,7 +90,8 @@ class ReevaluationDiff {
      * byte-order mark, so that spreadsheet programs read the Chinese as Chinese. Read a thousand households at
      * a time, so that a province-wide diff streams in bounded memory.
      */
-    void csv(String reevaluationId, String regionPrefix, OutputStream out) {
+    /** The changes as CSV; each page's households go to {@code beforeEachPage} (the audit) before it is written. */
+    void csv(String reevaluationId, String regionPrefix, OutputStream out, Consumer<List<String>> beforeEachPage) {
         try {
             out.write(Csv.BOM);
             out.write(CSV_HEADER.getBytes(StandardCharsets.UTF_8));
@@ -105,6 +107,7 @@ class ReevaluationDiff {
                 if (households.isEmpty()) {
                     break;
                 }
+                beforeEachPage.accept(households.stream().map(HouseholdChange::householdId).toList());
                 StringBuilder lines = new StringBuilder();
                 for (HouseholdChange h : households) {
                     lines(lines, h, "GAINED", h.gained());

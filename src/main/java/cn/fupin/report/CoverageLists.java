@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.matching.Action;
@@ -62,12 +63,13 @@ class CoverageLists {
         return page(blindSpotQuery(spot, regionPrefix), page, size);
     }
 
-    void coverageCsv(String regionPrefix, Action action, Which which, OutputStream out) {
-        csv(coverageQuery(regionPrefix, action, which), out);
+    void coverageCsv(String regionPrefix, Action action, Which which, OutputStream out,
+                     Consumer<List<String>> beforeEachPage) {
+        csv(coverageQuery(regionPrefix, action, which), out, beforeEachPage);
     }
 
-    void blindSpotCsv(BlindSpot spot, String regionPrefix, OutputStream out) {
-        csv(blindSpotQuery(spot, regionPrefix), out);
+    void blindSpotCsv(BlindSpot spot, String regionPrefix, OutputStream out, Consumer<List<String>> beforeEachPage) {
+        csv(blindSpotQuery(spot, regionPrefix), out, beforeEachPage);
     }
 
     /** SELECT … FROM … WHERE …, its parameters, and the id column to order and page by. */
@@ -99,8 +101,11 @@ class CoverageLists {
         return new Page(lines, page, size, total, QueryParameters.pageCount(total, size));
     }
 
-    /** Streams every line, a thousand households at a time: bounded memory for the whole province. */
-    private void csv(Query query, OutputStream out) {
+    /**
+     * Streams every line, a thousand households at a time: bounded memory for the whole province. Each page's
+     * households are handed to {@code beforeEachPage} (the audit trail) before the page is written.
+     */
+    private void csv(Query query, OutputStream out, Consumer<List<String>> beforeEachPage) {
         try {
             out.write(Csv.BOM);
             out.write("householdId,regionCode,status,targeted,delivered\r\n".getBytes(StandardCharsets.UTF_8));
@@ -113,6 +118,7 @@ class CoverageLists {
                 if (lines.isEmpty()) {
                     return;
                 }
+                beforeEachPage.accept(lines.stream().map(Line::householdId).toList());
                 StringBuilder text = new StringBuilder();
                 for (Line l : lines) {
                     text.append(l.householdId()).append(',').append(l.regionCode()).append(',').append(l.status())

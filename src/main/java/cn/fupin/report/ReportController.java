@@ -2,6 +2,7 @@ package cn.fupin.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.system.FieldError;
@@ -10,6 +11,8 @@ import cn.fupin.system.QueryParameters;
 import cn.fupin.system.access.RegionScope;
 import cn.fupin.matching.Action;
 import cn.fupin.system.NotFoundException;
+import cn.fupin.system.audit.AuditTrail;
+import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reports on the stored registry, narrowed to the user's region (a region outside it is 404). */
+/**
+ * Reports on the stored registry, narrowed to the user's region (a region outside it is 404). The lists of
+ * households (coverage drill-downs, blind spots) are reads of personal data: audited, a row per household.
+ */
 @RestController
 class ReportController {
 
@@ -31,10 +37,12 @@ class ReportController {
     private final CoverageReport coverage;
     private final CoverageLists lists;
     private final RegionScope scope;
+    private final AuditTrail audit;
 
     ReportController(CauseReport causes, MonitoringReport monitoring, CoverageReport coverage, CoverageLists lists,
-                     RegionScope scope) {
+                     RegionScope scope, AuditTrail audit) {
         this.scope = scope;
+        this.audit = audit;
         this.causes = causes;
         this.monitoring = monitoring;
         this.coverage = coverage;
@@ -78,6 +86,7 @@ class ReportController {
 
     @Operation(summary = "The households behind an action's coverage: those with a gap (default), those targeted, "
             + "or those with someone fully served; page from 0; as CSV with Accept: text/csv")
+    @Audited("COVERAGE_LIST")
     @GetMapping(path = "/api/reports/coverage/households", produces = MediaType.APPLICATION_JSON_VALUE)
     CoverageLists.Page coverageHouseholds(@RequestParam(required = false) String regionCode,
                                           @RequestParam(required = false) String action,
@@ -85,39 +94,50 @@ class ReportController {
                                           @RequestParam(required = false) String page,
                                           @RequestParam(required = false) String size) {
         ListQuery q = listQuery(regionCode, action, list, page, size, true);
-        return lists.coverage(q.prefix(), q.action(), q.which(), q.page(), q.size());
+        return reported(lists.coverage(q.prefix(), q.action(), q.which(), q.page(), q.size()));
     }
 
     @Operation(summary = "The households behind an action's coverage: those with a gap (default), those targeted, "
             + "or those with someone fully served; page from 0; as CSV with Accept: text/csv")
+    @Audited("COVERAGE_LIST")
     @GetMapping(path = "/api/reports/coverage/households", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> coverageHouseholdsCsv(@RequestParam(required = false) String regionCode,
                                                                 @RequestParam(required = false) String action,
                                                                 @RequestParam(required = false) String list) {
         ListQuery q = listQuery(regionCode, action, list, null, null, true);
+        Consumer<List<String>> audited = audit.beforeEachPage("COVERAGE_LIST", "csv");
         return ResponseEntity.ok().contentType(CSV)
-                .body(out -> lists.coverageCsv(q.prefix(), q.action(), q.which(), out));
+                .body(out -> lists.coverageCsv(q.prefix(), q.action(), q.which(), out, audited));
     }
 
     @Operation(summary = "The households of a blind spot: poor-without-recommendation, never-evaluated, "
             + "stale-evaluation, edited-since-evaluation or overdue-evaluation; page from 0; as CSV with Accept: text/csv")
+    @Audited("BLIND_SPOT_LIST")
     @GetMapping(path = "/api/reports/blind-spots/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
     CoverageLists.Page blindSpot(@PathVariable String kind, @RequestParam(required = false) String regionCode,
                                  @RequestParam(required = false) String page,
                                  @RequestParam(required = false) String size) {
         BlindSpot spot = blindSpot(kind);
         ListQuery q = listQuery(regionCode, null, null, page, size, false);
-        return lists.blindSpot(spot, q.prefix(), q.page(), q.size());
+        return reported(lists.blindSpot(spot, q.prefix(), q.page(), q.size()));
     }
 
     @Operation(summary = "The households of a blind spot: poor-without-recommendation, never-evaluated, "
             + "stale-evaluation, edited-since-evaluation or overdue-evaluation; page from 0; as CSV with Accept: text/csv")
+    @Audited("BLIND_SPOT_LIST")
     @GetMapping(path = "/api/reports/blind-spots/{kind}", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> blindSpotCsv(@PathVariable String kind,
                                                        @RequestParam(required = false) String regionCode) {
         BlindSpot spot = blindSpot(kind);
         ListQuery q = listQuery(regionCode, null, null, null, null, false);
-        return ResponseEntity.ok().contentType(CSV).body(out -> lists.blindSpotCsv(spot, q.prefix(), out));
+        Consumer<List<String>> audited = audit.beforeEachPage("BLIND_SPOT_LIST", "csv " + kind);
+        return ResponseEntity.ok().contentType(CSV).body(out -> lists.blindSpotCsv(spot, q.prefix(), out, audited));
+    }
+
+    /** Tells the audit trail which households the page holds (recorded before it is sent). */
+    private CoverageLists.Page reported(CoverageLists.Page page) {
+        audit.read(page.content().stream().map(CoverageLists.Line::householdId).toList());
+        return page;
     }
 
     private static BlindSpot blindSpot(String kind) {

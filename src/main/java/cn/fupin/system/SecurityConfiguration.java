@@ -20,7 +20,9 @@ import cn.fupin.system.access.SignedInAccounts;
 import cn.fupin.system.access.SignInAttempts;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -172,13 +174,16 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock,
-            SignInAttempts attempts, SignedInAccounts accounts,
+            SignInAttempts attempts, SignedInAccounts accounts, ApplicationEventPublisher events,
             @Value("${app.security.verified-for:5m}") Duration verifiedFor) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(
+        ProviderManager manager = new ProviderManager(
                 new VerifiedCredentials(passwords, verifiedFor, clock, attempts::failed, attempts::succeeded,
                         accounts::version));
+        // Failures (locked, disabled) as Spring Security's events, for the audit trail (SignInRefusals).
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
     }
 
     /** A changed account (password, roles, lock) is checked in full at its next request. */

@@ -63,17 +63,18 @@ class UserAccounts {
 
     /**
      * Counts a failed sign-in; the {@code limit}-th in a row locks the account until {@code lockUntil}. One
-     * statement, so concurrent failures are all counted.
+     * statement, so concurrent failures are all counted. True when this failure locked the account (of
+     * concurrent ones, only the one whose reset finds the count at the limit).
      */
-    void signInFailed(String username, int limit, Instant lockUntil) {
+    boolean signInFailed(String username, int limit, Instant lockUntil) {
         // locked_until first: MySQL evaluates the assignments of an UPDATE left to right, each seeing the ones
         // before it, where H2 (and standard SQL) lets every one see the row as it was.
         jdbc.update("""
                 UPDATE app_user SET locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END,
                        failed_sign_ins = failed_sign_ins + 1
                  WHERE username = ?""", limit, lockUntil.toEpochMilli(), username);
-        jdbc.update("UPDATE app_user SET failed_sign_ins = 0 WHERE username = ? AND failed_sign_ins >= ?",
-                username, limit);
+        return jdbc.update("UPDATE app_user SET failed_sign_ins = 0 WHERE username = ? AND failed_sign_ins >= ?",
+                username, limit) > 0;
     }
 
     void signedIn(String username) {

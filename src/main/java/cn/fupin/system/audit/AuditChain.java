@@ -16,6 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The audit table as a hash chain. Appending locks the head row, so appends from every thread and every
  * service instance line up one after another; a transaction appends last, just before it commits, so the
  * lock is held only for the inserts.
+ * <p>
+ * Each row's hash is an HMAC-SHA-256 under the audit key, which the database never sees: the service's
+ * database account can insert rows, but not rows that verify. Rows from before the key (below
+ * {@code audit_chain.keyed_from}, set by migration 22 and not writable by that account) carry plain SHA-256
+ * and still verify; the first keyed row's MAC covers the last plain hash, so they cannot be rewritten either.
  */
 @Repository
 class AuditChain {
@@ -34,10 +39,16 @@ class AuditChain {
 
     private static final int PAGE = 5_000;
 
-    private final JdbcTemplate jdbc;
+    /** The chain's last row: its seq and hash. */
+    record Head(long seq, String hash) {
+    }
 
-    AuditChain(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final AuditKey key;
+
+    AuditChain(JdbcTemplate jdbc, AuditKey key) {
         this.jdbc = jdbc;
+        this.key = key;
     }
 
     /** Appends the entries in order within the caller's transaction (or a new one). */
@@ -53,8 +64,8 @@ class AuditChain {
         for (Entry e : entries) {
             seq++;
             long at = e.at().toEpochMilli();
-            String hash = AuditEvent.hash(previous, seq, at, e.username(), e.remoteAddr(), e.action(), e.householdId(),
-                    e.outcome(), e.detail());
+            String hash = key.mac(AuditEvent.text(previous, seq, at, e.username(), e.remoteAddr(), e.action(),
+                    e.householdId(), e.outcome(), e.detail()));
             rows.add(new Object[] {seq, at, e.username(), e.remoteAddr(), e.action(), e.householdId(), e.outcome(),
                     e.detail(), previous, hash});
             previous = hash;
@@ -66,12 +77,23 @@ class AuditChain {
         jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, previous);
     }
 
+    /** The head as it is now. */
+    Head head() {
+        Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM audit_head WHERE id = 1");
+        return new Head(((Number) head.get("seq")).longValue(), (String) head.get("hash"));
+    }
+
     /**
      * Walks the whole trail in order: every row must follow the one before it (seq without gaps, the previous
-     * hash equal to that row's hash) and carry the hash of its own fields; the last must be the head.
+     * hash equal to that row's hash) and carry the hash of its own fields (keyed from {@code keyed_from} on);
+     * the last must be the head; and every head anchored outside the database must still be in the chain, as
+     * it was: a chain rebuilt after an anchor, even by someone holding the key, differs there.
      */
     @Transactional(readOnly = true)
-    Verification verify() {
+    Verification verify(List<AuditAnchors.Anchor> anchors) {
+        java.util.NavigableMap<Long, AuditAnchors.Anchor> anchored = new java.util.TreeMap<>();
+        anchors.forEach(a -> anchored.put(a.seq(), a));
+        long keyedFrom = jdbc.queryForObject("SELECT keyed_from FROM audit_chain WHERE id = 1", Long.class);
         long after = 0;
         String previous = AuditEvent.GENESIS;
         long rows = 0;
@@ -86,9 +108,16 @@ class AuditChain {
                     return new Verification(rows, previous, e.seq(), "row " + e.seq()
                             + " does not follow the row before it (previous hash differs)");
                 }
-                if (!e.hash().equals(e.expectedHash())) {
-                    return new Verification(rows, previous, e.seq(), "row " + e.seq() + " was altered (its hash "
-                            + "does not match its fields)");
+                String text = e.text();
+                String expected = e.seq() >= keyedFrom ? key.mac(text) : AuditEvent.sha256(text);
+                if (!e.hash().equals(expected)) {
+                    return new Verification(rows, previous, e.seq(), "row " + e.seq() + " was altered (its "
+                            + (e.seq() >= keyedFrom ? "MAC" : "hash") + " does not match its fields)");
+                }
+                AuditAnchors.Anchor anchor = anchored.get(e.seq());
+                if (anchor != null && !anchor.hash().equals(e.hash())) {
+                    return new Verification(rows, previous, e.seq(), "row " + e.seq() + " is not the row anchored "
+                            + "at " + anchor.at() + ": the trail was rewritten after it was anchored");
                 }
                 previous = e.hash();
                 after = e.seq();
@@ -98,11 +127,15 @@ class AuditChain {
                 break;
             }
         }
-        Map<String, Object> head = jdbc.queryForMap("SELECT seq, hash FROM audit_head WHERE id = 1");
-        long headSeq = ((Number) head.get("seq")).longValue();
-        if (headSeq != after || !previous.equals(head.get("hash"))) {
+        Head head = head();
+        if (head.seq() != after || !previous.equals(head.hash())) {
             return new Verification(rows, previous, after + 1, "the trail ends at row " + after
-                    + " but its head says " + headSeq + ": rows at the end were removed");
+                    + " but its head says " + head.seq() + ": rows at the end were removed");
+        }
+        if (!anchored.isEmpty() && anchored.lastKey() > after) {
+            AuditAnchors.Anchor last = anchored.lastEntry().getValue();
+            return new Verification(rows, previous, after + 1, "the trail ends at row " + after + " but row "
+                    + last.seq() + " was anchored at " + last.at() + ": rows at the end were removed");
         }
         return new Verification(rows, previous, null, null);
     }

@@ -19,9 +19,11 @@ class AuditController {
     }
 
     private final AuditChain chain;
+    private final AuditAnchors anchors;
 
-    AuditController(AuditChain chain) {
+    AuditController(AuditChain chain, AuditAnchors anchors) {
         this.chain = chain;
+        this.anchors = anchors;
     }
 
     @Operation(summary = "Audit events, newest first, optionally of one household or one user (ADMIN)")
@@ -37,10 +39,10 @@ class AuditController {
         return chain.page(householdId, username, paging.page(), paging.size());
     }
 
-    @Operation(summary = "Checks the audit trail's hash chain from its first row to its head (ADMIN)")
+    @Operation(summary = "Checks the audit trail's keyed chain from its first row to its head, and every anchored head (ADMIN)")
     @GetMapping("/api/audit/verify")
     Verified verify() {
-        AuditChain.Verification v = chain.verify();
+        AuditChain.Verification v = chain.verify(anchors.all());
         return new Verified(v.intact(), v.rows(), v.headHash(), v.brokenAt(), v.problem());
     }
 }

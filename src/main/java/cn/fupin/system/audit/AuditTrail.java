@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import cn.fupin.system.PersonalData;
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,6 +85,26 @@ public class AuditTrail {
     }
 
     /**
+     * For a streamed answer: a consumer that records each page's households for the current user, at once,
+     * before the caller writes the page, so that nothing leaves unaudited (a failed write stops the stream).
+     */
+    public Consumer<List<String>> beforeEachPage(String action, String detail) {
+        Actor actor = actor();
+        return householdIds -> recordAll(actor, action, householdIds, "OK", detail);
+    }
+
+    /**
+     * An event of an account rather than of the request (a sign-in, a lock-out), recorded at once with the
+     * name the client gave and the request's address; it does not stand for the request's own audit row.
+     * Never pass a password here.
+     */
+    public void recordAccount(String username, String action, String outcome, String detail) {
+        String name = username == null || username.isEmpty() ? "(none)" : bounded(username);
+        chain.append(List.of(new AuditChain.Entry(clock.instant(), name, remoteAddr(), action, null, outcome,
+                detail)));
+    }
+
+    /**
      * Tells the trail which households a read returned, for the {@link Audited} endpoint serving this request
      * to record one row each when it completes.
      */
@@ -108,8 +129,14 @@ public class AuditTrail {
     static String remoteAddr() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
             HttpServletRequest request = servlet.getRequest();
-            return request.getRemoteAddr();
+            // The client's address, or behind a trusted proxy the one it forwarded (server.forward-headers-strategy).
+            return bounded(request.getRemoteAddr());
         }
         return "local";
+    }
+
+    /** Cut to the column's 64 characters. */
+    private static String bounded(String value) {
+        return value.length() > 64 ? value.substring(0, 64) : value;
     }
 }

@@ -1,29 +1,31 @@
 package cn.fupin.system.audit;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Records every call of an {@link Audited} endpoint that did not record itself: reads (one row per household
- * the handler reported, or the one in the path) and refused or failed calls, with their status as outcome, so
- * a case worker probing other counties' households leaves a trace of each 404.
+ * Records every call of an {@link Audited} endpoint that did not record itself: a page (the 明白卡) before it
+ * is rendered, and at the end whatever is left, refused and failed calls with their status as outcome, so a
+ * case worker probing other counties' households leaves a trace of each 404. Answers with a body are
+ * recorded before it is written by {@link AuditedResponses}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
 
-    private final AuditTrail trail;
+    private static final Logger log = LoggerFactory.getLogger(AuditedRequests.class);
 
-    AuditedRequests(AuditTrail trail) {
-        this.trail = trail;
+    private final AuditedCalls calls;
+
+    AuditedRequests(AuditedCalls calls) {
+        this.calls = calls;
     }
 
     @Override
@@ -31,35 +33,34 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
         registry.addInterceptor(this).addPathPatterns("/api/**");
     }
 
+    /** A view is rendered after this: its row is stored first, or the failure is the answer. */
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                Exception ex) {
-        if (!(handler instanceof HandlerMethod method) || request.getAttribute(AuditTrail.AUDITED) != null) {
-            return;
-        }
-        Audited audited = method.getMethodAnnotation(Audited.class);
-        if (audited == null) {
-            return;
-        }
-        int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
-        HttpStatus resolved = HttpStatus.resolve(status);
-        String outcome = resolved == null ? Integer.toString(status) : resolved.name();
-        @SuppressWarnings("unchecked")
-        List<String> households = status < 400 ? (List<String>) request.getAttribute(AuditTrail.HOUSEHOLDS_READ) : null;
-        if (households == null || households.isEmpty()) {
-            // A read that found nothing is recorded too: probing by lookup leaves a trace as a 404 does.
-            trail.recordAll(audited.value(), java.util.Collections.singletonList(pathHousehold(request)), outcome,
-                    households == null ? null : "nothing found");
-        } else {
-            trail.recordAll(audited.value(), households, outcome, null);
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView modelAndView) {
+        Audited audited = audited(handler);
+        if (audited != null && modelAndView != null && AuditedCalls.pending(request)) {
+            calls.record(request, audited, response.getStatus());
         }
     }
 
-    private static String pathHousehold(HttpServletRequest request) {
-        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        if (variables instanceof java.util.Map<?, ?> map && map.get("householdId") instanceof String id) {
-            return id.length() > 64 ? id.substring(0, 64) : id;
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception ex) {
+        Audited audited = audited(handler);
+        if (audited == null || !AuditedCalls.pending(request)) {
+            return;
         }
-        return null;
+        int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
+        try {
+            calls.record(request, audited, status);
+        } catch (RuntimeException e) {
+            // The answer is sent already (a refusal or a failure, no data): the class only, as the message may
+            // quote what was being stored.
+            log.warn("The audit row of a refused or failed call could not be stored: {}", e.getClass().getName());
+        }
+    }
+
+    private static Audited audited(Object handler) {
+        return handler instanceof HandlerMethod method ? method.getMethodAnnotation(Audited.class) : null;
     }
 }

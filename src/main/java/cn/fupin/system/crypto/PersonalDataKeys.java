@@ -98,6 +98,13 @@ public final class PersonalDataKeys {
         return ring;
     }
 
+    /** Whether the key is one of these (an AES key or the lookup key): another purpose must not reuse it. */
+    public boolean holds(byte[] key) {
+        Ring now = ring();
+        return java.security.MessageDigest.isEqual(now.hmacKey(), key)
+                || now.keys().values().stream().anyMatch(k -> java.security.MessageDigest.isEqual(k, key));
+    }
+
     /** The key file, or null when the keys are configured inline. */
     public Path file() {
         return file;

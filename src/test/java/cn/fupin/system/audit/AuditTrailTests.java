@@ -107,4 +107,41 @@ class AuditTrailTests extends ApiTestBase {
         assertThat(status).as(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("audit trail intact");
     }
+
+    @Test
+    void anXForwardedForFromAClientThatIsNoConfiguredProxyIsIgnored() {
+        // No proxy is trusted by default: a client cannot choose the address the trail records.
+        String id = newHouseholdId();
+        api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null);
+        api.send(api.request("/api/households/" + id, "caseworker").header("X-Forwarded-For", "203.0.113.7").GET()
+                .build());
+        List<Map<String, Object>> events = eventsOf(id);
+        assertThat(events.get(1)).containsEntry("action", "HOUSEHOLD_READ");
+        assertThat(events.get(1).get("remote_addr").toString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    }
+
+    @Test
+    void coverageAndBlindSpotListsLeaveARowPerHouseholdTheyShow() {
+        String id = newHouseholdId();
+        api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null);
+        JsonNode page = api.get("/api/reports/blind-spots/never-evaluated?regionCode=520102&size=1000", "caseworker")
+                .json();
+        List<String> shown = new java.util.ArrayList<>();
+        page.get("content").forEach(line -> shown.add(line.get("householdId").asString()));
+        String csv = api.send(api.request("/api/reports/blind-spots/never-evaluated?regionCode=520102", "caseworker")
+                .header("Accept", "text/csv").GET().build()).body();
+        assertThat(csv).contains(id);
+        JsonNode evaluation = api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "").json();
+        String action = evaluation.get("recommendations").get(0).get("action").asString();
+        String targeted = api.send(api.request("/api/reports/coverage/households?regionCode=520102&list=targeted&action="
+                + action, "caseworker").header("Accept", "text/csv").GET().build()).body();
+        assertThat(targeted).contains(id);
+        List<String> rows = eventsOf(id).stream().map(e -> e.get("action") + " " + e.get("outcome")).toList();
+        assertThat(rows).contains("BLIND_SPOT_LIST OK", "COVERAGE_LIST OK");
+        assertThat(rows.stream().filter("BLIND_SPOT_LIST OK"::equals).count())
+                .as("the CSV, and the JSON page if it showed the household").isEqualTo(shown.contains(id) ? 2 : 1);
+        if (!shown.isEmpty()) {
+            assertThat(eventsOf(shown.get(0))).extracting(e -> e.get("action")).contains("BLIND_SPOT_LIST");
+        }
+    }
 }

@@ -25,9 +25,13 @@ final class GrantsFile {
 
     private static final Pattern GRANT = Pattern.compile("GRANT (.+) ON (\\w+) TO " + Pattern.quote(ACCOUNT));
 
-    /** What the service needs: every table read and written but the audit trail, which it reads and appends to. */
+    /**
+     * What the service needs: every table read and written but the audit trail, which it reads and appends to,
+     * and the row saying from where the trail is keyed, which it only reads.
+     */
     static final Set<String> READ_WRITE = Set.of("SELECT", "INSERT", "UPDATE", "DELETE");
     static final Set<String> APPEND_ONLY = Set.of("SELECT", "INSERT");
+    static final Set<String> READ_ONLY = Set.of("SELECT");
 
     private GrantsFile() {
     }
@@ -41,7 +45,11 @@ final class GrantsFile {
         for (String table : tables) {
             String name = table.toLowerCase(Locale.ROOT);
             if (!name.equals("flyway_schema_history")) {
-                needed.put(name, new TreeSet<>(name.equals("audit_event") ? APPEND_ONLY : READ_WRITE));
+                needed.put(name, new TreeSet<>(switch (name) {
+                    case "audit_event" -> APPEND_ONLY;
+                    case "audit_chain" -> READ_ONLY;
+                    default -> READ_WRITE;
+                }));
             }
         }
         return needed;

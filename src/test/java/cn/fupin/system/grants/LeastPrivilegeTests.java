@@ -139,7 +139,9 @@ class LeastPrivilegeTests {
             // Refused by the grants, before the triggers could refuse them: the code is that of a missing privilege.
             // TRUNCATE and DROP TRIGGER would get past the triggers: the grants are what stops them.
             for (String statement : List.of("UPDATE audit_event SET outcome = 'CHANGED'", "DELETE FROM audit_event",
-                    "TRUNCATE TABLE audit_event", "DROP TRIGGER audit_event_no_delete")) {
+                    "TRUNCATE TABLE audit_event", "DROP TRIGGER audit_event_no_delete",
+                    // Moving the keyed chain's start would let forged rows pass as plain SHA-256 ones.
+                    "UPDATE audit_chain SET keyed_from = 999999999", "DELETE FROM audit_chain")) {
                 assertThatThrownBy(() -> sql.executeUpdate(statement)).as(statement)
                         .isInstanceOfSatisfying(SQLException.class, e -> {
                             assertThat(e.getErrorCode()).as(e.getMessage()).isEqualTo(TABLE_ACCESS_DENIED);
