@@ -1,6 +1,7 @@
 package cn.fupin.reevaluation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Reevaluations {
+
+    /** How long a stop waits for a run just launched to be recorded STARTED. */
+    static final Duration STARTING_WAIT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(Reevaluations.class);
 
@@ -124,7 +128,7 @@ public class Reevaluations {
     /** Asks the run to stop after the chunk it is on; it ends STOPPED and can be resumed. */
     ReevaluationProgress stop(String id) {
         Reevaluation run = find(id);
-        JobExecution last = lastExecution(run);
+        JobExecution last = startedExecution(run);
         if (!last.isRunning()) {
             throw new ConflictException("Re-evaluation " + id + " is not running: it is "
                     + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
@@ -141,6 +145,28 @@ public class Reevaluations {
                     Map.of("reevaluationId", id));
         }
         return progress(id);
+    }
+
+    /**
+     * The run's last execution once its job thread has recorded it STARTED. Until then it is STARTING, and
+     * marking it STOPPING would race that record: Spring Batch reads the version, then writes STARTED with
+     * it, so a stop written in between fails the job thread's write and the run ends FAILED, not STOPPED
+     * (ReevaluationInstancesTests caught it under load). The wait is bounded; a run still STARTING after it
+     * is marked all the same.
+     */
+    private JobExecution startedExecution(Reevaluation run) {
+        JobExecution last = lastExecution(run);
+        long deadline = System.nanoTime() + STARTING_WAIT.toNanos();
+        while (last.getStatus() == BatchStatus.STARTING && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            last = lastExecution(run);
+        }
+        return last;
     }
 
     /**
