@@ -90,14 +90,22 @@ class HouseholdController {
                 .body(new Written(masked.household(), masked.version(), checks.warnings(stored.household(), scope.prefix())));
     }
 
-    @Operation(summary = "Import households as NDJSON (one a line): every valid line stored, every bad one reported")
+    @Operation(summary = "Import households as NDJSON (one a line): every valid line stored, every bad one reported; "
+            + "a line older than the household stored is refused unless overwrite=true; complete says whether "
+            + "the file ended with an export's end line counting its households")
     @Audited("HOUSEHOLD_IMPORT")
     @PostMapping(path = "/api/households/import", consumes = {"application/x-ndjson", MediaType.TEXT_PLAIN_VALUE})
-    HouseholdImport.Outcome importNdjson(HttpServletRequest request) throws IOException {
-        return importer.importFrom(request.getInputStream());
+    HouseholdImport.Outcome importNdjson(HttpServletRequest request,
+                                         @RequestParam(required = false) String overwrite) throws IOException {
+        boolean replaceNewer = overwrite != null && overwrite.equals("true");
+        if (overwrite != null && !replaceNewer && !overwrite.equals("false")) {
+            throw new InvalidInputException(List.of(new FieldError("overwrite", "must be true or false")));
+        }
+        return importer.importFrom(request.getInputStream(), replaceNewer);
     }
 
-    @Operation(summary = "The stored households of a region code prefix as NDJSON, re-importable")
+    @Operation(summary = "The stored households of a region code prefix as NDJSON, re-importable, each with its "
+            + "version; the last line is {\"exportEnd\":true,\"households\":N}")
     @Audited("HOUSEHOLD_EXPORT")
     @GetMapping(path = "/api/households/export", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String regionCode,

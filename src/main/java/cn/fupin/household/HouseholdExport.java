@@ -11,9 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes the stored households of a region prefix as NDJSON, in id order, a page at a time so that memory
- * does not grow with the registry. Each line is a household as PUT and import take it: the export re-imports
- * to the same data (ID numbers masked unless full ones were granted: a masked number re-imports as the number
- * stored for that member). Each page written is audited, one row per household.
+ * does not grow with the registry. Each line is a household as PUT and import take it, with its stored
+ * {@code version}: the export re-imports to the same data (ID numbers masked unless full ones were granted: a
+ * masked number re-imports as the number stored for that member), and an import refuses to put back a line
+ * older than the household stored. The last line is an {@link ExportEnd} counting the households, so that a
+ * file cut off anywhere is known to be. Each page written is audited, one row per household.
  */
 @Service
 public class HouseholdExport {
@@ -41,14 +43,15 @@ public class HouseholdExport {
             audit.recordAll(actor, fullIdNumbers ? "ID_NUMBER_READ" : "HOUSEHOLD_EXPORT",
                     page.stream().map(s -> s.household().householdId()).toList(), "OK", "export");
             for (StoredHousehold stored : page) {
-                Household shown = fullIdNumbers ? stored.household() : IdNumbers.masked(stored.household());
-                out.write(json.writeValueAsBytes(shown));
+                out.write(json.writeValueAsBytes(fullIdNumbers ? stored : IdNumbers.masked(stored)));
                 out.write('\n');
             }
             written += page.size();
             after = page.get(page.size() - 1).household().householdId();
             out.flush();
         }
+        out.write((ExportEnd.line(written) + "\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
         return written;
     }
 }

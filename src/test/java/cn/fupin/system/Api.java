@@ -33,6 +33,11 @@ public final class Api {
         this.environment = environment;
     }
 
+    /** The client every request goes through, for a test that reads an answer as it streams. */
+    public HttpClient client() {
+        return CLIENT;
+    }
+
     public Response put(String path, String user, Object body, String ifMatch) {
         HttpRequest.Builder request = request(path, user).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import cn.fupin.household.ExportEnd;
+
 /**
  * {@code java -jar <jar> generate --people 840000 --seed 7 --out province.ndjson}: writes a synthetic
  * province as NDJSON, the same file for the same size and seed. With {@code --plant-errors N} it plants N
@@ -51,6 +53,9 @@ public final class GenerateCommand {
         long started = System.nanoTime();
         try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             ProvinceGenerator.Summary summary = new ProvinceGenerator(seed, errorsPerKind).generate(people, writer);
+            // As an export ends: an import of the file then knows it read all of it.
+            writer.write(ExportEnd.line(summary.households()));
+            writer.write('\n');
             double seconds = (System.nanoTime() - started) / 1e9;
             err.printf("wrote %,d households, %,d people (%,d POOR, %,d MONITORED, %,d LIFTED) to %s in %.1f s%n",
                     summary.households(), summary.people(), summary.poorPeople(), summary.monitoredPeople(),
