@@ -1,8 +1,8 @@
 package cn.fupin.household;
 
-import java.util.List;
 
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +29,7 @@ public final class ExportEnd {
     }
 
     /** The households it counts, or -1 with an error for each bad field. */
-    static long households(JsonNode node, List<FieldError> errors) {
+    static long households(JsonNode node, FieldErrors errors) {
         if (!node.get(FIELD).isBoolean() || !node.get(FIELD).booleanValue()) {
             errors.add(new FieldError(FIELD, "must be true (the end line of an export)"));
         }

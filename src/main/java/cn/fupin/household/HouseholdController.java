@@ -2,10 +2,10 @@ package cn.fupin.household;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
@@ -110,11 +110,9 @@ class HouseholdController {
     @GetMapping(path = "/api/households/export", produces = "application/x-ndjson")
     ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String regionCode,
                                                  @RequestParam(required = false) String unmask) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         String requested = QueryParameters.regionPrefix(regionCode, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         String prefix = scope.narrow(requested);
         boolean full = fullIdNumbers.granted(unmask);
         AuditTrail.Actor actor = audit.actor(); // each page written is audited, household by household
@@ -163,13 +161,11 @@ class HouseholdController {
                        @RequestParam(required = false) String status,
                        @RequestParam(required = false) String page,
                        @RequestParam(required = false) String size) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
         HouseholdStatus wanted = QueryParameters.code("status", status, HouseholdStatus.class, null, errors);
         QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         Page<StoredHousehold> found = registry.page(prefix, wanted, paging.page(), paging.size());
         audit.read(found.getContent().stream().map(s -> s.household().householdId()).toList());
         return new HouseholdPage(found.getContent().stream().map(IdNumbers::masked).toList(), paging.page(), paging.size(), found.getTotalElements(), found.getTotalPages());

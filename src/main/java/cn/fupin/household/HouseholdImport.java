@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.access.RegionScope;
 import cn.fupin.system.audit.AuditTrail;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -146,12 +147,12 @@ public class HouseholdImport {
             rejected.add(new RejectedLine(line, null, List.of(new FieldError("", "is not a JSON object"))));
             return null;
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         if (ExportEnd.is(node)) {
             long households = ExportEnd.households(node, errors);
             completeness.end(line, households);
             if (!errors.isEmpty()) {
-                rejected.add(new RejectedLine(line, null, errors));
+                rejected.add(new RejectedLine(line, null, errors.list()));
             }
             return null;
         }
@@ -179,14 +180,14 @@ public class HouseholdImport {
             // An id longer than any valid one is not an id to repeat back: a thousand listed lines could
             // otherwise hold a thousand ids of nearly max-line-bytes each.
             boolean readable = id != null && id.length() <= HouseholdReader.MAX_ID_LENGTH;
-            rejected.add(new RejectedLine(line, readable ? id : null, errors));
+            rejected.add(new RejectedLine(line, readable ? id : null, errors.list()));
             return null;
         }
         return new Pending(household, version, line);
     }
 
     /** The version a line was exported at: null when it has none (written by hand). */
-    private static Long version(JsonNode version, List<FieldError> errors) {
+    private static Long version(JsonNode version, FieldErrors errors) {
         if (version == null || version.isNull()) {
             return null;
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.FieldErrors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -37,11 +37,9 @@ public class HouseholdReader {
     }
 
     public Household read(JsonNode json) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         Household household = read(json, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return household;
     }
 
@@ -50,20 +48,18 @@ public class HouseholdReader {
      * members have no ID number ({@link HouseholdSnapshots}; snapshots recorded before held masked ones).
      */
     public Household readSnapshot(JsonNode json) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         Household household = read(json, errors, true);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return household;
     }
 
     /** Reads what it can and adds an error for each bad field; the result is null if any field was bad. */
-    public Household read(JsonNode json, List<FieldError> errors) {
+    public Household read(JsonNode json, FieldErrors errors) {
         return read(json, errors, false);
     }
 
-    private Household read(JsonNode json, List<FieldError> errors, boolean snapshot) {
+    private Household read(JsonNode json, FieldErrors errors, boolean snapshot) {
         if (json == null || !json.isObject()) {
             errors.add(new FieldError("", "the body must be a JSON object (a household)"));
             return null;
@@ -111,7 +107,7 @@ public class HouseholdReader {
         return List.copyOf(causes);
     }
 
-    private List<Member> members(JsonNode node, JsonFields fields, List<FieldError> errors, boolean snapshot) {
+    private List<Member> members(JsonNode node, JsonFields fields, FieldErrors errors, boolean snapshot) {
         if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
             fields.reject("members", "must list at least one member");
             return List.of();

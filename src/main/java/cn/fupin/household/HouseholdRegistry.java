@@ -2,7 +2,6 @@ package cn.fupin.household;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,7 @@ import cn.fupin.system.access.RegionScope;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.crypto.IdNumberCipher;
 import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -71,15 +70,13 @@ public class HouseholdRegistry {
         if (existing.isPresent() && !scope.covers(existing.get().household().regionCode())) {
             throw new NotFoundException(notFound(pathId));
         }
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         Household household = reader.read(MaskedIdNumbers.resolve(body, existing.map(StoredHousehold::household)),
                 errors);
         if (household != null && !household.householdId().equals(pathId)) {
             errors.add(new FieldError("householdId", "must equal the householdId in the path"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         if (!scope.covers(household.regionCode())) {
             throw new NotFoundException(notFound(pathId));
         }

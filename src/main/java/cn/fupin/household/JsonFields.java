@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,9 +22,9 @@ final class JsonFields {
 
     private final JsonNode object;
     private final String prefix;
-    private final List<FieldError> errors;
+    private final FieldErrors errors;
 
-    JsonFields(JsonNode object, String prefix, List<FieldError> errors) {
+    JsonFields(JsonNode object, String prefix, FieldErrors errors) {
         this.object = object;
         this.prefix = prefix;
         this.errors = errors;

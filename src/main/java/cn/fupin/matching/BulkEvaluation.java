@@ -12,6 +12,7 @@ import cn.fupin.household.Household;
 import cn.fupin.household.StoredHousehold;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,13 +75,14 @@ public class BulkEvaluation {
         List<Skipped> skipped = new ArrayList<>();
         for (T item : households) {
             Household h = household.apply(item);
-            List<FieldError> errors = new ArrayList<>();
+            FieldErrors errors = new FieldErrors();
             HouseholdEvaluator.checkBornBy(h, asOf, errors);
             if (errors.isEmpty()) {
                 evaluable.add(item);
                 inputs.add(new RuleSession.Input(h, ruleSet.standards().resolve(h.regionCode(), asOf)));
             } else {
-                skipped.add(new Skipped(h.householdId(), errors.get(0).field() + " " + errors.get(0).message()));
+                FieldError first = errors.list().get(0);
+                skipped.add(new Skipped(h.householdId(), first.field() + " " + first.message()));
             }
         }
         return new Prepared<>(evaluable, inputs, skipped);

@@ -3,13 +3,13 @@ package cn.fupin.matching;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.fupin.household.Household;
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.InvalidInputException;
 import org.springframework.stereotype.Service;
 
@@ -30,11 +30,9 @@ public class HouseholdEvaluator {
      * @throws InvalidInputException if a member is born after {@code asOf} (no age on that date)
      */
     public Evaluation evaluate(Household household, LocalDate asOf) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         checkBornBy(household, asOf, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         RuleSet ruleSet = activeRuleSet.get();
         RuleSession.Input input = new RuleSession.Input(household,
                 ruleSet.standards().resolve(household.regionCode(), asOf));
@@ -45,7 +43,7 @@ public class HouseholdEvaluator {
     }
 
     /** A member born after the evaluation date has no age on it: the date or the birth date is wrong. */
-    static void checkBornBy(Household household, LocalDate date, List<FieldError> errors) {
+    static void checkBornBy(Household household, LocalDate date, FieldErrors errors) {
         for (int i = 0; i < household.members().size(); i++) {
             if (household.members().get(i).birthDate().isAfter(date)) {
                 errors.add(new FieldError("members[" + i + "].birthDate", "is after the evaluation date asOf"));

@@ -4,12 +4,11 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.fupin.system.DateParameter;
 import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.QueryParameters;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.audit.Audited;
@@ -53,11 +52,9 @@ class LedgerController {
     @PostMapping("/api/households/{householdId}/evaluations")
     ResponseEntity<Evaluation> evaluate(@PathVariable String householdId,
                                         @RequestParam(required = false) String asOf, Principal user) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         Evaluation evaluation = recorder.record(householdId, date, user.getName());
         return ResponseEntity.created(URI.create("/api/evaluations/" + evaluation.evaluationId())).body(evaluation);
     }
@@ -92,11 +89,9 @@ class LedgerController {
     @GetMapping("/api/households/{householdId}/recommendations")
     List<LedgerEntryView> recommendations(@PathVariable String householdId,
                                           @RequestParam(required = false) String status) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         RecommendationStatus wanted = QueryParameters.code("status", status, RecommendationStatus.class, null, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return ledger.forHousehold(householdId, wanted);
     }
 
@@ -111,7 +106,7 @@ class LedgerController {
                          @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
                                  schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = StatusMove.class)))
                          @RequestBody JsonNode body, Principal user) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         RecommendationStatus next = null;
         JsonNode status = body.path("status");
         if (!status.isString() || !List.of("ACCEPTED", "DELIVERED", "DECLINED").contains(status.stringValue())) {
@@ -128,12 +123,10 @@ class LedgerController {
                 note = noteNode.stringValue().strip();
             }
         }
-        if (next == RecommendationStatus.DECLINED && note == null && errors.stream().noneMatch(e -> e.field().equals("note"))) {
+        if (next == RecommendationStatus.DECLINED && note == null && !errors.names("note")) {
             errors.add(new FieldError("note", "is required to decline: say why"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return ledger.move(recommendationId, next, note, user.getName());
     }
 }

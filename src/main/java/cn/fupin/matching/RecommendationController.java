@@ -2,14 +2,11 @@ package cn.fupin.matching;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdReader;
 import cn.fupin.system.DateParameter;
-import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
@@ -40,15 +37,13 @@ class RecommendationController {
             @RequestBody JsonNode body,
                        @Parameter(description = "evaluation date, yyyy-MM-dd; today in Asia/Shanghai by default")
                        @RequestParam(required = false) String asOf) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
         Household household = reader.read(body, errors);
         if (household != null && date != null) {
             HouseholdEvaluator.checkBornBy(household, date, errors);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return evaluator.evaluate(household, date);
     }
 }

@@ -3,13 +3,12 @@ package cn.fupin.policy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import cn.fupin.system.DateParameter;
 import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.FieldErrors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,15 +45,13 @@ class StandardsController {
     @GetMapping("/api/standards")
     StandardsView standards(@RequestParam(required = false) String asOf,
                             @RequestParam(required = false) String regionCode) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
         String region = regionCode == null ? "" : regionCode.strip();
         if (!region.isEmpty() && !region.matches("\\d{2}|\\d{4}|\\d{6}")) {
             errors.add(new FieldError("regionCode", "must be a region code or prefix of 2, 4 or 6 digits"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         RuleSet ruleSet = active.get();
         List<StandardView> views = Arrays.stream(StandardName.values()).map(name -> {
             StandardsBook.Definition definition = ruleSet.standards().definition(name);

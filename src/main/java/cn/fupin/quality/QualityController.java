@@ -2,7 +2,6 @@ package cn.fupin.quality;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.fupin.household.Household;
@@ -11,6 +10,7 @@ import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.system.DateParameter;
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
@@ -58,11 +58,9 @@ class QualityController {
     @Audited("FINDINGS_READ")
     @GetMapping("/api/households/{householdId}/findings")
     HouseholdFindings findings(@PathVariable String householdId, @RequestParam(required = false) String asOf) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         Household household = registry.find(householdId)
                 .orElseThrow(() -> new NotFoundException(HouseholdRegistry.notFound(householdId))).household();
         RuleSet ruleSet = active.get();
@@ -90,16 +88,14 @@ class QualityController {
     }
 
     private ListQuery listQuery(String regionCode, String code, String severity, String page, String size) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
         if (code != null && !code.matches("[A-Z][A-Z0-9_]{0,63}")) {
             errors.add(new FieldError("code", "must be a finding code such as EXIT_NOT_ACCURATE"));
         }
         Severity wanted = QueryParameters.code("severity", severity, Severity.class, null, errors);
         QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return new ListQuery(scope.narrow(prefix), code, wanted, paging.page(), paging.size());
     }
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.List;
 
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +28,7 @@ class CandidateFolders {
     }
 
     /** The candidate folder, or null with an error on {@code rulesDir}. */
-    Path resolve(String given, List<FieldError> errors) {
+    Path resolve(String given, FieldErrors errors) {
         Path dir;
         try {
             dir = root.resolve(given.strip()).normalize();

@@ -3,12 +3,10 @@ package cn.fupin.reevaluation;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
 import cn.fupin.system.access.RegionScope;
@@ -111,11 +109,9 @@ class ReevaluationController {
     @Operation(summary = "Every run, newest first, with its state and counters; page from 0")
     @GetMapping("/api/reevaluations")
     Reevaluations.RunPage list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         QueryParameters.Paging paging = QueryParameters.paging(page, size, 100, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return reevaluations.list(scope.prefix(), paging.page(), paging.size());
     }
 
@@ -125,11 +121,9 @@ class ReevaluationController {
     @GetMapping("/api/reevaluations/{id}/skipped")
     ReevaluationDiff.SkippedPage skipped(@PathVariable String id, @RequestParam(required = false) String page,
                                          @RequestParam(required = false) String size) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         ReevaluationDiff.SkippedPage skipped = diff.skipped(id, visible(id, null), paging.page(), paging.size());
         audit.read(skipped.content().stream().map(ReevaluationDiff.Skipped::householdId).toList());
         return skipped;
@@ -165,12 +159,10 @@ class ReevaluationController {
     ReevaluationDiff.ChangePage changes(@PathVariable String id, @RequestParam(required = false) String regionCode,
                                         @RequestParam(required = false) String page,
                                         @RequestParam(required = false) String size) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
         QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         ReevaluationDiff.ChangePage changed = diff.page(id, visible(id, prefix), paging.page(), paging.size());
         audit.read(changed.content().stream().map(ReevaluationDiff.HouseholdChange::householdId).toList());
         return changed;
@@ -182,11 +174,9 @@ class ReevaluationController {
     @GetMapping(path = {"/api/reevaluations/{id}/changes", "/api/reevaluations/{id}/changes.csv"}, produces = "text/csv")
     ResponseEntity<StreamingResponseBody> changesCsv(@PathVariable String id,
                                                      @RequestParam(required = false) String regionCode) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         String within = visible(id, prefix);
         java.util.function.Consumer<List<String>> audited = audit.beforeEachPage("REEVALUATION_CHANGES_EXPORT",
                 "run " + id);
@@ -198,11 +188,9 @@ class ReevaluationController {
     @Operation(summary = "Households and people gaining and losing, per measure and per region (2, 4 or 6 digits)")
     @GetMapping("/api/reevaluations/{id}/summary")
     ReevaluationSummary.Summary summary(@PathVariable String id, @RequestParam(required = false) String regionDigits) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         int digits = QueryParameters.regionDigits(regionDigits, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return summary.of(id, digits, visible(id, null));
     }
 

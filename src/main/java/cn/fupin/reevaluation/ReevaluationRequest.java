@@ -3,12 +3,12 @@ package cn.fupin.reevaluation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import cn.fupin.system.DateParameter;
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.QueryParameters;
 import tools.jackson.databind.JsonNode;
@@ -46,7 +46,7 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
 
     /** @throws InvalidInputException naming every bad field */
     static ReevaluationRequest read(JsonNode body, Clock clock, CandidateFolders candidates) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         if (body == null || body.isMissingNode() || body.isNull()) {
             body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         }
@@ -87,20 +87,18 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
             if (body.has("standards") && !body.get("standards").isNull()) {
                 errors.add(new FieldError("standards", why));
             }
-            if (dir != null && errors.stream().noneMatch(e -> e.field().equals("rulesDir"))) {
+            if (dir != null && !errors.names("rulesDir")) {
                 errors.add(new FieldError("rulesDir", why));
             }
         }
         if (dryRunKnown && !dryRun && asOf != null && asOf.isAfter(LocalDate.now(clock))) {
             errors.add(new FieldError("asOf", LATEST));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return new ReevaluationRequest(asOf, prefix, dryRun, standards, rulesDir, qualityOnly);
     }
 
-    private static String text(JsonNode body, String field, List<FieldError> errors) {
+    private static String text(JsonNode body, String field, FieldErrors errors) {
         JsonNode node = body.path(field);
         if (node.isMissingNode() || node.isNull()) {
             return null;

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import cn.fupin.policy.StandardName;
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,7 +31,7 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
     }
 
     /** Reads the request's {@code standards} object, adding an error for each bad name, date or value. */
-    static StandardsProposal read(JsonNode node, List<FieldError> errors) {
+    static StandardsProposal read(JsonNode node, FieldErrors errors) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             return NONE;
         }
@@ -98,7 +98,7 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
         if (canonical == null) {
             return NONE;
         }
-        List<FieldError> errors = new java.util.ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         StandardsProposal proposal = read(json.readTree(canonical), errors);
         if (!errors.isEmpty()) {
             throw new IllegalStateException("stored standards proposal does not read back: " + errors);

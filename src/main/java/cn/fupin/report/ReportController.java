@@ -1,12 +1,11 @@
 package cn.fupin.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.QueryParameters;
 import cn.fupin.system.access.RegionScope;
 import cn.fupin.matching.Action;
@@ -55,11 +54,9 @@ class ReportController {
             + "overdueBefore)")
     @GetMapping("/api/reports/coverage")
     CoverageReport.Report coverage(@RequestParam(required = false) String regionCode) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return coverage.of(scope.narrow(prefix));
     }
 
@@ -69,18 +66,16 @@ class ReportController {
 
     private ListQuery listQuery(String regionCode, String action, String list, String page, String size,
                                        boolean needsAction) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
         Action wanted = QueryParameters.code("action", action, Action.class, null, errors);
-        if (needsAction && wanted == null && errors.stream().noneMatch(e -> e.field().equals("action"))) {
+        if (needsAction && wanted == null && !errors.names("action")) {
             errors.add(new FieldError("action", "is required: one of the actions of the coverage report"));
         }
         CoverageLists.Which which = QueryParameters.code("list", list == null ? null : list.toUpperCase(java.util.Locale.ROOT),
                 CoverageLists.Which.class, CoverageLists.Which.GAP, errors);
         QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return new ListQuery(scope.narrow(prefix), wanted, which, paging.page(), paging.size());
     }
 
@@ -149,12 +144,10 @@ class ReportController {
     @GetMapping("/api/reports/causes")
     CauseReport.Report causes(@RequestParam(required = false) String regionCode,
                               @RequestParam(required = false) String status) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
         HouseholdStatus wanted = QueryParameters.code("status", status, HouseholdStatus.class, HouseholdStatus.POOR, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return causes.of(scope.narrow(prefix), wanted);
     }
 

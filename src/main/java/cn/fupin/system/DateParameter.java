@@ -3,7 +3,6 @@ package cn.fupin.system;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** A date query parameter such as {@code asOf}: ISO-8601, today in Asia/Shanghai when absent (not when empty). */
 public final class DateParameter {
@@ -12,7 +11,7 @@ public final class DateParameter {
     }
 
     /** The date, or null with an error added when the text is not a date. */
-    public static LocalDate parse(String name, String text, Clock clock, List<FieldError> errors) {
+    public static LocalDate parse(String name, String text, Clock clock, FieldErrors errors) {
         if (text == null) {
             return LocalDate.now(clock);
         }

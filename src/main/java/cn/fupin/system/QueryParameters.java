@@ -1,7 +1,6 @@
 package cn.fupin.system;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 
 /** Query parameters several endpoints share, read with an error added for each bad one. */
@@ -11,7 +10,7 @@ public final class QueryParameters {
     }
 
     /** A region code prefix of up to 6 digits ("" for the whole province), or "" with an error. */
-    public static String regionPrefix(String text, List<FieldError> errors) {
+    public static String regionPrefix(String text, FieldErrors errors) {
         String prefix = text == null ? "" : text.strip();
         if (!prefix.matches("\\d{0,6}")) {
             errors.add(new FieldError("regionCode", "must be a prefix of a region code: up to 6 digits"));
@@ -22,7 +21,7 @@ public final class QueryParameters {
 
     /** One of an enum's codes, {@code fallback} when absent or blank, or the fallback with an error. */
     public static <E extends Enum<E>> E code(String name, String text, Class<E> type, E fallback,
-                                             List<FieldError> errors) {
+                                             FieldErrors errors) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
@@ -36,7 +35,7 @@ public final class QueryParameters {
     }
 
     /** A whole number from min to max, {@code fallback} when absent or blank, or the fallback with an error. */
-    public static int number(String name, String text, int fallback, int min, int max, List<FieldError> errors) {
+    public static int number(String name, String text, int fallback, int min, int max, FieldErrors errors) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
@@ -57,13 +56,13 @@ public final class QueryParameters {
     }
 
     /** The {@code page} and {@code size} parameters of a list whose pages hold at most {@code maxSize}. */
-    public static Paging paging(String page, String size, int maxSize, List<FieldError> errors) {
+    public static Paging paging(String page, String size, int maxSize, FieldErrors errors) {
         return new Paging(number("page", page, 0, 0, Integer.MAX_VALUE / maxSize, errors),
                 number("size", size, 20, 1, maxSize, errors));
     }
 
     /** How many digits of the region code a report groups by: 2 (province), 4 (city) or 6 (county, the default). */
-    public static int regionDigits(String text, List<FieldError> errors) {
+    public static int regionDigits(String text, FieldErrors errors) {
         int digits = number("regionDigits", text, 6, 2, 6, errors);
         if (digits % 2 != 0) {
             errors.add(new FieldError("regionDigits", "must be 2 (province), 4 (city) or 6 (county)"));
@@ -77,12 +76,10 @@ public final class QueryParameters {
 
     /** @throws InvalidInputException naming each bad parameter */
     public static RegionGrouping regionGrouping(String regionCode, String regionDigits) {
-        List<FieldError> errors = new java.util.ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         String prefix = regionPrefix(regionCode, errors);
         int digits = regionDigits(regionDigits, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return new RegionGrouping(prefix, digits);
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +27,7 @@ record UserRequest(String username, String password, List<Role> roles, String re
     private static final Set<String> CREATE_FIELDS = Set.of("username", "password", "roles", "regionPrefix", "enabled");
     private static final Set<String> PATCH_FIELDS = Set.of("password", "roles", "regionPrefix", "enabled", "locked");
 
-    static UserRequest create(JsonNode body, List<FieldError> errors) {
+    static UserRequest create(JsonNode body, FieldErrors errors) {
         UserRequest r = read(body, CREATE_FIELDS, errors);
         required("username", r.username, errors);
         required("password", r.password, errors);
@@ -35,13 +36,13 @@ record UserRequest(String username, String password, List<Role> roles, String re
     }
 
     /** A missing field, unless it was already reported as bad. */
-    private static void required(String field, Object value, List<FieldError> errors) {
-        if (value == null && errors.stream().noneMatch(e -> e.field().equals(field))) {
+    private static void required(String field, Object value, FieldErrors errors) {
+        if (value == null && !errors.names(field)) {
             errors.add(new FieldError(field, "is required"));
         }
     }
 
-    static UserRequest patch(JsonNode body, List<FieldError> errors) {
+    static UserRequest patch(JsonNode body, FieldErrors errors) {
         return read(body, PATCH_FIELDS, errors);
     }
 
@@ -49,14 +50,14 @@ record UserRequest(String username, String password, List<Role> roles, String re
      * Every user but one who is only ADMIN works within a region (reports and lists are open to every role):
      * a prefix of 2 to 6 digits, "52" for the whole province.
      */
-    static void checkRegion(List<Role> roles, String regionPrefix, List<FieldError> errors) {
+    static void checkRegion(List<Role> roles, String regionPrefix, FieldErrors errors) {
         boolean regional = !roles.stream().allMatch(Role.ADMIN::equals);
         if (regional && (regionPrefix == null || regionPrefix.isEmpty())) {
             errors.add(new FieldError("regionPrefix", "is required for every user but an ADMIN only (2 to 6 digits)"));
         }
     }
 
-    private static UserRequest read(JsonNode body, Set<String> allowed, List<FieldError> errors) {
+    private static UserRequest read(JsonNode body, Set<String> allowed, FieldErrors errors) {
         if (body == null || !body.isObject()) {
             errors.add(new FieldError("", "must be a JSON object"));
             return new UserRequest(null, null, null, null, null, null);
@@ -89,7 +90,7 @@ record UserRequest(String username, String password, List<Role> roles, String re
                 bool(body, "locked", errors));
     }
 
-    private static String text(JsonNode body, String field, List<FieldError> errors) {
+    private static String text(JsonNode body, String field, FieldErrors errors) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -101,7 +102,7 @@ record UserRequest(String username, String password, List<Role> roles, String re
         return node.stringValue();
     }
 
-    private static Boolean bool(JsonNode body, String field, List<FieldError> errors) {
+    private static Boolean bool(JsonNode body, String field, FieldErrors errors) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -113,7 +114,7 @@ record UserRequest(String username, String password, List<Role> roles, String re
         return node.booleanValue();
     }
 
-    private static List<Role> roles(JsonNode body, List<FieldError> errors) {
+    private static List<Role> roles(JsonNode body, FieldErrors errors) {
         JsonNode node = body.get("roles");
         if (node == null || node.isNull()) {
             return null;

@@ -2,13 +2,12 @@ package cn.fupin.system.access;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import cn.fupin.system.ConflictException;
 import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.audit.AuditTrail;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,14 +42,12 @@ class Users {
 
     @Transactional
     UserView create(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         UserRequest r = UserRequest.create(body, errors);
         if (r.roles() != null) {
             UserRequest.checkRegion(r.roles(), r.regionPrefix(), errors);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         Instant now = clock.instant();
         UserAccount account = new UserAccount(r.username(), encoder.encode(r.password()), r.roles(),
                 r.regionPrefix() == null ? "" : r.regionPrefix(), r.enabled() == null || r.enabled(), 0, null, now, now);
@@ -64,7 +61,7 @@ class Users {
     @Transactional
     UserView change(String username, JsonNode body) {
         UserAccount a = accounts.find(username).orElseThrow(() -> new NotFoundException("No user " + username));
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         UserRequest r = UserRequest.patch(body, errors);
         List<Role> roles = r.roles() != null ? r.roles() : a.roles();
         String region = r.regionPrefix() != null ? r.regionPrefix() : a.regionPrefix();
@@ -72,9 +69,7 @@ class Users {
         if (Boolean.TRUE.equals(r.locked())) {
             errors.add(new FieldError("locked", "can only be false (lifts a lock); to stop a user, set enabled to false"));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         boolean unlock = Boolean.FALSE.equals(r.locked());
         UserAccount changed = new UserAccount(a.username(),
                 r.password() != null ? encoder.encode(r.password()) : a.passwordHash(), roles, region,

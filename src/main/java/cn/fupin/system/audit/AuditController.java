@@ -1,10 +1,8 @@
 package cn.fupin.system.audit;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import cn.fupin.system.FieldError;
-import cn.fupin.system.InvalidInputException;
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +29,9 @@ class AuditController {
     List<AuditEvent> events(@RequestParam(required = false) String householdId,
                             @RequestParam(required = false) String username,
                             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
-        List<FieldError> errors = new ArrayList<>();
+        FieldErrors errors = new FieldErrors();
         QueryParameters.Paging paging = QueryParameters.paging(page, size, 500, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        errors.throwIfAny();
         return chain.page(householdId, username, paging.page(), paging.size());
     }
 
