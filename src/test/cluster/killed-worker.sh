@@ -10,7 +10,8 @@
 # 3. Remote: a manager (app.reevaluation.remote, 8 ranges) and two workers (app.reevaluation.worker), three JVMs
 #    on the second database and the RabbitMQ broker. The same re-evaluation is started on the manager; once a
 #    fifth of the households are done and worker 1's range has committed a chunk, worker 1 is killed with
-#    SIGKILL. Its range was never acknowledged, so the broker hands it to worker 2. The run is then stopped
+#    SIGKILL. Its range was never acknowledged, so the broker hands it to worker 2, which takes it over once worker 1's hold
+#    has expired (app.reevaluation.hold-expires, 30 s). The run is then stopped
 #    from the manager and resumed with a new worker 3 beside worker 2: ranges that completed are not run
 #    again, the others carry on from their last committed chunk.
 # 4. Checks: both runs COMPLETED with every household processed; exactly one evaluation per household in each
@@ -57,8 +58,11 @@ if [ ! -s "$JAR" ]; then
   mvn -B -q -ntp -DskipTests package > "$OUT/build.log" 2>&1 || fail "build: see $OUT/build.log"
 fi
 sql() { mysql -h127.0.0.1 -uroot -N -e "$1"; }
-# A run's leftovers on the broker (from an earlier, interrupted check) would be taken by these workers.
-rabbitmqctl purge_queue fupin.reevaluation.ranges >/dev/null 2>&1 || true
+# A queue of this check's own (and its .rejected): no leftovers of an earlier, interrupted check, and no other
+# test run on the same broker takes its requests.
+QUEUE=fupin.cluster.killed-worker.$$
+cleanup_queues() { for q in "$QUEUE" "$QUEUE.rejected"; do rabbitmqctl delete_queue "$q" >/dev/null 2>&1 || true; done; }
+trap 'cleanup; cleanup_queues' EXIT
 
 # --- the province, twice --------------------------------------------------------------------------------------
 PROVINCE=$OUT/province.ndjson
@@ -76,7 +80,7 @@ done
 start() {
   local name=$1 db=$2 port=$3; shift 3
   java -Xmx768m -jar "$JAR" --spring.profiles.active=mysql --spring.datasource.url="jdbc:mysql://127.0.0.1:3306/$db" \
-      --server.port="$port" --app.rate-limit.writes-per-second=100000 "${USERS[@]}" "$@" > "$OUT/$name.log" 2>&1 &
+      --server.port="$port" --app.rate-limit.writes-per-second=100000 --app.reevaluation.queue="$QUEUE" "${USERS[@]}" "$@" > "$OUT/$name.log" 2>&1 &
   PIDS+=($!)
   printf -v "${name//-/_}_PID" '%s' $!
 }

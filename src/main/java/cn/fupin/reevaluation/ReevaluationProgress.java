@@ -84,6 +84,10 @@ record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, 
             return null;
         }
         String line = description.lines().findFirst().orElse("");
+        String shown = RangesFailed.class.getName() + ": ";
+        if (line.startsWith(shown)) {
+            return line.substring(shown.length());
+        }
         int colon = line.indexOf(':');
         return (colon > 0 ? line.substring(0, colon) : line) + " (details in the service's log)";
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import cn.fupin.household.HouseholdRegistry;
@@ -51,11 +52,13 @@ public class Reevaluations {
     private final JsonMapper json;
     private final Clock clock;
     private final RunLock lock;
+    private final RangeHolds holds;
 
     Reevaluations(JobOperator operator, JobRepository jobs, Job reevaluationJob, ReevaluationStore store,
                   RunRuleSets ruleSets, ActiveRuleSet active, HouseholdRegistry registry, JsonMapper json,
-                  Clock clock, RunLock lock) {
+                  Clock clock, RunLock lock, RangeHolds holds) {
         this.lock = lock;
+        this.holds = holds;
         this.operator = operator;
         this.jobs = jobs;
         this.job = reevaluationJob;
@@ -173,17 +176,28 @@ public class Reevaluations {
      * Resumes a stopped or failed run after its last committed chunk, with the rule set it started with.
      *
      * @throws ConflictException if it is running or complete, if a run over some of its households is running,
-     *                           or if a later real run has re-evaluated some of them since
+     *                           if a later real run has re-evaluated some of them since, or if a worker still
+     *                           runs some of its ranges (a remote run failed while they were at work)
      */
     ReevaluationProgress resume(String id) {
-        Reevaluation run = lock.holding(() -> {
-            // Read under the lock: a resume from another instance may have just started it again.
-            Reevaluation stopped = find(id);
-            JobExecution last = lastExecution(stopped);
+        // Steps left running or unknown are marked FAILED in a transaction of their own, committed before the
+        // restart: Spring Batch reads the last execution for a restart in a new transaction, which did not see
+        // them marked (H2) or waited for this one's locks (MySQL), and refused the restart as still running.
+        lock.holding(() -> {
+            JobExecution last = lastExecution(find(id));
+            if (!last.getStatus().isRunning()) {
+                refuseIfHeld(id, last);
+            }
             if (last.getStatus() == BatchStatus.UNKNOWN || (!last.getStatus().isRunning() && last.getStepExecutions()
                     .stream().anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()))) {
                 failUnknown(last);
             }
+            return null;
+        });
+        Reevaluation run = lock.holding(() -> {
+            // Read under the lock: a resume from another instance may have just started it again.
+            Reevaluation stopped = find(id);
+            JobExecution last = lastExecution(stopped);
             if (last.getStatus() != BatchStatus.STOPPED && last.getStatus() != BatchStatus.FAILED) {
                 throw new ConflictException("Re-evaluation " + id + " cannot be resumed: it is "
                         + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
@@ -222,7 +236,8 @@ public class Reevaluations {
 
     /**
      * A run whose database went away while it recorded its outcome is left in an unknown state, or ended with
-     * steps that still read as running (their end could not be written), which Spring Batch will not restart.
+     * steps that still read as running (their end could not be written), which Spring Batch will not restart;
+     * so is a remote run failed with ranges no worker answered for (none of them held, {@link RangeHolds}).
      * It is safe to: a chunk commits its households, its ledger rows and the range's position in one
      * transaction, so whatever such a step did is in the database with its position, or not at all. Marked
      * FAILED, the run resumes after its last committed chunk, as after kill -9.
@@ -238,8 +253,8 @@ public class Reevaluations {
             execution.setStatus(BatchStatus.FAILED);
             jobs.update(execution);
         }
-        log.warn("Re-evaluation {} was left in an unknown state by a database failure; marked FAILED to resume",
-                execution.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID));
+        log.warn("Re-evaluation {} was left with steps unfinished (a database failure, or ranges no worker "
+                + "answered for); marked FAILED to resume", execution.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID));
     }
 
     /**
@@ -249,6 +264,12 @@ public class Reevaluations {
     void recoverInterrupted(boolean resume) {
         for (JobExecution execution : jobs.findRunningJobExecutions(ReevaluationJobConfiguration.NAME)) {
             String id = execution.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID);
+            Set<String> held = holds.heldRanges(execution);
+            if (!held.isEmpty()) {
+                // Recovering marks its ranges FAILED under the workers running them.
+                log.warn("Re-evaluation {} is left running: workers still run {}", id, held);
+                continue;
+            }
             operator.recover(execution);
             log.warn("Re-evaluation {} was interrupted when the service stopped; {}", id,
                     resume ? "resuming it" : "resume it with POST /api/reevaluations/" + id + "/resume");
@@ -259,6 +280,20 @@ public class Reevaluations {
                     log.warn("Re-evaluation {} not resumed: {}", id, e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * A range that a live worker still runs is not handed out again: a resume would give it a new execution that
+     * a second worker runs beside the first, and both record its households. The office resumes once those
+     * ranges have ended (each ends with its range, or after its current chunk when the run is stopped).
+     */
+    private void refuseIfHeld(String id, JobExecution last) {
+        Set<String> held = holds.heldRanges(last);
+        if (!held.isEmpty()) {
+            throw new ConflictException("Re-evaluation " + id + " cannot be resumed yet: workers still run "
+                    + String.join(", ", held) + "; resume it when they have ended", Map.of("reevaluationId", id,
+                    "heldRanges", List.copyOf(held)));
         }
     }
 

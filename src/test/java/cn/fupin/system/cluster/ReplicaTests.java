@@ -125,11 +125,13 @@ class ReplicaTests {
     @Test
     void aRunOnAManagerIsDoneByWorkerProcessesThroughTheBroker() throws Exception {
         Path rules = RulesCopy.create(true);
+        // A queue of this test's own: other test runs share the broker.
+        String queue = "fupin.test.replicas." + java.util.UUID.randomUUID().toString().substring(0, 8);
         ConfigurableApplicationContext manager = start(rules, "remote", "--app.reevaluation.remote=true",
-                "--app.reevaluation.ranges=4");
-        ConfigurableApplicationContext worker = start(rules, "remote", "--app.reevaluation.worker=true");
+                "--app.reevaluation.ranges=4", "--app.reevaluation.queue=" + queue);
+        ConfigurableApplicationContext worker = start(rules, "remote", "--app.reevaluation.worker=true",
+                "--app.reevaluation.queue=" + queue);
         try {
-            manager.getBean(org.springframework.amqp.core.AmqpAdmin.class).purgeQueue("fupin.reevaluation.ranges", false);
             int households = importProvince(manager);
             HttpResponse<String> started = post(manager, "/api/reevaluations", "{\"asOf\": \"2020-06-30\"}");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -145,6 +147,9 @@ class ReplicaTests {
                     SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reevaluate-households:%'
                     """, Long.class)).as("ranges run by the worker").isEqualTo(4);
         } finally {
+            org.springframework.amqp.core.AmqpAdmin admin = manager.getBean(org.springframework.amqp.core.AmqpAdmin.class);
+            admin.deleteQueue(queue);
+            admin.deleteQueue(queue + ".rejected");
             worker.close();
             manager.close();
         }
