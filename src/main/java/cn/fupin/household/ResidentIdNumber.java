@@ -1,6 +1,5 @@
 package cn.fupin.household;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -32,28 +31,14 @@ public final class ResidentIdNumber {
         if (form.isPresent()) {
             return form;
         }
-        Optional<LocalDate> encoded = birthDate(idNumber);
-        if (encoded.isEmpty()) {
-            return Optional.of("does not encode a valid birth date");
-        }
-        if (birthDate != null && !encoded.get().equals(birthDate)) {
+        LocalDate encoded = IdNumberFormat.birthDate(idNumber).orElseThrow();
+        if (birthDate != null && !encoded.equals(birthDate)) {
             return Optional.of("encodes a birth date that differs from birthDate");
         }
         if (sex != null && sex(idNumber) != sex) {
             return Optional.of("encodes a sex (17th digit) that differs from sex");
         }
         return Optional.empty();
-    }
-
-    static Optional<LocalDate> birthDate(String idNumber) {
-        try {
-            return Optional.of(LocalDate.of(
-                    Integer.parseInt(idNumber.substring(6, 10)),
-                    Integer.parseInt(idNumber.substring(10, 12)),
-                    Integer.parseInt(idNumber.substring(12, 14))));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
     }
 
     static Sex sex(String idNumber) {

@@ -1,5 +1,7 @@
 package cn.fupin.system;
 
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,7 +28,11 @@ public final class IdNumberFormat {
     private IdNumberFormat() {
     }
 
-    /** The first problem with the number's form (length, digits, province, check digit), if any. */
+    /**
+     * The first problem with the number's form (length, digits, province, check digit, a real birth date), if
+     * any. Redaction relies on every check: a random run of 18 digits (a temporary folder's name, a job id)
+     * passes the province and check digit one time in about thirty, but rarely holds a date as well.
+     */
     public static Optional<String> problem(String idNumber) {
         if (idNumber.length() != 18) {
             return Optional.of("must be 18 characters long");
@@ -41,7 +47,22 @@ public final class IdNumberFormat {
         if (checkChar(idNumber) != idNumber.charAt(17)) {
             return Optional.of("check digit does not match (GB 11643)");
         }
+        if (birthDate(idNumber).isEmpty()) {
+            return Optional.of("does not encode a valid birth date");
+        }
         return Optional.empty();
+    }
+
+    /** The birth date in characters 7–14 ({@code yyyyMMdd}), if they are a date. */
+    public static Optional<LocalDate> birthDate(String idNumber) {
+        try {
+            return Optional.of(LocalDate.of(
+                    Integer.parseInt(idNumber.substring(6, 10)),
+                    Integer.parseInt(idNumber.substring(10, 12)),
+                    Integer.parseInt(idNumber.substring(12, 14))));
+        } catch (DateTimeException | NumberFormatException | StringIndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
     }
 
     /** The check character for the first 17 digits (ISO 7064 MOD 11-2, where 10 is written X). */
