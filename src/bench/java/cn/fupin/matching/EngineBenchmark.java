@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import cn.fupin.household.Household;
@@ -41,7 +42,7 @@ public class EngineBenchmark {
     /** Each benchmark thread walks the households on its own, from its own place. */
     @State(Scope.Thread)
     public static class Cursor {
-        int next = java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000);
+        int next = ThreadLocalRandom.current().nextInt(1_000);
     }
 
     @Setup

@@ -69,7 +69,7 @@ class HouseholdBatchWrites {
                 VALUES (:householdId, :position, :memberId, :idNumberCipher, :idNumberHmac, :name, :relation, :sex, :birthDate, :health,
                        :disability, :labour, :employed, :seeking, :skill, :schooling, :insured)
                 """, members.toArray(SqlParameterSource[]::new));
-        events.publishEvent(new HouseholdsStored(households));
+        events.publishEvent(new HouseholdsChanged(households));
         audit.recordAll("HOUSEHOLD_IMPORT", ids, "STORED", null);
     }
 

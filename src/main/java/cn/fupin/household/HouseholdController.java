@@ -15,6 +15,8 @@ import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.audit.Audited;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
@@ -38,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class HouseholdController {
 
-    record HouseholdPage(List<StoredHousehold> content, int page, int size, long totalElements, int totalPages) {
+    record HouseholdPage(List<VersionedHousehold> content, int page, int size, long totalElements, int totalPages) {
     }
 
     static final int MAX_PAGE_SIZE = 200;
@@ -46,14 +48,14 @@ class HouseholdController {
     private final HouseholdRegistry registry;
     private final HouseholdImport importer;
     private final HouseholdExport exporter;
-    private final HouseholdLookup lookup;
+    private final IdNumberLookup lookup;
     private final RegionScope scope;
     private final FullIdNumbers fullIdNumbers;
     private final AuditTrail audit;
     private final StoredHouseholdChecks checks;
 
     HouseholdController(HouseholdRegistry registry, HouseholdImport importer, HouseholdExport exporter,
-                        HouseholdLookup lookup, RegionScope scope, FullIdNumbers fullIdNumbers, AuditTrail audit,
+                        IdNumberLookup lookup, RegionScope scope, FullIdNumbers fullIdNumbers, AuditTrail audit,
                         StoredHouseholdChecks checks) {
         this.checks = checks;
         this.registry = registry;
@@ -76,16 +78,16 @@ class HouseholdController {
             + "carries the quality rules' findings on the stored record (warnings; the record is stored)")
     @Audited("HOUSEHOLD_WRITE")
     @PutMapping(path = "/api/households/{householdId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Written> put(@PathVariable String householdId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-                schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Household.class)))
+    ResponseEntity<Written> put(@PathVariable String householdId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                schema = @Schema(implementation = Household.class)))
             @RequestBody JsonNode body,
                                         @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         HouseholdRegistry.Registration registration = registry.register(householdId, body, ETags.version(ifMatch));
-        StoredHousehold stored = registration.stored();
+        VersionedHousehold stored = registration.stored();
         ResponseEntity.BodyBuilder response = registration.created()
                 ? ResponseEntity.created(URI.create("/api/households/" + householdId))
                 : ResponseEntity.ok();
-        StoredHousehold masked = IdNumbers.masked(stored);
+        VersionedHousehold masked = IdNumbers.masked(stored);
         return response.eTag(ETags.of(stored.version()))
                 .body(new Written(masked.household(), masked.version(), checks.warnings(stored.household(), scope.prefix())));
     }
@@ -123,10 +125,10 @@ class HouseholdController {
     @Operation(summary = "A stored household, with its version as the ETag; unmask=true for full ID numbers (ID_NUMBER_READER)")
     @Audited("HOUSEHOLD_READ")
     @GetMapping("/api/households/{householdId}")
-    ResponseEntity<StoredHousehold> get(@PathVariable String householdId,
+    ResponseEntity<VersionedHousehold> get(@PathVariable String householdId,
                                         @RequestParam(required = false) String unmask) {
         boolean full = fullIdNumbers.granted(unmask);
-        StoredHousehold stored = registry.find(householdId)
+        VersionedHousehold stored = registry.find(householdId)
                 .orElseThrow(() -> new NotFoundException(HouseholdRegistry.notFound(householdId)));
         if (full) {
             audit.record("ID_NUMBER_READ", householdId, "OK", null);
@@ -140,18 +142,8 @@ class HouseholdController {
     @Operation(summary = "The households within your region where a person (by ID number) is registered")
     @Audited("HOUSEHOLD_LOOKUP")
     @PostMapping(path = "/api/households/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
-    List<HouseholdLookup.Found> lookup(@RequestBody JsonNode body) {
-        JsonNode number = body.path("idNumber");
-        if (!number.isString() || number.stringValue().isBlank()) {
-            throw new InvalidInputException(List.of(new FieldError("idNumber", "is required")));
-        }
-        String idNumber = ResidentIdNumber.normalise(number.stringValue().strip());
-        ResidentIdNumber.problem(idNumber, null, null).ifPresent(problem -> {
-            throw new InvalidInputException(List.of(new FieldError("idNumber", problem)));
-        });
-        List<HouseholdLookup.Found> found = lookup.byIdNumber(idNumber);
-        audit.read(found.stream().map(HouseholdLookup.Found::householdId).toList());
-        return found;
+    List<IdNumberLookup.Found> lookup(@RequestBody JsonNode body) {
+        return lookup.find(body.path("idNumber"));
     }
 
     @Operation(summary = "A page of households (page from 0), by region code prefix and status, in id order")
@@ -166,7 +158,7 @@ class HouseholdController {
         HouseholdStatus wanted = QueryParameters.code("status", status, HouseholdStatus.class, null, errors);
         QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
         errors.throwIfAny();
-        Page<StoredHousehold> found = registry.page(prefix, wanted, paging.page(), paging.size());
+        Page<VersionedHousehold> found = registry.page(prefix, wanted, paging.page(), paging.size());
         audit.read(found.getContent().stream().map(s -> s.household().householdId()).toList());
         return new HouseholdPage(found.getContent().stream().map(IdNumbers::masked).toList(), paging.page(), paging.size(), found.getTotalElements(), found.getTotalPages());
     }

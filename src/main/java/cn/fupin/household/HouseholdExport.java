@@ -22,11 +22,11 @@ public class HouseholdExport {
 
     static final int PAGE = 500;
 
-    private final HouseholdRows rows;
+    private final HouseholdReads rows;
     private final JsonMapper json;
     private final AuditTrail audit;
 
-    HouseholdExport(HouseholdRows rows, JsonMapper json, AuditTrail audit) {
+    HouseholdExport(HouseholdReads rows, JsonMapper json, AuditTrail audit) {
         this.rows = rows;
         this.json = json;
         this.audit = audit;
@@ -37,12 +37,12 @@ public class HouseholdExport {
             throws IOException {
         long written = 0;
         String after = "";
-        List<StoredHousehold> page;
+        List<VersionedHousehold> page;
         while (!(page = rows.page(regionPrefix, after, PAGE)).isEmpty()) {
             // Audited before the page is written: a page whose rows cannot be stored is not sent.
             audit.recordAll(actor, fullIdNumbers ? "ID_NUMBER_READ" : "HOUSEHOLD_EXPORT",
                     page.stream().map(s -> s.household().householdId()).toList(), "OK", "export");
-            for (StoredHousehold stored : page) {
+            for (VersionedHousehold stored : page) {
                 out.write(json.writeValueAsBytes(fullIdNumbers ? stored : IdNumbers.masked(stored)));
                 out.write('\n');
             }

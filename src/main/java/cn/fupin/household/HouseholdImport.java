@@ -63,7 +63,7 @@ public class HouseholdImport {
 
     private final HouseholdReader reader;
     private final HouseholdBatchWrites writes;
-    private final HouseholdRows rows;
+    private final HouseholdReads rows;
     private final JsonMapper json;
     private final Clock clock;
     private final RegionScope scope;
@@ -71,7 +71,7 @@ public class HouseholdImport {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
 
-    HouseholdImport(HouseholdReader reader, HouseholdBatchWrites writes, HouseholdRows rows, JsonMapper json,
+    HouseholdImport(HouseholdReader reader, HouseholdBatchWrites writes, HouseholdReads rows, JsonMapper json,
                     Clock clock, RegionScope scope, ImportLimits limits, PlatformTransactionManager transactions,
                     AuditTrail audit) {
         this.limits = limits;
@@ -162,7 +162,7 @@ public class HouseholdImport {
         if (id != null && text.contains("********")) {
             // The household of the id as the reader takes it (stripped), not MySQL's match ignoring trailing spaces.
             node = MaskedIdNumbers.resolve(node, rows.byIds(List.of(id.strip())).stream().findFirst()
-                    .map(StoredHousehold::household).filter(h -> scope.covers(h.regionCode())));
+                    .map(VersionedHousehold::household).filter(h -> scope.covers(h.regionCode())));
         }
         Household household = reader.read(node, errors);
         if (household != null && !scope.covers(household.regionCode())) {
@@ -210,7 +210,7 @@ public class HouseholdImport {
             return 0;
         }
         Integer within = transactions.execute(tx -> {
-            Map<String, StoredHousehold> stored = new HashMap<>();
+            Map<String, VersionedHousehold> stored = new HashMap<>();
             rows.lockByIds(batch.stream().map(p -> p.household().householdId()).toList())
                     .forEach(s -> stored.put(s.household().householdId(), s));
             int accepted = 0;
@@ -218,7 +218,7 @@ public class HouseholdImport {
             List<String> overwritten = new ArrayList<>();
             for (Pending p : batch) {
                 Household h = p.household();
-                StoredHousehold before = stored.get(h.householdId());
+                VersionedHousehold before = stored.get(h.householdId());
                 FieldError refused = refusal(p, before, overwrite);
                 if (refused != null) {
                     rejected.add(new RejectedLine(p.line(), h.householdId(), List.of(refused)));
@@ -246,7 +246,7 @@ public class HouseholdImport {
     }
 
     /** Why the line may not replace the household stored, or null when it may. */
-    private FieldError refusal(Pending p, StoredHousehold before, boolean overwrite) {
+    private FieldError refusal(Pending p, VersionedHousehold before, boolean overwrite) {
         String id = p.household().householdId();
         if (before == null) {
             return null;

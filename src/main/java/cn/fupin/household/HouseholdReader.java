@@ -65,7 +65,7 @@ public class HouseholdReader {
             return null;
         }
         int errorsBefore = errors.size();
-        JsonFields fields = new JsonFields(json, "", errors);
+        JsonFieldReader fields = new JsonFieldReader(json, "", errors);
         String householdId = fields.identifier("householdId", MAX_ID_LENGTH);
         String regionCode = fields.text("regionCode", 6);
         if (regionCode != null && !regionCode.matches("\\d{6}")) {
@@ -88,7 +88,7 @@ public class HouseholdReader {
                 causes, hardship, members);
     }
 
-    private List<Cause> causes(JsonNode node, JsonFields fields) {
+    private List<Cause> causes(JsonNode node, JsonFieldReader fields) {
         if (node == null || node.isNull()) {
             fields.reject("causes", "is required (an empty list when no cause is recorded)");
             return List.of();
@@ -107,7 +107,7 @@ public class HouseholdReader {
         return List.copyOf(causes);
     }
 
-    private List<Member> members(JsonNode node, JsonFields fields, FieldErrors errors, boolean snapshot) {
+    private List<Member> members(JsonNode node, JsonFieldReader fields, FieldErrors errors, boolean snapshot) {
         if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
             fields.reject("members", "must list at least one member");
             return List.of();
@@ -129,7 +129,7 @@ public class HouseholdReader {
                 errors.add(new FieldError(path, "must be a member object"));
                 continue;
             }
-            Member member = member(new JsonFields(item, path, errors), snapshot);
+            Member member = member(new JsonFieldReader(item, path, errors), snapshot);
             if (member == null) {
                 continue;
             }
@@ -147,7 +147,7 @@ public class HouseholdReader {
         return members;
     }
 
-    private Member member(JsonFields fields, boolean snapshot) {
+    private Member member(JsonFieldReader fields, boolean snapshot) {
         String memberId = fields.identifier("memberId", 64);
         // A snapshot holds no ID number: the rules never read one.
         String idNumber = snapshot && !fields.has("idNumber") ? null : fields.text("idNumber", 18);
@@ -186,7 +186,7 @@ public class HouseholdReader {
                 employed, seeking, skill, schooling, insured);
     }
 
-    private LocalDate birthDate(JsonFields fields) {
+    private LocalDate birthDate(JsonFieldReader fields) {
         LocalDate birthDate = fields.date("birthDate");
         if (birthDate == null) {
             return null;

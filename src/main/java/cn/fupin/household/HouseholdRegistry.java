@@ -33,11 +33,11 @@ import tools.jackson.databind.JsonNode;
 public class HouseholdRegistry {
 
     /** The outcome of a PUT: the household as now stored, and whether it was created. */
-    public record Registration(StoredHousehold stored, boolean created) {
+    public record Registration(VersionedHousehold stored, boolean created) {
     }
 
-    private final HouseholdRepository repository;
-    private final HouseholdRows rows;
+    private final HouseholdRowRepository repository;
+    private final HouseholdReads rows;
     private final HouseholdReader reader;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -45,7 +45,7 @@ public class HouseholdRegistry {
     private final RegionScope scope;
     private final AuditTrail audit;
 
-    HouseholdRegistry(HouseholdRepository repository, HouseholdRows rows, HouseholdReader reader,
+    HouseholdRegistry(HouseholdRowRepository repository, HouseholdReads rows, HouseholdReader reader,
                       ApplicationEventPublisher events, Clock clock, IdNumberCipher cipher, RegionScope scope,
                       AuditTrail audit) {
         this.repository = repository;
@@ -65,13 +65,13 @@ public class HouseholdRegistry {
      */
     @Transactional
     public Registration register(String pathId, JsonNode body, Long expectedVersion) {
-        Optional<StoredHousehold> existing = storable(pathId)
+        Optional<VersionedHousehold> existing = storable(pathId)
                 ? rows.byIds(List.of(pathId)).stream().findFirst() : Optional.empty();
         if (existing.isPresent() && !scope.covers(existing.get().household().regionCode())) {
             throw new NotFoundException(notFound(pathId));
         }
         FieldErrors errors = new FieldErrors();
-        Household household = reader.read(MaskedIdNumbers.resolve(body, existing.map(StoredHousehold::household)),
+        Household household = reader.read(MaskedIdNumbers.resolve(body, existing.map(VersionedHousehold::household)),
                 errors);
         if (household != null && !household.householdId().equals(pathId)) {
             errors.add(new FieldError("householdId", "must equal the householdId in the path"));
@@ -81,16 +81,16 @@ public class HouseholdRegistry {
             throw new NotFoundException(notFound(pathId));
         }
         Instant now = clock.instant();
-        Optional<Long> current = existing.map(StoredHousehold::version);
+        Optional<Long> current = existing.map(VersionedHousehold::version);
         if (current.isEmpty() && expectedVersion != null) {
             throw stale(pathId, expectedVersion, null);
         }
         Long version = expectedVersion != null ? expectedVersion : current.orElse(null);
         try {
-            RegisteredHousehold saved = repository.save(RegisteredHousehold.of(household, version, now, cipher));
-            events.publishEvent(new HouseholdsStored(List.of(household)));
+            HouseholdRow saved = repository.save(HouseholdRow.of(household, version, now, cipher));
+            events.publishEvent(new HouseholdsChanged(List.of(household)));
             audit.record("HOUSEHOLD_WRITE", pathId, current.isEmpty() ? "CREATED" : "REPLACED", null);
-            return new Registration(new StoredHousehold(household, saved.version()), current.isEmpty());
+            return new Registration(new VersionedHousehold(household, saved.version()), current.isEmpty());
         } catch (OptimisticLockingFailureException e) {
             throw stale(pathId, version, repository.versionOf(pathId).orElse(null));
         } catch (DuplicateKeyException e) {
@@ -116,11 +116,11 @@ public class HouseholdRegistry {
      * trailing spaces (utf8mb4_bin pads) and H2 would not. Ids are case-sensitive on both (V18).
      */
     static boolean storable(String householdId) {
-        return JsonFields.isIdentifier(householdId, HouseholdReader.MAX_ID_LENGTH);
+        return JsonFieldReader.isIdentifier(householdId, HouseholdReader.MAX_ID_LENGTH);
     }
 
     /** The household as stored, if it exists within the user's region. */
-    public Optional<StoredHousehold> find(String householdId) {
+    public Optional<VersionedHousehold> find(String householdId) {
         if (!storable(householdId)) {
             return Optional.empty();
         }
@@ -138,8 +138,8 @@ public class HouseholdRegistry {
      * does not exist or is outside the user's region.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public StoredHousehold lock(String householdId) {
-        Optional<StoredHousehold> locked = storable(householdId) ? rows.lock(householdId) : Optional.empty();
+    public VersionedHousehold lock(String householdId) {
+        Optional<VersionedHousehold> locked = storable(householdId) ? rows.lock(householdId) : Optional.empty();
         return locked.filter(stored -> scope.covers(stored.household().regionCode()))
                 .orElseThrow(() -> new NotFoundException(notFound(householdId)));
     }
@@ -151,22 +151,22 @@ public class HouseholdRegistry {
 
     /** Locks those of these households that exist, for the rest of the caller's transaction; in id order. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<StoredHousehold> lockAll(List<String> householdIds) {
+    public List<VersionedHousehold> lockAll(List<String> householdIds) {
         return rows.lockByIds(householdIds);
     }
 
     /** Those of these households that exist, as stored now, in id order. */
-    public List<StoredHousehold> findAll(List<String> householdIds) {
+    public List<VersionedHousehold> findAll(List<String> householdIds) {
         return rows.byIds(householdIds);
     }
 
     /** A page of the households under a region prefix, narrowed to the user's region. */
-    public Page<StoredHousehold> page(String regionPrefix, HouseholdStatus status, int page, int size) {
+    public Page<VersionedHousehold> page(String regionPrefix, HouseholdStatus status, int page, int size) {
         regionPrefix = scope.narrow(regionPrefix);
         PageRequest request = PageRequest.of(page, size, Sort.by("householdId"));
-        Page<RegisteredHousehold> found = status == null
+        Page<HouseholdRow> found = status == null
                 ? repository.findByRegionCodeStartingWith(regionPrefix, request)
                 : repository.findByRegionCodeStartingWithAndStatus(regionPrefix, status, request);
-        return found.map(h -> new StoredHousehold(h.toHousehold(cipher), h.version()));
+        return found.map(h -> new VersionedHousehold(h.toHousehold(cipher), h.version()));
     }
 }

@@ -55,7 +55,7 @@ public final class IdNumbers {
                         m.employed(), m.seekingWork(), m.hasSkill(), m.schooling(), m.medicalInsurance())).toList());
     }
 
-    public static StoredHousehold masked(StoredHousehold stored) {
-        return new StoredHousehold(masked(stored.household()), stored.version());
+    public static VersionedHousehold masked(VersionedHousehold stored) {
+        return new VersionedHousehold(masked(stored.household()), stored.version());
     }
 }

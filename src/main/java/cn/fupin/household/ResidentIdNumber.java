@@ -1,6 +1,7 @@
 package cn.fupin.household;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Optional;
 
 import cn.fupin.system.IdNumberFormat;
@@ -19,7 +20,7 @@ public final class ResidentIdNumber {
 
     /** Upper-cases a trailing x, the only normalisation a case worker's typing needs. */
     public static String normalise(String idNumber) {
-        return idNumber.toUpperCase(java.util.Locale.ROOT);
+        return idNumber.toUpperCase(Locale.ROOT);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import cn.fupin.household.Household;
-import cn.fupin.household.StoredHousehold;
+import cn.fupin.household.VersionedHousehold;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.FieldErrors;
@@ -50,13 +50,13 @@ public class BulkEvaluation {
 
     /** Evaluates and records households that the caller's transaction has locked. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome record(RuleSet ruleSet, List<StoredHousehold> locked, LocalDate asOf, String user,
+    public Outcome record(RuleSet ruleSet, List<VersionedHousehold> locked, LocalDate asOf, String user,
                           String reevaluationId) {
         return evaluate(ruleSet, locked, asOf, user, reevaluationId, true);
     }
 
     /** Evaluates households and compares them with their recorded measures; writes nothing. */
-    public Outcome compare(RuleSet ruleSet, List<StoredHousehold> households, LocalDate asOf) {
+    public Outcome compare(RuleSet ruleSet, List<VersionedHousehold> households, LocalDate asOf) {
         return evaluate(ruleSet, households, asOf, null, null, false);
     }
 
@@ -88,10 +88,10 @@ public class BulkEvaluation {
         return new Prepared<>(evaluable, inputs, skipped);
     }
 
-    private Outcome evaluate(RuleSet ruleSet, List<StoredHousehold> households, LocalDate asOf, String user,
+    private Outcome evaluate(RuleSet ruleSet, List<VersionedHousehold> households, LocalDate asOf, String user,
                              String reevaluationId, boolean record) {
-        Prepared<StoredHousehold> prepared = prepare(ruleSet, households, StoredHousehold::household, asOf);
-        List<StoredHousehold> evaluable = prepared.evaluable();
+        Prepared<VersionedHousehold> prepared = prepare(ruleSet, households, VersionedHousehold::household, asOf);
+        List<VersionedHousehold> evaluable = prepared.evaluable();
         List<RuleSession.Input> inputs = prepared.inputs();
         List<Skipped> skipped = prepared.skipped();
         Map<String, List<Recommendation>> matched = RuleSession.run(ruleSet, inputs, asOf);

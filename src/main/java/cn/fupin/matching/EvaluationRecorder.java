@@ -3,13 +3,14 @@ package cn.fupin.matching;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.household.HouseholdSnapshots;
+import cn.fupin.household.VersionedHousehold;
 import cn.fupin.system.audit.AuditTrail;
-import cn.fupin.household.StoredHousehold;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +47,7 @@ public class EvaluationRecorder {
 
     @Transactional
     public Evaluation record(String householdId, LocalDate asOf, String user) {
-        StoredHousehold stored = registry.lock(householdId);
+        VersionedHousehold stored = registry.lock(householdId);
         Evaluation answer = evaluator.evaluate(stored.household(), asOf);
         Instant at = answer.evaluatedAt().toInstant();
         LedgerChange change = LedgerChange.of(householdId, answer.recommendations(),
@@ -67,11 +68,11 @@ public class EvaluationRecorder {
     }
 
     /** Records evaluations of households the caller has locked, as one batch of each statement. */
-    void write(List<StoredHousehold> households, List<LedgerChange> changes, LocalDate asOf, String rulesetVersion,
+    void write(List<VersionedHousehold> households, List<LedgerChange> changes, LocalDate asOf, String rulesetVersion,
                String user, Instant at, String reevaluationId) {
         List<EvaluationRecord> records = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
-            StoredHousehold stored = households.get(i);
+            VersionedHousehold stored = households.get(i);
             LedgerChange change = changes.get(i);
             records.add(new EvaluationRecord(change.evaluationId(), change.householdId(), asOf, rulesetVersion, at,
                     user, stored.version(), snapshots.write(stored.household()),
@@ -81,7 +82,7 @@ public class EvaluationRecorder {
         ledger.write(new LedgerWrites.Writes(changes, rulesetVersion, user, at));
         // Coverage moves only where a measure was added or withdrawn: statuses do not change here.
         List<cn.fupin.household.Household> moved = new ArrayList<>();
-        Map<String, List<LedgerCoverage.Target>> current = new java.util.HashMap<>();
+        Map<String, List<LedgerCoverage.Target>> current = new HashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             LedgerChange change = changes.get(i);
             if (!change.added().isEmpty() || !change.withdrawn().isEmpty()) {

@@ -13,6 +13,8 @@ import cn.fupin.system.QueryParameters;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,8 +105,8 @@ class LedgerController {
     @Audited("RECOMMENDATION_STATUS")
     @PatchMapping(path = "/api/recommendations/{recommendationId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     LedgerEntryView move(@PathVariable String recommendationId,
-                         @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-                                 schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = StatusMove.class)))
+                         @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                 schema = @Schema(implementation = StatusMove.class)))
                          @RequestBody JsonNode body, Principal user) {
         FieldErrors errors = new FieldErrors();
         RecommendationStatus next = null;

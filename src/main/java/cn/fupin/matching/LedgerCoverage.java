@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.fupin.household.Household;
-import cn.fupin.household.HouseholdsStored;
+import cn.fupin.household.HouseholdsChanged;
 import cn.fupin.household.Member;
-import cn.fupin.household.StoredHousehold;
+import cn.fupin.household.VersionedHousehold;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -60,7 +61,7 @@ class LedgerCoverage {
      * evaluation"): the version is read back from the row just written, since an import bumps it in SQL.
      */
     @EventListener
-    void stored(HouseholdsStored stored) {
+    void stored(HouseholdsChanged stored) {
         List<Household> households = stored.households();
         recount(households);
         jdbc.batchUpdate("""
@@ -108,7 +109,7 @@ class LedgerCoverage {
         }
         Set<String> ids = new HashSet<>();
         households.forEach(h -> ids.add(h.householdId()));
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
         Set<String> stale = new HashSet<>(jdbc.queryForList(
                 "SELECT CONCAT(household_id, '/', action) FROM household_coverage WHERE household_id IN (" + marks + ")",
                 String.class, ids.toArray()));
@@ -141,7 +142,7 @@ class LedgerCoverage {
      * The households' latest evaluation is this one, of the versions the caller locked. It speaks for its date
      * (asOf), or for the day it was recorded when asOf is later: the household's facts are those read that day.
      */
-    void evaluated(List<StoredHousehold> households, String rulesetVersion, LocalDate asOf, Instant at) {
+    void evaluated(List<VersionedHousehold> households, String rulesetVersion, LocalDate asOf, Instant at) {
         Timestamp time = Timestamp.from(at);
         LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
         Date on = Date.valueOf(asOf.isAfter(recordedOn) ? recordedOn : asOf);

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -77,7 +78,7 @@ class LedgerWrites {
     void write(Writes writes) {
         Timestamp at = Timestamp.from(writes.at());
         Map<String, Integer> historyLengths = historyLengths(writes.changes().stream()
-                .flatMap(c -> java.util.stream.Stream.concat(c.withdrawn().stream(),
+                .flatMap(c -> Stream.concat(c.withdrawn().stream(),
                         c.regrounded().stream().map(LedgerChange.Regrounded::was)))
                 .map(Current::recommendationId).toList());
         List<SqlParameterSource> regrounded = new ArrayList<>();

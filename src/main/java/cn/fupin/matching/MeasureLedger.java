@@ -10,7 +10,7 @@ import java.util.Map;
 
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.household.Member;
-import cn.fupin.household.StoredHousehold;
+import cn.fupin.household.VersionedHousehold;
 import cn.fupin.system.ConflictException;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.audit.AuditTrail;
@@ -38,7 +38,7 @@ public class MeasureLedger {
 
     /** A household's entries with the given status, or every one but WITHDRAWN when status is null. */
     public List<LedgerEntryView> forHousehold(String householdId, RecommendationStatus status) {
-        StoredHousehold stored = registry.find(householdId)
+        VersionedHousehold stored = registry.find(householdId)
                 .orElseThrow(() -> new NotFoundException("No household " + householdId));
         List<RecommendationStatus> statuses = status != null ? List.of(status)
                 : List.copyOf(EnumSet.complementOf(EnumSet.of(RecommendationStatus.WITHDRAWN)));
@@ -66,7 +66,7 @@ public class MeasureLedger {
                 .filter(e -> registry.visible(e.householdId()))
                 .orElseThrow(() -> new NotFoundException("No recommendation " + recommendationId));
         // No evaluation of the household runs meanwhile.
-        StoredHousehold household = registry.lock(entry.householdId());
+        VersionedHousehold household = registry.lock(entry.householdId());
         entry = entries.findById(recommendationId).orElseThrow();
         if (!entry.status().allowedMoves().contains(next)) {
             throw new ConflictException("A recommendation that is " + entry.status() + " cannot become " + next,

@@ -9,6 +9,8 @@ import cn.fupin.system.DateParameter;
 import cn.fupin.system.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,8 +34,8 @@ class RecommendationController {
 
     @Operation(summary = "Evaluate a household against the active rules without storing anything")
     @PostMapping(path = "/api/recommendations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Evaluation preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-                schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = cn.fupin.household.Household.class)))
+    Evaluation preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                schema = @Schema(implementation = cn.fupin.household.Household.class)))
             @RequestBody JsonNode body,
                        @Parameter(description = "evaluation date, yyyy-MM-dd; today in Asia/Shanghai by default")
                        @RequestParam(required = false) String asOf) {

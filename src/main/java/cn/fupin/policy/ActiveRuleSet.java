@@ -3,7 +3,9 @@ package cn.fupin.policy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -63,7 +65,7 @@ public class ActiveRuleSet {
      * with every problem of the folder.
      */
     private RuleSet lastActivated(ValidationReport report) {
-        List<RuleProblem> problems = new java.util.ArrayList<>(report.errors());
+        List<RuleProblem> problems = new ArrayList<>(report.errors());
         report.failingScenarios().forEach(s -> problems.add(new RuleProblem(s.file(), 0,
                 "scenario \"" + s.name() + "\" fails: " + String.join("; ", s.failures()))));
         String last = store.lastActivated().orElseThrow(() -> new RuleSetException(problems));
@@ -76,8 +78,8 @@ public class ActiveRuleSet {
     }
 
     /** Why the folder was refused at start, while the service decides with the version activated last. */
-    public java.util.Optional<ValidationReport> refusedAtStart() {
-        return java.util.Optional.ofNullable(refusedAtStart);
+    public Optional<ValidationReport> refusedAtStart() {
+        return Optional.ofNullable(refusedAtStart);
     }
 
     public RuleSet get() {

@@ -3,10 +3,11 @@ package cn.fupin.policy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -167,7 +168,7 @@ public final class RuleSetCompiler {
                 Object defines = metadata.get(RuleMetadata.DEFINES);
                 Object finding = metadata.get(RuleMetadata.FINDING);
                 Object severity = metadata.get(RuleMetadata.SEVERITY);
-                long kinds = java.util.stream.Stream.of(measure, defines, finding).filter(java.util.Objects::nonNull).count();
+                long kinds = Stream.of(measure, defines, finding).filter(Objects::nonNull).count();
                 String problem = null;
                 if (kinds == 0) {
                     problem = "rule \"" + rule.getName() + "\" needs @measure(\"CODE\"), @defines(\"Fact\") or @finding(\"CODE\")";

@@ -6,6 +6,7 @@ import java.util.List;
 
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.audit.Audited;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RuleSetController {
 
     /** {@code folderRefused}: set while the folder did not pass at start and the last activated version decides. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ActiveView(String version, Instant loadedAt, int rules, List<String> files, ValidationReport folderRefused) {
     }
 

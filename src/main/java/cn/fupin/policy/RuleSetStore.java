@@ -2,11 +2,16 @@ package cn.fupin.policy;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +46,7 @@ public class RuleSetStore {
                 jdbc.update("INSERT INTO ruleset (version, rule_count, files, stored_at) VALUES (?, ?, ?, ?)",
                         ruleSet.version(), ruleSet.ruleCount(), json.writeValueAsString(ruleSet.sources()),
                         Timestamp.from(at));
-            } catch (org.springframework.dao.DuplicateKeyException e) {
+            } catch (DuplicateKeyException e) {
                 // Another instance starting with the same folder stored it meanwhile: the version is a hash of
                 // the files, so what it stored is what this one would have.
             }
@@ -67,7 +72,7 @@ public class RuleSetStore {
 
     /** The files of a stored version. */
     /** Each stored version's decision version, read once: a stored version's files never change. */
-    private final java.util.Map<String, String> decisionVersions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> decisionVersions = new ConcurrentHashMap<>();
 
     /**
      * Every stored version that decides exactly as this rule set does (the same files but for the quality rules),
@@ -75,7 +80,7 @@ public class RuleSetStore {
      */
     public List<String> decidingAs(RuleSet ruleSet) {
         String decision = ruleSet.decisionVersion();
-        List<String> same = new java.util.ArrayList<>(List.of(ruleSet.version()));
+        List<String> same = new ArrayList<>(List.of(ruleSet.version()));
         for (String version : jdbc.queryForList("SELECT version FROM ruleset", String.class)) {
             String known = decisionVersions.computeIfAbsent(version,
                     v -> sources(v).map(RuleSet::decisionVersion).orElse(""));
@@ -92,7 +97,7 @@ public class RuleSetStore {
     }
 
     /** In a transaction of its own: a refused reload is recorded even though the caller fails. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void audit(String user, Instant at, String from, String to, String outcome, int problems, String detail) {
         jdbc.update("""
                 INSERT INTO ruleset_reload_audit (requested_by, requested_at, from_version, to_version, outcome, problems, detail)

@@ -1,6 +1,7 @@
 package cn.fupin.policy;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ public enum StandardName {
 
     /** The name as written in the standards file, e.g. {@code dibao_standard}. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<StandardName> ofKey(String key) {

@@ -1,9 +1,11 @@
 package cn.fupin.policy;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +46,7 @@ final class StandardsFile {
     private StandardsBook read(String text) {
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             problem(e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem());
             return null;
@@ -59,7 +61,7 @@ final class StandardsFile {
             StandardName name = StandardName.ofKey(key).orElse(null);
             if (name == null) {
                 problem(line(tuple.getKeyNode()), "unknown standard '" + key + "'; the rules know "
-                        + java.util.Arrays.stream(StandardName.values()).map(StandardName::key).toList());
+                        + Arrays.stream(StandardName.values()).map(StandardName::key).toList());
             } else if (definitions.containsKey(name)) {
                 problem(line(tuple.getKeyNode()), "standard '" + key + "' is defined twice");
             } else {

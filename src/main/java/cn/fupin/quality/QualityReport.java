@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -12,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.system.Csv;
@@ -66,7 +71,7 @@ public class QualityReport {
     private final ActiveRuleSet active;
     private final ZoneId zone;
 
-    QualityReport(NamedParameterJdbcTemplate jdbc, ActiveRuleSet active, java.time.Clock clock) {
+    QualityReport(NamedParameterJdbcTemplate jdbc, ActiveRuleSet active, Clock clock) {
         this.jdbc = jdbc;
         this.active = active;
         this.zone = clock.getZone();
@@ -104,7 +109,7 @@ public class QualityReport {
             changed(params, ":run", ":previous", counts, 3);
         }
         List<CodeCount> byCode = new ArrayList<>();
-        java.util.Set<String> all = new java.util.TreeSet<>(codes.keySet());
+        Set<String> all = new TreeSet<>(codes.keySet());
         all.addAll(counts.keySet());
         long errors = 0;
         long warnings = 0;
@@ -250,7 +255,7 @@ public class QualityReport {
         return at.toInstant().atZone(zone).toOffsetDateTime();
     }
 
-    private static Line line(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Line line(ResultSet rs, int row) throws SQLException {
         String member = rs.getString("member_id");
         return new Line(rs.getString("household_id"), member.isEmpty() ? null : member, rs.getString("region_code"),
                 rs.getString("code"), Severity.valueOf(rs.getString("severity")), rs.getString("rule_name"),

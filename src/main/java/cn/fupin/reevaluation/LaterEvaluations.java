@@ -1,6 +1,7 @@
 package cn.fupin.reevaluation;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class LaterEvaluations {
         this.clock = clock;
     }
 
-    private record Latest(String householdId, long seq, LocalDate asOf, java.time.Instant evaluatedAt) {
+    private record Latest(String householdId, long seq, LocalDate asOf, Instant evaluatedAt) {
     }
 
     List<BulkEvaluation.Skipped> among(Reevaluation run, List<String> householdIds) {

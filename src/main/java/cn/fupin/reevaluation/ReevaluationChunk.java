@@ -9,7 +9,7 @@ import java.util.Set;
 
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdRegistry;
-import cn.fupin.household.StoredHousehold;
+import cn.fupin.household.VersionedHousehold;
 import cn.fupin.matching.BulkEvaluation;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.quality.FindingStore;
@@ -60,7 +60,7 @@ class ReevaluationChunk implements ItemWriter<String> {
     public void write(Chunk<? extends String> chunk) {
         List<String> ids = List.copyOf(chunk.getItems());
         if (run.qualityOnly()) {
-            List<StoredHousehold> households = registry.findAll(ids);
+            List<VersionedHousehold> households = registry.findAll(ids);
             QualityChecks.Checked checked = quality.check(ruleSet, households(households), run.asOf());
             int findings = this.findings.record(run.reevaluationId(), checked.findings(), regions(households));
             changes.skipped(run.reevaluationId(), checked.skipped());
@@ -73,12 +73,12 @@ class ReevaluationChunk implements ItemWriter<String> {
                     outcome.skipped().size(), 0);
             return;
         }
-        List<StoredHousehold> locked = registry.lockAll(ids);
+        List<VersionedHousehold> locked = registry.lockAll(ids);
         // Once they are locked, so that no newer evaluation of theirs can commit before this chunk does.
         List<BulkEvaluation.Skipped> newer = later.among(run, ids);
         Set<String> skipped = new HashSet<>();
         newer.forEach(s -> skipped.add(s.householdId()));
-        List<StoredHousehold> households = locked.stream()
+        List<VersionedHousehold> households = locked.stream()
                 .filter(h -> !skipped.contains(h.household().householdId())).toList();
         BulkEvaluation.Outcome recorded = bulk.record(ruleSet, households, run.asOf(), run.requestedBy(),
                 run.reevaluationId());
@@ -96,11 +96,11 @@ class ReevaluationChunk implements ItemWriter<String> {
                 findings);
     }
 
-    private static List<Household> households(List<StoredHousehold> stored) {
-        return stored.stream().map(StoredHousehold::household).toList();
+    private static List<Household> households(List<VersionedHousehold> stored) {
+        return stored.stream().map(VersionedHousehold::household).toList();
     }
 
-    private static Map<String, String> regions(List<StoredHousehold> stored) {
+    private static Map<String, String> regions(List<VersionedHousehold> stored) {
         Map<String, String> regions = new HashMap<>();
         stored.forEach(s -> regions.put(s.household().householdId(), s.household().regionCode()));
         return regions;

@@ -1,10 +1,10 @@
 package cn.fupin.reevaluation;
 
 import java.net.URI;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import cn.fupin.system.FieldErrors;
 import cn.fupin.system.NotFoundException;
@@ -13,6 +13,7 @@ import cn.fupin.system.access.RegionScope;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
@@ -94,8 +95,8 @@ class ReevaluationController {
             + "value on asOf")
     @Audited("REEVALUATION_START")
     @PostMapping(path = "/api/reevaluations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Started> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-                                          schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Request.class)))
+    ResponseEntity<Started> start(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                          schema = @Schema(implementation = Request.class)))
                                   @RequestBody(required = false) JsonNode body, Authentication user) {
         ReevaluationRequest request = ReevaluationRequest.read(body, clock, candidates);
         // A candidate folder is DRL compiled on the server: the province's rules office, or an ADMIN, only.
@@ -178,7 +179,7 @@ class ReevaluationController {
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
         errors.throwIfAny();
         String within = visible(id, prefix);
-        java.util.function.Consumer<List<String>> audited = audit.beforeEachPage("REEVALUATION_CHANGES_EXPORT",
+        Consumer<List<String>> audited = audit.beforeEachPage("REEVALUATION_CHANGES_EXPORT",
                 "run " + id);
         return ResponseEntity.ok().contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"reevaluation-" + id + "-changes.csv\"")

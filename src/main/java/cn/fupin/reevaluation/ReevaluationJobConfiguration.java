@@ -1,20 +1,20 @@
 package cn.fupin.reevaluation;
 
+import java.time.Clock;
 import java.util.Map;
 
 import javax.sql.DataSource;
-
 import cn.fupin.household.HouseholdRegistry;
-import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.matching.BulkEvaluation;
 import cn.fupin.quality.FindingStore;
 import cn.fupin.quality.QualityChecks;
+import cn.fupin.system.audit.AuditTrail;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -51,7 +51,7 @@ class ReevaluationJobConfiguration {
 
     /** A completed run is marked in its row: the quality report stands on complete runs only. */
     @Bean
-    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges, ReevaluationStore store, java.time.Clock clock,
+    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges, ReevaluationStore store, Clock clock,
                         OutageRecovery outages) {
         return new JobBuilder(NAME, jobs).start(reevaluateRanges).listener(outages).listener(new JobExecutionListener() {
             @Override

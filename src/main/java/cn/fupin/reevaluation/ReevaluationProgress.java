@@ -5,8 +5,10 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -51,7 +53,7 @@ record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, 
             }
         }
         OffsetDateTime finishedAt = state == State.RUNNING || last.getEndTime() == null ? null
-                : batchTime(last.getEndTime()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime();
+                : batchTime(last.getEndTime()).truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime();
         String exitMessage = state == State.FAILED ? firstLine(last.getExitStatus().getExitDescription()) : null;
         return new ReevaluationProgress(run.reevaluationId(), state, run.dryRun(), run.qualityOnly(), run.regionPrefix(),
                 run.asOf(), run.rulesetVersion(), run.baseVersion(), standards, run.total(), run.processed(),
@@ -61,7 +63,7 @@ record ReevaluationProgress(String reevaluationId, State state, boolean dryRun, 
     }
 
     /** Spring Batch keeps its times as local date-times of the JVM's zone. */
-    private static Instant batchTime(java.time.LocalDateTime time) {
+    private static Instant batchTime(LocalDateTime time) {
         return time.atZone(ZoneId.systemDefault()).toInstant();
     }
 

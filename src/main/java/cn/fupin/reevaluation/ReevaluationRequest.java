@@ -12,6 +12,7 @@ import cn.fupin.system.FieldErrors;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.QueryParameters;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The body of {@code POST /api/reevaluations}: the date (today by default), the region prefix ("" for the
@@ -48,7 +49,7 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
     static ReevaluationRequest read(JsonNode body, Clock clock, CandidateFolders candidates) {
         FieldErrors errors = new FieldErrors();
         if (body == null || body.isMissingNode() || body.isNull()) {
-            body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            body = JsonNodeFactory.instance.objectNode();
         }
         if (!body.isObject()) {
             throw new InvalidInputException(List.of(new FieldError("", "must be a JSON object")));

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,7 +79,7 @@ class ReevaluationStore {
     }
 
     /** The run's job completed: its findings now stand for its whole region. */
-    void completed(String id, java.time.Instant at) {
+    void completed(String id, Instant at) {
         jdbc.update("UPDATE reevaluation SET completed_at = ? WHERE reevaluation_id = ?", Timestamp.from(at), id);
     }
 

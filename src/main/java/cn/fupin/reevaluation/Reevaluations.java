@@ -2,6 +2,7 @@ package cn.fupin.reevaluation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -329,7 +330,7 @@ public class Reevaluations {
     private JobExecution lastExecution(Reevaluation run) {
         JobInstance instance = jobs.getJobInstance(ReevaluationJobConfiguration.NAME, parameters(run.reevaluationId()));
         JobExecution last = instance == null ? null : jobs.getJobExecutions(instance).stream()
-                .max(java.util.Comparator.comparingLong(JobExecution::getId)).orElse(null);
+                .max(Comparator.comparingLong(JobExecution::getId)).orElse(null);
         if (last == null) {
             throw new IllegalStateException("Re-evaluation " + run.reevaluationId() + " has no job execution");
         }

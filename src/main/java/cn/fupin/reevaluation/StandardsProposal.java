@@ -3,6 +3,7 @@ package cn.fupin.reevaluation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,7 +46,7 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
             StandardName name = StandardName.ofKey(standard.getKey()).orElse(null);
             if (name == null) {
                 errors.add(new FieldError(field, "is not a standard; known: "
-                        + java.util.Arrays.stream(StandardName.values()).map(StandardName::key).toList()));
+                        + Arrays.stream(StandardName.values()).map(StandardName::key).toList()));
                 continue;
             }
             if (!standard.getValue().isObject() || standard.getValue().isEmpty()) {

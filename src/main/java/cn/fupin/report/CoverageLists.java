@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,6 +14,7 @@ import cn.fupin.household.HouseholdStatus;
 import cn.fupin.matching.Action;
 import cn.fupin.system.Csv;
 import cn.fupin.system.QueryParameters;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -37,7 +40,7 @@ class CoverageLists {
     record Line(String householdId, String regionCode, HouseholdStatus status, Integer targeted, Integer delivered) {
 
         /** The status in Chinese, for the dashboard's lists. */
-        @com.fasterxml.jackson.annotation.JsonProperty("statusName")
+        @JsonProperty("statusName")
         public String statusName() {
             return status.getLabel();
         }
@@ -133,7 +136,7 @@ class CoverageLists {
         }
     }
 
-    private static Line line(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Line line(ResultSet rs, int row) throws SQLException {
         int targeted = rs.getInt(4);
         Integer t = rs.wasNull() ? null : targeted;
         int delivered = rs.getInt(5);

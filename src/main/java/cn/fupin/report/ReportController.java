@@ -1,25 +1,26 @@
 package cn.fupin.report;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import cn.fupin.household.HouseholdStatus;
+import cn.fupin.matching.Action;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.FieldErrors;
+import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
 import cn.fupin.system.access.RegionScope;
-import cn.fupin.matching.Action;
-import cn.fupin.system.NotFoundException;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Reports on the stored registry, narrowed to the user's region (a region outside it is 404). The lists of
@@ -72,7 +73,7 @@ class ReportController {
         if (needsAction && wanted == null && !errors.names("action")) {
             errors.add(new FieldError("action", "is required: one of the actions of the coverage report"));
         }
-        CoverageLists.Which which = QueryParameters.code("list", list == null ? null : list.toUpperCase(java.util.Locale.ROOT),
+        CoverageLists.Which which = QueryParameters.code("list", list == null ? null : list.toUpperCase(Locale.ROOT),
                 CoverageLists.Which.class, CoverageLists.Which.GAP, errors);
         QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
         errors.throwIfAny();

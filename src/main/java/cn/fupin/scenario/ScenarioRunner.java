@@ -2,6 +2,7 @@ package cn.fupin.scenario;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +32,9 @@ public final class ScenarioRunner {
     public ScenarioResult run(RuleSet ruleSet, Scenario scenario) {
         List<String> failures = new ArrayList<>();
         List<String> actual = new ArrayList<>();
-        Map<String, String> reasons = new java.util.HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
         List<String> found = new ArrayList<>();
-        Map<String, String> findingTexts = new java.util.HashMap<>();
+        Map<String, String> findingTexts = new HashMap<>();
         try {
             Household household = reader.read(scenario.household());
             RuleSession.Input input = new RuleSession.Input(household,

@@ -1,5 +1,6 @@
 package cn.fupin.system;
 
+import java.sql.Date;
 import java.sql.JDBCType;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +34,7 @@ class JdbcConversions {
 
         @Override
         public JdbcValue convert(LocalDate date) {
-            return JdbcValue.of(java.sql.Date.valueOf(date), JDBCType.DATE);
+            return JdbcValue.of(Date.valueOf(date), JDBCType.DATE);
         }
     }
 }

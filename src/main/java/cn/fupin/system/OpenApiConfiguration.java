@@ -3,6 +3,7 @@ package cn.fupin.system;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -30,7 +31,7 @@ class OpenApiConfiguration {
                 .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
-                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(fieldError));
+                .addProperty("errors", new ArraySchema().items(fieldError));
         return new OpenAPI()
                 .info(new Info().title("fupin-matcher: 精准扶贫帮扶措施匹配").version("1")
                         .description("Matches registered households to the assistance measures of the ten special "

@@ -1,5 +1,6 @@
 package cn.fupin.system;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,7 @@ public final class PersonalData {
         Matcher m = CANDIDATE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String number = m.group().toUpperCase(java.util.Locale.ROOT);
+            String number = m.group().toUpperCase(Locale.ROOT);
             String shown = IdNumberFormat.problem(number).isEmpty() ? IdNumberFormat.mask(number) : m.group();
             m.appendReplacement(out, Matcher.quoteReplacement(shown));
         }

@@ -11,6 +11,7 @@ import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +48,8 @@ class HouseholdApiTests extends ApiTestBase {
     @Test
     void aMemberBornBefore1970IsStoredWithHisBirthDate() {
         String id = newHouseholdId();
-        tools.jackson.databind.node.ObjectNode household = HouseholdJson.household(id);
-        ((tools.jackson.databind.node.ArrayNode) household.get("members"))
+        ObjectNode household = HouseholdJson.household(id);
+        ((ArrayNode) household.get("members"))
                 .set(0, HouseholdJson.member(id + "-01", "1941-06-30", "MALE", 1));
         Api.Response created = put(household, null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

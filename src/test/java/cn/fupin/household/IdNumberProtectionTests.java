@@ -1,8 +1,13 @@
 package cn.fupin.household;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
@@ -10,7 +15,10 @@ import cn.fupin.system.crypto.IdNumberCipher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -61,7 +69,7 @@ class IdNumberProtectionTests extends ApiTestBase {
 
     @Test
     void noAnswerNarrowsAnIdNumberDownToFewerThanAHundredCandidates() {
-        List<JsonNode> shown = new java.util.ArrayList<>();
+        List<JsonNode> shown = new ArrayList<>();
         shown.add(api.get("/api/households/" + householdId, "caseworker").json());
         api.get("/api/households?regionCode=520102&size=200", "caseworker").json().get("content").forEach(h -> {
             if (h.get("householdId").asString().equals(householdId)) {
@@ -82,7 +90,7 @@ class IdNumberProtectionTests extends ApiTestBase {
         }
         String card = api.send(api.request("/api/households/" + householdId + "/card", "caseworker")
                 .header("Accept", "text/html").GET().build()).body();
-        java.util.regex.Matcher onCard = java.util.regex.Pattern.compile("\\d{6}[0-9X*]{12}").matcher(card);
+        Matcher onCard = Pattern.compile("\\d{6}[0-9X*]{12}").matcher(card);
         JsonNode stored = shown.get(0);
         int members = 0;
         while (onCard.find()) {
@@ -95,7 +103,7 @@ class IdNumberProtectionTests extends ApiTestBase {
     /** The candidates left for a member, and a check that the real number is one of them. */
     private int candidates(String shownNumber, JsonNode household, JsonNode member) {
         String region = household.get("regionCode").asString();
-        java.time.LocalDate birth = java.time.LocalDate.parse(member.get("birthDate").asString());
+        LocalDate birth = LocalDate.parse(member.get("birthDate").asString());
         boolean male = member.get("sex").asString().equals("MALE");
         String real = HouseholdJson.household(householdId).get("members").get(member.get("memberId").asString()
                 .endsWith("-01") ? 0 : 1).get("idNumber").asString();
@@ -130,10 +138,10 @@ class IdNumberProtectionTests extends ApiTestBase {
                         + "\"name\":\"y\"},{\"memberId\":\"m3\",\"idNumber\":\"" + earlier + "\"}]}");
         String migration = new String(getClass().getResourceAsStream(
                 "/db/migration/V16__evaluation_snapshots_without_id_numbers.sql").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
-        org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(
-                jdbc.getDataSource().getConnection(), new org.springframework.core.io.ByteArrayResource(
-                        migration.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                StandardCharsets.UTF_8);
+        ScriptUtils.executeSqlScript(
+                jdbc.getDataSource().getConnection(), new ByteArrayResource(
+                        migration.getBytes(StandardCharsets.UTF_8)));
         JsonNode input = Api.JSON.readTree(jdbc.queryForObject("SELECT input FROM evaluation WHERE evaluation_id = ?",
                 String.class, evaluationId));
         assertThat(input.get("members")).hasSize(3).allSatisfy(member -> assertThat(member.has("idNumber")).isFalse());
@@ -222,6 +230,6 @@ class IdNumberProtectionTests extends ApiTestBase {
     void theSameNumberTwiceInOneHouseholdIsRefusedByTheSchemaToo() {
         String hash = cipher.lookupHash(number);
         assertThatThrownBy(() -> jdbc.update("UPDATE household_member SET id_number_hmac = ? WHERE household_id = ? "
-                + "AND position = 1", hash, householdId)).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+                + "AND position = 1", hash, householdId)).isInstanceOf(DataIntegrityViolationException.class);
     }
 }

@@ -2,6 +2,7 @@ package cn.fupin.household;
 
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +51,7 @@ class ProvinceGeneratorTests {
                 motivated += h.members().size();
             }
             for (Member m : h.members()) {
-                int age = m.ageOn(java.time.LocalDate.of(2020, 6, 30));
+                int age = m.ageOn(LocalDate.of(2020, 6, 30));
                 illOrDisabled += m.health() != Health.HEALTHY || m.disabilityGrade() > 0 ? 1 : 0;
                 normal += age >= 16 && m.labourAbility() == LabourAbility.NORMAL ? 1 : 0;
                 weak += age >= 16 && m.labourAbility() == LabourAbility.WEAK ? 1 : 0;

@@ -2,6 +2,7 @@ package cn.fupin.matching;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import cn.fupin.household.Relation;
 import cn.fupin.household.ResidentIdNumber;
 import cn.fupin.household.Schooling;
 import cn.fupin.household.Sex;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Random valid households that lean on the policy's edges: ages around every age standard (and birthdays
@@ -64,7 +66,7 @@ public final class RandomHouseholds {
         LocalDate birth = asOf.minusYears(age).plusDays(random.nextInt(4) == 0 ? 1 : random.nextInt(4) == 0 ? -1 : 0);
         if (random.nextInt(10) == 0) {
             int year = birth.getYear();
-            while (!java.time.Year.isLeap(year)) {
+            while (!Year.isLeap(year)) {
                 year--;
             }
             birth = LocalDate.of(year, 2, 29);
@@ -89,7 +91,7 @@ public final class RandomHouseholds {
      * with a cause where it has none (registration requires one): a test's households under a region of its own.
      */
     public static String jsonIn(Household household, String region) {
-        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(household)
+        return JsonMapper.builder().build().writeValueAsString(household)
                 .replace("\"" + household.regionCode() + "-", "\"" + region + "-")
                 .replace("\"regionCode\":\"" + household.regionCode() + "\"", "\"regionCode\":\"" + region + "\"")
                 .replace("\"causes\":[]", "\"causes\":[\"ILLNESS\"]");

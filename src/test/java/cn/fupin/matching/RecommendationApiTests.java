@@ -1,5 +1,6 @@
 package cn.fupin.matching;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.util.List;
 
@@ -102,7 +103,7 @@ class RecommendationApiTests extends ApiTestBase {
 
         HttpRequest chunked = api.request("/api/recommendations", "caseworker")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())))
                 .build();
         assertThat(api.send(chunked).status()).isEqualTo(413);
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);

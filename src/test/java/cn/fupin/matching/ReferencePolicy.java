@@ -1,10 +1,12 @@
 package cn.fupin.matching;
 
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import cn.fupin.household.Cause;
 import cn.fupin.household.Health;
@@ -31,7 +33,7 @@ public final class ReferencePolicy {
     }
 
     public static Set<String> measures(Household h, ReferenceStandards.Values s, LocalDate asOf) {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         List<Member> members = h.members();
         List<Integer> ages = new ArrayList<>();
         for (Member m : members) {
@@ -105,7 +107,7 @@ public final class ReferencePolicy {
      */
     static int age(LocalDate birth, LocalDate date) {
         boolean leapBirthday = birth.getMonthValue() == 2 && birth.getDayOfMonth() == 29;
-        LocalDate birthday = leapBirthday && !java.time.Year.isLeap(date.getYear())
+        LocalDate birthday = leapBirthday && !Year.isLeap(date.getYear())
                 ? LocalDate.of(date.getYear(), 3, 1)
                 : LocalDate.of(date.getYear(), birth.getMonthValue(), birth.getDayOfMonth());
         return date.getYear() - birth.getYear() - (date.isBefore(birthday) ? 1 : 0);

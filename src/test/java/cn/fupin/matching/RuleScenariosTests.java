@@ -1,20 +1,24 @@
 package cn.fupin.matching;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import cn.fupin.scenario.Scenario;
-import cn.fupin.scenario.ScenarioFile;
-import cn.fupin.scenario.ScenarioResult;
-import cn.fupin.scenario.ScenarioRunner;
 import cn.fupin.policy.RuleMetadata;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.policy.RuleSetCompiler;
 import cn.fupin.policy.RulesFolder;
+import cn.fupin.scenario.Scenario;
+import cn.fupin.scenario.ScenarioFile;
+import cn.fupin.scenario.ScenarioResult;
+import cn.fupin.scenario.ScenarioRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -61,15 +65,15 @@ class RuleScenariosTests {
 
     @Test
     void everyFindingCodeHasAScenarioWhereItIsReportedAndOneWhereItMustNotBe() {
-        Set<String> codes = new java.util.TreeSet<>();
+        Set<String> codes = new TreeSet<>();
         ruleSet.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(rule -> {
             Object code = rule.getMetaData().get(RuleMetadata.FINDING);
             if (code != null) {
                 codes.add(code.toString());
             }
         }));
-        Set<String> reported = new java.util.TreeSet<>();
-        Set<String> refused = new java.util.TreeSet<>();
+        Set<String> reported = new TreeSet<>();
+        Set<String> refused = new TreeSet<>();
         for (Scenario scenario : scenarios) {
             scenario.findings().forEach(f -> reported.add(f.split("@")[0]));
             scenario.noFindings().forEach(f -> refused.add(f.split("@")[0]));
@@ -85,23 +89,23 @@ class RuleScenariosTests {
      * {@code scenarios/quality-members.yaml}, each of its measures and findings both ways in that file.
      */
     @Test
-    void everyRuleFileHasItsOwnScenarioFileTestingEachOfItsCodesBothWays() throws java.io.IOException {
-        java.util.regex.Pattern code = java.util.regex.Pattern.compile("@(measure|finding)\\(\"([A-Z_]+)\"\\)");
+    void everyRuleFileHasItsOwnScenarioFileTestingEachOfItsCodesBothWays() throws IOException {
+        Pattern code = Pattern.compile("@(measure|finding)\\(\"([A-Z_]+)\"\\)");
         List<Path> ruleFiles;
-        try (Stream<Path> files = java.nio.file.Files.walk(RULES)) {
+        try (Stream<Path> files = Files.walk(RULES)) {
             ruleFiles = files.filter(f -> f.toString().endsWith(".drl")).sorted().toList();
         }
         assertThat(ruleFiles).hasSizeGreaterThanOrEqualTo(12);
         for (Path ruleFile : ruleFiles) {
             String name = RULES.relativize(ruleFile).toString().replace('/', '-').replace(".drl", ".yaml");
-            Set<String> codes = new java.util.TreeSet<>();
-            code.matcher(java.nio.file.Files.readString(ruleFile)).results().forEach(m -> codes.add(m.group(2)));
+            Set<String> codes = new TreeSet<>();
+            code.matcher(Files.readString(ruleFile)).results().forEach(m -> codes.add(m.group(2)));
             if (codes.isEmpty()) {
                 continue; // definitions.drl derives terms only: the action files' scenarios test them
             }
             List<Scenario> own = scenarios.stream().filter(s -> s.file().equals("scenarios/" + name)).toList();
-            Set<String> shown = new java.util.TreeSet<>();
-            Set<String> refused = new java.util.TreeSet<>();
+            Set<String> shown = new TreeSet<>();
+            Set<String> refused = new TreeSet<>();
             for (Scenario scenario : own) {
                 Stream.of(scenario.expect(), scenario.findings()).flatMap(List::stream)
                         .forEach(c -> shown.add(c.split("@")[0]));

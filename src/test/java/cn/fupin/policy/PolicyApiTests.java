@@ -1,5 +1,7 @@
 package cn.fupin.policy;
 
+import java.nio.file.Path;
+
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class PolicyApiTests extends ApiTestBase {
         assertThat(response.status()).isEqualTo(200);
         JsonNode active = response.json();
         assertThat(active.get("version").asString())
-                .isEqualTo(RulesFolder.version(new RulesFolder(java.nio.file.Path.of("rules")).read()));
+                .isEqualTo(RulesFolder.version(new RulesFolder(Path.of("rules")).read()));
         assertThat(active.get("rules").asInt()).isGreaterThan(24);
         assertThat(active.get("loadedAt").asString()).isNotBlank();
         assertThat(active.get("files").valueStream().map(JsonNode::asString)).contains("standards.yaml", "health.drl");

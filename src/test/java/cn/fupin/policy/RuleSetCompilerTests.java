@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,7 @@ class RuleSetCompilerTests {
         RuleSet after = compiler.compile(replace(realRules(), "standards.yaml", standards), before);
         assertThat(after.kieBase()).isSameAs(before.kieBase());
         assertThat(after.version()).isNotEqualTo(before.version());
-        assertThat(after.standards().resolve("520102", java.time.LocalDate.parse("2020-06-30")).getDibaoStandard())
+        assertThat(after.standards().resolve("520102", LocalDate.parse("2020-06-30")).getDibaoStandard())
                 .isEqualByComparingTo("4600");
         String drl = file("water.drl") + "\n";
         assertThat(compiler.compile(replace(realRules(), "water.drl", drl), before).kieBase()).isNotSameAs(before.kieBase());

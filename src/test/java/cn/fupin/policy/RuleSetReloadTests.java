@@ -5,12 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.fupin.household.HouseholdJson;
 import cn.fupin.system.Api;
@@ -195,8 +199,8 @@ class RuleSetReloadTests extends ApiTestBase {
         String oldVersion = activeVersion();
         ObjectNode household = HouseholdJson.household(newHouseholdId());
         Set<String> versions = ConcurrentHashMap.newKeySet();
-        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
         ExecutorService load = Executors.newFixedThreadPool(4);
         List<Future<?>> clients = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -236,8 +240,8 @@ class RuleSetReloadTests extends ApiTestBase {
 
     @Test
     void anEditOfTheQualityRulesAloneLeavesEvaluationsCurrentAndAnEditOfAMeasureDoesNot() throws IOException {
-        String region = "66" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
-        String id = region + "-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+        String region = "66" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+        String id = region + "-" + UUID.randomUUID().toString().substring(0, 13);
         ObjectNode h = HouseholdJson.household(id).put("regionCode", region);
         assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(201);
         assertThat(api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "").status())

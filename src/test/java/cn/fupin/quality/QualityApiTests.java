@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.fupin.household.HouseholdJson;
@@ -14,6 +15,7 @@ import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,7 @@ class QualityApiTests extends ApiTestBase {
     }
 
     private String newId() {
-        return region + "-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+        return region + "-" + UUID.randomUUID().toString().substring(0, 13);
     }
 
     private static Set<String> codes(JsonNode findings) {
@@ -91,7 +93,7 @@ class QualityApiTests extends ApiTestBase {
         child.put("idNumber", ResidentIdNumber.of(region, LocalDate.parse("2012-05-01"), Sex.FEMALE, 401));
         child.put("relation", "CHILD").put("labourAbility", "NONE").put("seekingWork", false).put("employed", true)
                 .put("schooling", "COMPULSORY");
-        ((tools.jackson.databind.node.ArrayNode) h.get("members")).add(child);
+        ((ArrayNode) h.get("members")).add(child);
         assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(201);
 
         // 8 years old on 2020-06-30: employed under 16. 14 on 2026-06-30: still under 16.
@@ -117,7 +119,7 @@ class QualityApiTests extends ApiTestBase {
         JsonNode person = a.get("members").get(1);
         ObjectNode copy = ((ObjectNode) person).deepCopy();
         copy.put("memberId", second + "-09").put("relation", "OTHER");
-        ((tools.jackson.databind.node.ArrayNode) b.get("members")).add(copy);
+        ((ArrayNode) b.get("members")).add(copy);
         assertThat(api.put("/api/households/" + first, "caseworker", a, null).json().get("findings")).isEmpty();
         Api.Response put = api.put("/api/households/" + second, "caseworker", b, null);
         assertThat(codes(put.json().get("findings"))).containsExactly("PERSON_IN_SEVERAL_HOUSEHOLDS@" + second + "-09");
@@ -135,13 +137,13 @@ class QualityApiTests extends ApiTestBase {
         ObjectNode a = clean(elsewhere);
         assertThat(api.put("/api/households/" + elsewhere, "caseworker", a, null).status()).isEqualTo(201);
         String county = "54" + String.format("%04d", (Integer.parseInt(region.substring(2)) + 1) % 10_000);
-        String user = "county-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String user = "county-" + UUID.randomUUID().toString().substring(0, 8);
         api.createUser(user, county, "CASEWORKER");
-        String mine = county + "-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+        String mine = county + "-" + UUID.randomUUID().toString().substring(0, 13);
         ObjectNode b = clean(mine).put("regionCode", county);
         ObjectNode copy = ((ObjectNode) a.get("members").get(1)).deepCopy();
         copy.put("memberId", mine + "-09").put("relation", "OTHER");
-        ((tools.jackson.databind.node.ArrayNode) b.get("members")).add(copy);
+        ((ArrayNode) b.get("members")).add(copy);
         Api.Response put = api.put("/api/households/" + mine, user, b, null);
         assertThat(put.status()).as(put.body()).isEqualTo(201);
         assertThat(put.json().get("findings")).as("the other household is outside the user's county").isEmpty();
@@ -160,7 +162,7 @@ class QualityApiTests extends ApiTestBase {
         ObjectNode baby = HouseholdJson.member(id + "-03", "2021-02-01", "MALE", 3);
         baby.put("idNumber", ResidentIdNumber.of(region, LocalDate.parse("2021-02-01"), Sex.MALE, 403))
                 .put("relation", "CHILD").put("labourAbility", "NONE").put("seekingWork", false);
-        ((tools.jackson.databind.node.ArrayNode) h.get("members")).add(baby);
+        ((ArrayNode) h.get("members")).add(baby);
         assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(200);
         JsonNode second = run(Map.of("qualityOnly", true, "regionCode", region, "asOf", "2020-06-30"));
         assertThat(second.get("skipped").asLong()).isEqualTo(1);
@@ -177,7 +179,7 @@ class QualityApiTests extends ApiTestBase {
         String city = "63" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
         for (String county : List.of(city + "01", city + "02")) {
             for (int n = 0; n < 2; n++) {
-                String id = county + "-" + java.util.UUID.randomUUID().toString().substring(0, 13);
+                String id = county + "-" + UUID.randomUUID().toString().substring(0, 13);
                 ObjectNode h = clean(id).put("regionCode", county).put("status", "LIFTED").put("incomePerCapita", 3000);
                 assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(201);
             }

@@ -1,13 +1,14 @@
 package cn.fupin.reevaluation;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
-
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static cn.fupin.reevaluation.ReevaluationFixture.body;
 import static cn.fupin.reevaluation.ReevaluationFixture.fields;
@@ -137,7 +140,7 @@ class ReevaluationControlTests extends ApiTestBase {
 
         Api.Response outOfRange = api.post("/api/reevaluations", "policy", body("asOf", "+12020-06-30",
                 "dryRun", true, "standards", Map.of("elderly_age", Map.of("2020-01-01", 99999999999L),
-                        "dibao_standard", Map.of("2020-01-01", new java.math.BigDecimal("1e400")))));
+                        "dibao_standard", Map.of("2020-01-01", new BigDecimal("1e400")))));
         assertThat(fields(outOfRange)).containsExactlyInAnyOrder("asOf", "standards.elderly_age.2020-01-01",
                 "standards.dibao_standard.2020-01-01");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation WHERE as_of = '2010-01-01'", Long.class))
@@ -161,9 +164,9 @@ class ReevaluationControlTests extends ApiTestBase {
     @Test
     void aRunListsTheHouseholdsItCouldNotEvaluateAndEveryRunIsListedNewestFirst() {
         String id = fixture.region + "-born-later";
-        tools.jackson.databind.node.ObjectNode household = cn.fupin.household.HouseholdJson.household(id)
+        ObjectNode household = cn.fupin.household.HouseholdJson.household(id)
                 .put("regionCode", fixture.region);
-        ((tools.jackson.databind.node.ArrayNode) household.get("members"))
+        ((ArrayNode) household.get("members"))
                 .set(1, cn.fupin.household.HouseholdJson.member(id + "-02", "2020-03-01", "FEMALE", 2));
         assertThat(api.put("/api/households/" + id, "caseworker", household, null).status()).isEqualTo(201);
 
@@ -184,7 +187,7 @@ class ReevaluationControlTests extends ApiTestBase {
     void theSummaryAndTheCsvAddUpToTheChanges() {
         // Two counties of one city that no other test uses (city codes 56xx are this test's): the summary counts
         // each county, and the city once.
-        String city = "56" + String.format("%02d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100));
+        String city = "56" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
         fixture = new ReevaluationFixture(api, city + "01");
         fixture.register(20, AS_OF);
         ReevaluationFixture neighbour = new ReevaluationFixture(api, city + "02");

@@ -1,14 +1,16 @@
 package cn.fupin.reevaluation;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
-
 import cn.fupin.household.HouseholdJson;
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
@@ -79,9 +81,9 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(201);
         String recommendation = dropoutReturn(id).get("recommendationId").asString();
         assertThat(api.patch("/api/recommendations/" + recommendation, "caseworker",
-                java.util.Map.of("status", "ACCEPTED")).status()).isEqualTo(200);
+                Map.of("status", "ACCEPTED")).status()).isEqualTo(200);
         assertThat(api.patch("/api/recommendations/" + recommendation, "caseworker",
-                java.util.Map.of("status", "DELIVERED", "note", "已复学")).status()).isEqualTo(200);
+                Map.of("status", "DELIVERED", "note", "已复学")).status()).isEqualTo(200);
         return evaluated.json().get("evaluationId").asString();
     }
 
@@ -218,7 +220,7 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         fixture.register(9, AS_OF);
         String first = firstOfEachRange().get(0);
         String run;
-        String evaluation = java.util.UUID.randomUUID().toString();
+        String evaluation = UUID.randomUUID().toString();
         try (Connection held = lock(List.of(first))) {
             run = fixture.start(body("asOf", AS_OF.toString(), "regionCode", fixture.region));
             awaitRanges(run);
@@ -229,7 +231,7 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
                     VALUES (?, ?, ?, 'sha256:by-hand', CURRENT_TIMESTAMP, 'caseworker', 0, '{}', '[]')""")) {
                 insert.setString(1, evaluation);
                 insert.setString(2, first);
-                insert.setDate(3, java.sql.Date.valueOf(EARLIER));
+                insert.setDate(3, Date.valueOf(EARLIER));
                 insert.executeUpdate();
             }
             held.commit();
@@ -279,7 +281,7 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         Api.Response both = api.post("/api/reevaluations", "policy", body("asOf", tomorrow, "regionCode", "52A"));
         assertThat(fields(both)).as("every bad field").containsExactlyInAnyOrder("asOf", "regionCode");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation WHERE as_of = ?", Long.class,
-                java.sql.Date.valueOf(tomorrow))).as("nothing is stored for a refused request").isZero();
+                Date.valueOf(tomorrow))).as("nothing is stored for a refused request").isZero();
 
         String simulated = fixture.start(body("asOf", tomorrow, "regionCode", fixture.region, "dryRun", true));
         assertThat(fixture.await(simulated).get("state").asString()).isEqualTo("COMPLETED");

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
+import cn.fupin.matching.ReferenceStandards;
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.policy.RulesCopy;
-import cn.fupin.matching.ReferenceStandards;
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.AfterEach;
@@ -244,7 +245,7 @@ class ReevaluationTests extends ApiTestBase {
         assertThat(api.post("/api/reevaluations", "policy", body("dryRun", true, "rulesDir", "link-out")).status())
                 .as("a link out of the root").isEqualTo(400);
 
-        String county = "county-policy-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String county = "county-policy-" + UUID.randomUUID().toString().substring(0, 8);
         api.createUser(county, "520102", "POLICY");
         Api.Response countyAsks = api.post("/api/reevaluations", county, body("dryRun", true, "rulesDir",
                 draft.getFileName().toString(), "regionCode", "520102"));

@@ -3,6 +3,7 @@ package cn.fupin.report;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +49,7 @@ class CoverageReportTests extends ApiTestBase {
     @Test
     void everyActionsTargetedAndDeliveredPeopleAndTheBlindSpotsAgreeWithTheLedger() {
         RandomHouseholds random = new RandomHouseholds(region.hashCode());
-        List<Household> households = new java.util.ArrayList<>();
+        List<Household> households = new ArrayList<>();
         for (int n = 0; n < 30; n++) {
             households.add(register(random.next(n, AS_OF)));
         }
@@ -127,7 +129,7 @@ class CoverageReportTests extends ApiTestBase {
         // A household moved to another region is counted there at once, by the figures and by the lists alike.
         Household moved = households.get(1);
         String elsewhere = "53" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
-        tools.jackson.databind.node.ObjectNode body = (tools.jackson.databind.node.ObjectNode)
+        ObjectNode body = (ObjectNode)
                 api.get("/api/households/" + moved.householdId(), "caseworker").json();
         body.put("regionCode", elsewhere);
         body.remove("version");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 
@@ -136,7 +137,7 @@ class DashboardBrowserTests extends ApiTestBase {
         }
         register(city + "02", 0, false);
         // A quality-only run over the city: the dashboard's quality panel draws its findings.
-        api.completedRun(java.util.Map.of("qualityOnly", true, "regionCode", city, "asOf", "2020-06-30"));
+        api.completedRun(Map.of("qualityOnly", true, "regionCode", city, "asOf", "2020-06-30"));
         String base = "http://localhost:" + port;
 
         browser.get(base + "/");

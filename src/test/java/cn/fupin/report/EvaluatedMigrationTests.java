@@ -1,5 +1,7 @@
 package cn.fupin.report;
 
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
@@ -72,11 +74,11 @@ class EvaluatedMigrationTests {
         Map<String, Object> a = row(jdbc, "520102-a");
         assertThat(a.get("household_version")).as(vendor).isEqualTo(1L);
         assertThat(a.get("stored_version")).as(vendor).isEqualTo(2L);
-        assertThat(((java.sql.Date) a.get("evaluated_on")).toLocalDate()).as(vendor).isEqualTo(LocalDate.of(2020, 6, 30));
+        assertThat(((Date) a.get("evaluated_on")).toLocalDate()).as(vendor).isEqualTo(LocalDate.of(2020, 6, 30));
         Map<String, Object> b = row(jdbc, "520102-b");
         assertThat(b.get("household_version")).as(vendor).isEqualTo(0L);
         assertThat(b.get("stored_version")).as(vendor).isEqualTo(0L);
-        assertThat(((java.sql.Date) b.get("evaluated_on")).toLocalDate()).as(vendor).isEqualTo(LocalDate.of(2020, 7, 1));
+        assertThat(((Date) b.get("evaluated_on")).toLocalDate()).as(vendor).isEqualTo(LocalDate.of(2020, 7, 1));
     }
 
     private static void household(JdbcTemplate jdbc, String id, long version) {
@@ -94,7 +96,7 @@ class EvaluatedMigrationTests {
                 INSERT INTO evaluation (evaluation_id, household_id, as_of, ruleset_version, evaluated_at, evaluated_by,
                                         household_version, input, result)
                 VALUES (?, ?, ?, 'sha256:x', ?, 'cw', ?, '{}', '[]')""",
-                id, household, java.sql.Date.valueOf(asOf), java.sql.Timestamp.valueOf(at), householdVersion);
+                id, household, Date.valueOf(asOf), Timestamp.valueOf(at), householdVersion);
     }
 
     private static Map<String, Object> row(JdbcTemplate jdbc, String id) {

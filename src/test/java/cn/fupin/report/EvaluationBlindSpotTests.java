@@ -1,5 +1,6 @@
 package cn.fupin.report;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -119,7 +120,7 @@ class EvaluationBlindSpotTests extends ApiTestBase {
         // ahead speaks for the household as recorded on the day it ran, not for the day it is dated.
         assertOverdue(old, year2020);
         assertThat(jdbc.queryForObject("SELECT evaluated_on FROM household_evaluated WHERE household_id = ?",
-                java.sql.Date.class, ahead).toLocalDate()).isIn(today, today.plusDays(1));
+                Date.class, ahead).toLocalDate()).isIn(today, today.plusDays(1));
 
         evaluate(old, null);
         evaluate(year2020, before.plusDays(10).toString());

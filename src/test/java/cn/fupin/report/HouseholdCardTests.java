@@ -1,5 +1,7 @@
 package cn.fupin.report;
 
+import java.util.Map;
+
 import cn.fupin.household.HouseholdJson;
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
@@ -26,7 +28,7 @@ class HouseholdCardTests extends ApiTestBase {
         assertThat(evaluation.status()).isEqualTo(201);
         String recommendationId = evaluation.json().get("recommendations").get(0).get("recommendationId").asString();
         assertThat(api.patch("/api/recommendations/" + recommendationId, "caseworker",
-                java.util.Map.of("status", "ACCEPTED")).status()).isEqualTo(200);
+                Map.of("status", "ACCEPTED")).status()).isEqualTo(200);
 
         Api.Response card = card(id, "caseworker");
 

@@ -1,13 +1,19 @@
 package cn.fupin.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,18 +23,18 @@ public final class Api {
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+    public record Response(int status, String contentType, String body, HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
         }
     }
 
     private final int port;
-    private final org.springframework.core.env.Environment environment;
-    private final java.util.Map<String, String> passwords = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Environment environment;
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
 
     /** The users' passwords are read from the configuration the service runs with (demo ones on H2). */
-    public Api(int port, org.springframework.core.env.Environment environment) {
+    public Api(int port, Environment environment) {
         this.port = port;
         this.environment = environment;
     }
@@ -115,7 +121,7 @@ public final class Api {
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response.headers());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -129,7 +135,7 @@ public final class Api {
             throw new AssertionError("the run was not started: " + started.status() + " " + started.body());
         }
         String id = started.json().get("reevaluationId").asString();
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode progress = get("/api/reevaluations/" + id, "policy").json();
             if (!progress.get("state").asString().equals("RUNNING")) {

@@ -1,5 +1,7 @@
 package cn.fupin.system;
 
+import java.net.http.HttpRequest;
+
 import cn.fupin.household.HouseholdJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +31,7 @@ class HardeningTests extends ApiTestBase {
         Api.Response malformed = api.post("/api/recommendations", "caseworker", "{\"householdId\": ");
         Api.Response unknownPath = api.get("/api/no-such-thing", "caseworker");
         Api.Response wrongMethod = api.send(api.request("/api/households/x", "caseworker")
-                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build());
         for (Api.Response response : new Api.Response[] {malformed, unknownPath, wrongMethod}) {
             assertThat(response.status()).isBetween(400, 499);
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("at cn.fupin")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,7 @@ class LogScanTests {
 
     @Test
     void theScanFindsAnIdNumberOrANameInALine() {
-        String number = ResidentIdNumber.of("520102", java.time.LocalDate.of(1975, 1, 1), cn.fupin.household.Sex.MALE, 1);
+        String number = ResidentIdNumber.of("520102", LocalDate.of(1975, 1, 1), cn.fupin.household.Sex.MALE, 1);
         assertThat(findings("x.log", List.of("ok", "member " + number + " stored"))).hasSize(1);
         assertThat(findings("x.log", List.of("member 张三 stored"))).hasSize(1);
         assertThat(findings("x.log", List.of("job 123456789012345678 took 1776000000000 ms"))).isEmpty();

@@ -1,17 +1,25 @@
 package cn.fupin.system;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import cn.fupin.FupinApplication;
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.policy.RuleSetException;
 import cn.fupin.policy.RulesCopy;
-import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,12 +32,12 @@ class StartupGuardTests {
 
     /** Starts the service with command-line arguments, which win over application.yaml as they do in use. */
     private static void start(String profile, String... args) {
-        String[] all = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:guard;MODE=MySQL"),
-                java.util.Arrays.stream(args)).toArray(String[]::new);
+        String[] all = Stream.concat(
+                Stream.of("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:guard;MODE=MySQL"),
+                Arrays.stream(args)).toArray(String[]::new);
         // The profile is given on the command line so that it replaces any the test run was started with.
-        String[] withProfile = java.util.stream.Stream.concat(Arrays.stream(all),
-                java.util.stream.Stream.of("--spring.profiles.active=" + (profile == null ? "default" : profile)))
+        String[] withProfile = Stream.concat(Arrays.stream(all),
+                Stream.of("--spring.profiles.active=" + (profile == null ? "default" : profile)))
                 .toArray(String[]::new);
         new SpringApplicationBuilder(FupinApplication.class).logStartupInfo(false).run(withProfile).close();
     }
@@ -63,12 +71,12 @@ class StartupGuardTests {
         }
     }
 
-    private static java.net.http.HttpResponse<String> get(int port, String path, String credentials) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(int port, String path, String credentials) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        credentials.getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -80,7 +88,7 @@ class StartupGuardTests {
     }
 
     /** Starts the embedded default on a database of its own and leaves it running for the test to ask. */
-    private static org.springframework.context.ConfigurableApplicationContext run(String database, Path rules) {
+    private static ConfigurableApplicationContext run(String database, Path rules) {
         return new SpringApplicationBuilder(FupinApplication.class).logStartupInfo(false).run("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                         + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
@@ -89,7 +97,7 @@ class StartupGuardTests {
 
     @Test
     void aFolderFailingAScenarioNeverGoesLiveAtStartTheLastActivatedVersionDecides(@TempDir Path dir) throws Exception {
-        String database = "guard-" + java.util.UUID.randomUUID();
+        String database = "guard-" + UUID.randomUUID();
         RulesCopy.into(dir, true);
         String approved;
         try (var first = run(database, dir)) {

@@ -1,5 +1,7 @@
 package cn.fupin.system;
 
+import java.util.List;
+
 import cn.fupin.household.HouseholdJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,14 +22,14 @@ class StatementReuseTests extends ApiTestBase {
 
     @Test
     void theServicesTemplateRunsABatchOfOneAsAnUpdateWithItsExactCount() {
-        assertThat(jdbc).isInstanceOf(StatementReusingJdbcTemplate.class);
+        assertThat(jdbc).isInstanceOf(OneRowBatchJdbcTemplate.class);
         jdbc.execute("CREATE TABLE IF NOT EXISTS statement_reuse_probe (id INT PRIMARY KEY, n INT NOT NULL)");
         try {
             jdbc.update("INSERT INTO statement_reuse_probe VALUES (1, 0), (2, 0)");
             assertThat(jdbc.batchUpdate("UPDATE statement_reuse_probe SET n = n + 1 WHERE id = ?",
-                    java.util.List.<Object[]>of(new Object[] {1}))).containsExactly(1);
+                    List.<Object[]>of(new Object[] {1}))).containsExactly(1);
             assertThat(jdbc.batchUpdate("UPDATE statement_reuse_probe SET n = n + 1 WHERE id = ?",
-                    java.util.List.<Object[]>of(new Object[] {3}))).containsExactly(0);
+                    List.<Object[]>of(new Object[] {3}))).containsExactly(0);
             assertThat(jdbc.queryForObject("SELECT SUM(n) FROM statement_reuse_probe", Integer.class)).isEqualTo(1);
         } finally {
             jdbc.execute("DROP TABLE statement_reuse_probe");

@@ -3,7 +3,11 @@ package cn.fupin.system;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +30,7 @@ class VerifiedCredentialsTests {
             if (!"right".equals(a.getCredentials())) {
                 throw new BadCredentialsException("bad");
             }
-            return UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, java.util.List.of());
+            return UsernamePasswordAuthenticationToken.authenticated(a.getName(), null, List.of());
         }
 
         @Override
@@ -36,15 +40,15 @@ class VerifiedCredentialsTests {
     };
     Instant now = Instant.parse("2020-06-30T00:00:00Z");
     final Clock clock = new Clock() {
-        public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
-        public Clock withZone(java.time.ZoneId zone) { return this; }
+        public ZoneId getZone() { return ZoneOffset.UTC; }
+        public Clock withZone(ZoneId zone) { return this; }
         public Instant instant() { return now; }
     };
-    final java.util.List<String> failures = new java.util.ArrayList<>();
+    final List<String> failures = new ArrayList<>();
     /** The account's change count as the database has it; another instance's change moves it. */
     long accountVersion = 0;
     final VerifiedCredentials cache = new VerifiedCredentials(hashes, Duration.ofMinutes(5), clock, failures::add,
-            name -> { }, name -> java.util.OptionalLong.of(accountVersion));
+            name -> { }, name -> OptionalLong.of(accountVersion));
 
     static Authentication login(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("caseworker", password);

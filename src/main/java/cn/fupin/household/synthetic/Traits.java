@@ -2,6 +2,7 @@ package cn.fupin.household.synthetic;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -48,7 +49,7 @@ final class Traits {
         // Working-age adults first (16–59), then 60–74, then the oldest, each band in random order: labour
         // ability goes to the young before the old, as it does in a real registry.
         Collections.shuffle(adults, random);
-        adults.sort(java.util.Comparator.comparingInt(m -> m.age < 60 ? 0 : m.age < 75 ? 1 : 2));
+        adults.sort(Comparator.comparingInt(m -> m.age < 60 ? 0 : m.age < 75 ? 1 : 2));
         for (int i = 0; i < adults.size(); i++) {
             Members.Draft m = adults.get(i);
             m.labour = i < normal ? LabourAbility.NORMAL : i < normal + weak ? LabourAbility.WEAK : LabourAbility.NONE;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -46,7 +47,7 @@ class UserAccounts {
                     VALUES (?, ?, ?, ?, ?, 0, NULL, ?, ?)""", a.username(), a.passwordHash(), roles(a.roles()),
                     a.regionPrefix(), a.enabled(), a.createdAt().toEpochMilli(), a.updatedAt().toEpochMilli());
             return true;
-        } catch (org.springframework.dao.DuplicateKeyException raced) {
+        } catch (DuplicateKeyException raced) {
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package cn.fupin.system.access;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -75,7 +76,7 @@ record UserRequest(String username, String password, List<Role> roles, String re
         }
         String password = text(body, "password", errors);
         if (password != null && (password.length() < MIN_PASSWORD
-                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES)) {
+                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES)) {
             errors.add(new FieldError("password", "must be at least " + MIN_PASSWORD + " characters and at most "
                     + MAX_PASSWORD_BYTES + " bytes"));
             password = null;

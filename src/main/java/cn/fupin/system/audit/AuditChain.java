@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -91,7 +93,7 @@ class AuditChain {
      */
     @Transactional(readOnly = true)
     Verification verify(List<AuditAnchors.Anchor> anchors) {
-        java.util.NavigableMap<Long, AuditAnchors.Anchor> anchored = new java.util.TreeMap<>();
+        NavigableMap<Long, AuditAnchors.Anchor> anchored = new TreeMap<>();
         anchors.forEach(a -> anchored.put(a.seq(), a));
         long keyedFrom = jdbc.queryForObject("SELECT keyed_from FROM audit_chain WHERE id = 1", Long.class);
         long after = 0;

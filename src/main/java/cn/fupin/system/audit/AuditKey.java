@@ -3,10 +3,12 @@ package cn.fupin.system.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -67,7 +69,7 @@ public final class AuditKey {
 
     /** Whether this is the very key given (to refuse an audit key shared with another purpose). */
     boolean sameAs(byte[] other) {
-        return java.security.MessageDigest.isEqual(bytes, other);
+        return MessageDigest.isEqual(bytes, other);
     }
 
     byte[] bytes() {
@@ -103,7 +105,7 @@ public final class AuditKey {
             Files.writeString(temp, text);
             try {
                 Files.move(temp, file);
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+            } catch (FileAlreadyExistsException raced) {
                 Files.delete(temp); // another process made it first: its key is the one
             }
         } catch (IOException e) {

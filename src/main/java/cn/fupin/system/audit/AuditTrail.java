@@ -3,6 +3,7 @@ package cn.fupin.system.audit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -48,7 +49,7 @@ public class AuditTrail {
 
     /** One event on one household (or on none: {@code householdId} null). */
     public void record(String action, String householdId, String outcome, String detail) {
-        recordAll(action, householdId == null ? java.util.Collections.singletonList(null) : List.of(householdId),
+        recordAll(action, householdId == null ? Collections.singletonList(null) : List.of(householdId),
                 outcome, detail);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -101,8 +102,8 @@ public final class PersonalDataKeys {
     /** Whether the key is one of these (an AES key or the lookup key): another purpose must not reuse it. */
     public boolean holds(byte[] key) {
         Ring now = ring();
-        return java.security.MessageDigest.isEqual(now.hmacKey(), key)
-                || now.keys().values().stream().anyMatch(k -> java.security.MessageDigest.isEqual(k, key));
+        return MessageDigest.isEqual(now.hmacKey(), key)
+                || now.keys().values().stream().anyMatch(k -> MessageDigest.isEqual(k, key));
     }
 
     /** The key file, or null when the keys are configured inline. */

@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditChainTests {
 
-    static final AuditKey KEY = AuditKey.of(java.util.Base64.getEncoder().encodeToString(new byte[32]), "test key");
+    static final AuditKey KEY = AuditKey.of(Base64.getEncoder().encodeToString(new byte[32]), "test key");
 
     JdbcTemplate jdbc;
     AuditChain chain;

@@ -1,5 +1,9 @@
 package cn.fupin.system.audit;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,12 +104,12 @@ class AuditTrailTests extends ApiTestBase {
     void theVerifyCommandChecksTheChainOfTheConfiguredDatabase() {
         String id = newHouseholdId();
         api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = AuditCommand.run(cn.fupin.FupinApplication.class, new String[] {"audit", "verify",
                 "--spring.main.banner-mode=off", "--logging.level.root=warn"},
-                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(status).as(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("audit trail intact");
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("audit trail intact");
     }
 
     @Test
@@ -126,7 +130,7 @@ class AuditTrailTests extends ApiTestBase {
         api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null);
         JsonNode page = api.get("/api/reports/blind-spots/never-evaluated?regionCode=520102&size=1000", "caseworker")
                 .json();
-        List<String> shown = new java.util.ArrayList<>();
+        List<String> shown = new ArrayList<>();
         page.get("content").forEach(line -> shown.add(line.get("householdId").asString()));
         String csv = api.send(api.request("/api/reports/blind-spots/never-evaluated?regionCode=520102", "caseworker")
                 .header("Accept", "text/csv").GET().build()).body();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import cn.fupin.FupinApplication;
 import cn.fupin.household.synthetic.ProvinceGenerator;
@@ -24,9 +25,11 @@ import cn.fupin.policy.RulesCopy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,7 +129,7 @@ class ReplicaTests {
     void aRunOnAManagerIsDoneByWorkerProcessesThroughTheBroker() throws Exception {
         Path rules = RulesCopy.create(true);
         // A queue of this test's own: other test runs share the broker.
-        String queue = "fupin.test.replicas." + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String queue = "fupin.test.replicas." + UUID.randomUUID().toString().substring(0, 8);
         ConfigurableApplicationContext manager = start(rules, "remote", "--app.reevaluation.remote=true",
                 "--app.reevaluation.ranges=4", "--app.reevaluation.queue=" + queue);
         ConfigurableApplicationContext worker = start(rules, "remote", "--app.reevaluation.worker=true",
@@ -147,7 +150,7 @@ class ReplicaTests {
                     SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reevaluate-households:%'
                     """, Long.class)).as("ranges run by the worker").isEqualTo(4);
         } finally {
-            org.springframework.amqp.core.AmqpAdmin admin = manager.getBean(org.springframework.amqp.core.AmqpAdmin.class);
+            AmqpAdmin admin = manager.getBean(AmqpAdmin.class);
             admin.deleteQueue(queue);
             admin.deleteQueue(queue + ".rejected");
             worker.close();
@@ -171,7 +174,7 @@ class ReplicaTests {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static tools.jackson.databind.JsonNode run(ConfigurableApplicationContext instance, String id)
+    private static JsonNode run(ConfigurableApplicationContext instance, String id)
             throws Exception {
         HttpResponse<String> response = HTTP.send(request(instance, "/api/reevaluations/" + id,
                 "policy:" + POLICY_PASSWORD).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -5,7 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import cn.fupin.FupinApplication;
 import cn.fupin.household.HouseholdJson;
@@ -83,10 +88,10 @@ class DatabaseOutageTests {
     @Test
     void aRunBrokenOffByTheDatabaseResumesByItselfAndEvaluatesEachHouseholdOnce() throws Exception {
         int households = 1500;
-        String ndjson = java.util.stream.IntStream.range(0, households)
+        String ndjson = IntStream.range(0, households)
                 .mapToObj(i -> HouseholdJson.household(String.format("520103-%06d", i)).put("regionCode", "520103")
                         .toString().replace("520102-", "520103-"))
-                .collect(java.util.stream.Collectors.joining("\n"));
+                .collect(Collectors.joining("\n"));
         HttpResponse<String> imported = post("/api/households/import", "planner:planner-secret-1",
                 "application/x-ndjson", ndjson);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
@@ -105,7 +110,7 @@ class DatabaseOutageTests {
 
         JsonNode done = awaitProgress(run, p -> p.get("state").asString().equals("COMPLETED"));
         assertThat(done.get("processed").asInt()).isEqualTo(households);
-        try (var connection = java.sql.DriverManager.getConnection(db.url("fupin"), "root", "");
+        try (var connection = DriverManager.getConnection(db.url("fupin"), "root", "");
              var counts = connection.prepareStatement(
                      "SELECT COUNT(*), COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?")) {
             counts.setString(1, run);
@@ -117,8 +122,8 @@ class DatabaseOutageTests {
         }
     }
 
-    private static JsonNode awaitProgress(String run, java.util.function.Predicate<JsonNode> until) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(4);
+    private static JsonNode awaitProgress(String run, Predicate<JsonNode> until) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
             HttpResponse<String> answer = get("/api/reevaluations/" + run, "planner:planner-secret-1");

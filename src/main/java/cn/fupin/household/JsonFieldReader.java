@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * of the wrong shape instead of stopping at the first, so that a client learns every bad field at once.
  * A reader returns null for a bad field; the caller skips checks that depend on it.
  */
-final class JsonFields {
+final class JsonFieldReader {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_-]+");
 
@@ -24,7 +24,7 @@ final class JsonFields {
     private final String prefix;
     private final FieldErrors errors;
 
-    JsonFields(JsonNode object, String prefix, FieldErrors errors) {
+    JsonFieldReader(JsonNode object, String prefix, FieldErrors errors) {
         this.object = object;
         this.prefix = prefix;
         this.errors = errors;

@@ -7,11 +7,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface HouseholdRepository extends ListCrudRepository<RegisteredHousehold, String> {
+interface HouseholdRowRepository extends ListCrudRepository<HouseholdRow, String> {
 
-    Page<RegisteredHousehold> findByRegionCodeStartingWith(String regionPrefix, Pageable page);
+    Page<HouseholdRow> findByRegionCodeStartingWith(String regionPrefix, Pageable page);
 
-    Page<RegisteredHousehold> findByRegionCodeStartingWithAndStatus(String regionPrefix, HouseholdStatus status,
+    Page<HouseholdRow> findByRegionCodeStartingWithAndStatus(String regionPrefix, HouseholdStatus status,
                                                                      Pageable page);
 
     long countByRegionCodeStartingWith(String regionPrefix);

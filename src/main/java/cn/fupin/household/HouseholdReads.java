@@ -3,6 +3,7 @@ package cn.fupin.household;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,12 +16,12 @@ import org.springframework.stereotype.Repository;
  * here, so it is one round trip instead of a lock and an aggregate load), or a page of them for an export.
  */
 @Repository
-class HouseholdRows {
+class HouseholdReads {
 
     private final JdbcTemplate jdbc;
     private final IdNumberCipher cipher;
 
-    HouseholdRows(JdbcTemplate jdbc, IdNumberCipher cipher) {
+    HouseholdReads(JdbcTemplate jdbc, IdNumberCipher cipher) {
         this.jdbc = jdbc;
         this.cipher = cipher;
     }
@@ -34,14 +35,14 @@ class HouseholdRows {
               FROM household h JOIN household_member m ON m.household_id = h.household_id
             """;
 
-    Optional<StoredHousehold> lock(String householdId) {
-        List<StoredHousehold> found = jdbc.query(COLUMNS + " WHERE h.household_id = ? ORDER BY m.position FOR UPDATE",
+    Optional<VersionedHousehold> lock(String householdId) {
+        List<VersionedHousehold> found = jdbc.query(COLUMNS + " WHERE h.household_id = ? ORDER BY m.position FOR UPDATE",
                 this::read, householdId);
         return found.stream().findFirst();
     }
 
     /** The next households after {@code afterId} in id order whose region code starts with the prefix. */
-    List<StoredHousehold> page(String regionPrefix, String afterId, int size) {
+    List<VersionedHousehold> page(String regionPrefix, String afterId, int size) {
         List<String> ids = jdbc.queryForList("""
                 SELECT household_id FROM household WHERE region_code LIKE ? AND household_id > ?
                  ORDER BY household_id LIMIT ?
@@ -53,27 +54,27 @@ class HouseholdRows {
     }
 
     /** The stored households among these ids, in id order. */
-    List<StoredHousehold> byIds(List<String> ids) {
+    List<VersionedHousehold> byIds(List<String> ids) {
         return byIds(ids, "");
     }
 
     /** As {@link #byIds(List)}, locking them for the rest of the caller's transaction. */
-    List<StoredHousehold> lockByIds(List<String> ids) {
+    List<VersionedHousehold> lockByIds(List<String> ids) {
         return byIds(ids, " FOR UPDATE");
     }
 
-    private List<StoredHousehold> byIds(List<String> ids, String lock) {
+    private List<VersionedHousehold> byIds(List<String> ids, String lock) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
         return jdbc.query(COLUMNS + " WHERE h.household_id IN (" + marks + ") ORDER BY h.household_id, m.position" + lock,
                 this::read, ids.toArray());
     }
 
     /** Households from rows ordered by household and member position, one household per run of rows. */
-    private List<StoredHousehold> read(ResultSet rs) throws SQLException {
-        List<StoredHousehold> households = new ArrayList<>();
+    private List<VersionedHousehold> read(ResultSet rs) throws SQLException {
+        List<VersionedHousehold> households = new ArrayList<>();
         Household household = null;
         long version = 0;
         List<Member> members = new ArrayList<>();
@@ -106,8 +107,8 @@ class HouseholdRows {
         return households;
     }
 
-    private static StoredHousehold withMembers(Household h, List<Member> members, long version) {
-        return new StoredHousehold(new Household(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
+    private static VersionedHousehold withMembers(Household h, List<Member> members, long version) {
+        return new VersionedHousehold(new Household(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
                 h.housingGrade(), h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(),
                 h.causes(), h.suddenHardship(), members), version);
     }

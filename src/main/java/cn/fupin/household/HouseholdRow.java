@@ -16,7 +16,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * refused).
  */
 @Table("household")
-record RegisteredHousehold(
+record HouseholdRow(
         @Id String householdId,
         String regionCode,
         HouseholdStatus status,
@@ -30,15 +30,15 @@ record RegisteredHousehold(
         Cause primaryCause,
         boolean suddenHardship,
         int people,
-        @MappedCollection(idColumn = "household_id", keyColumn = "position") List<RegisteredMember> members,
+        @MappedCollection(idColumn = "household_id", keyColumn = "position") List<MemberRow> members,
         @Version Long version,
         Instant updatedAt) {
 
-    static RegisteredHousehold of(Household h, Long version, Instant updatedAt, IdNumberCipher cipher) {
-        return new RegisteredHousehold(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
+    static HouseholdRow of(Household h, Long version, Instant updatedAt, IdNumberCipher cipher) {
+        return new HouseholdRow(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
                 h.housingGrade(), h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(),
                 Causes.join(h.causes()), h.causes().isEmpty() ? null : h.causes().get(0), h.suddenHardship(),
-                h.members().size(), h.members().stream().map(m -> RegisteredMember.of(m, h.householdId(), cipher)).toList(), version, updatedAt);
+                h.members().size(), h.members().stream().map(m -> MemberRow.of(m, h.householdId(), cipher)).toList(), version, updatedAt);
     }
 
     Household toHousehold(IdNumberCipher cipher) {
@@ -49,6 +49,6 @@ record RegisteredHousehold(
 
     @Override
     public String toString() {
-        return "RegisteredHousehold[" + householdId + " v" + version + "]";
+        return "HouseholdRow[" + householdId + " v" + version + "]";
     }
 }

@@ -7,13 +7,13 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** A member as stored, in the household's order; the ID number encrypted, with its lookup hash. */
 @Table("household_member")
-record RegisteredMember(String memberId, String idNumberCipher, String idNumberHmac, String name, Relation relation,
+record MemberRow(String memberId, String idNumberCipher, String idNumberHmac, String name, Relation relation,
                         Sex sex, LocalDate birthDate, Health health, int disabilityGrade, LabourAbility labourAbility,
                         boolean employed, boolean seekingWork, boolean hasSkill, Schooling schooling,
                         boolean medicalInsurance) {
 
-    static RegisteredMember of(Member m, String householdId, IdNumberCipher cipher) {
-        return new RegisteredMember(m.memberId(), cipher.encrypt(m.idNumber(), householdId),
+    static MemberRow of(Member m, String householdId, IdNumberCipher cipher) {
+        return new MemberRow(m.memberId(), cipher.encrypt(m.idNumber(), householdId),
                 cipher.lookupHash(m.idNumber()), m.name(), m.relation(), m.sex(), m.birthDate(), m.health(),
                 m.disabilityGrade(), m.labourAbility(), m.employed(), m.seekingWork(), m.hasSkill(), m.schooling(),
                 m.medicalInsurance());
@@ -26,6 +26,6 @@ record RegisteredMember(String memberId, String idNumberCipher, String idNumberH
 
     @Override
     public String toString() {
-        return "RegisteredMember[" + memberId + "]";
+        return "MemberRow[" + memberId + "]";
     }
 }

@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
  * benchmark. A single row through {@link #update} uses the connection's cached server-side statement instead.
  * Update counts are the driver's exact ones for that row.
  */
-public class StatementReusingJdbcTemplate extends JdbcTemplate {
+public class OneRowBatchJdbcTemplate extends JdbcTemplate {
 
-    public StatementReusingJdbcTemplate(DataSource dataSource) {
+    public OneRowBatchJdbcTemplate(DataSource dataSource) {
         super(dataSource);
     }
 
@@ -34,7 +34,7 @@ public class StatementReusingJdbcTemplate extends JdbcTemplate {
 
         @Bean
         JdbcTemplate jdbcTemplate(DataSource dataSource) {
-            return new StatementReusingJdbcTemplate(dataSource);
+            return new OneRowBatchJdbcTemplate(dataSource);
         }
     }
 

@@ -3,5 +3,5 @@ package cn.fupin.household;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** A household as stored, with its version (sent as the ETag). */
-public record StoredHousehold(@JsonUnwrapped Household household, long version) {
+public record VersionedHousehold(@JsonUnwrapped Household household, long version) {
 }

@@ -2,17 +2,20 @@ package cn.fupin.household;
 
 import java.util.List;
 
+import cn.fupin.system.FieldErrors;
 import cn.fupin.system.access.RegionScope;
+import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.crypto.IdNumberCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Finds a person by ID number without decrypting the registry: the number's keyed hash is looked up in the
  * indexed hash column. Only households within the user's region are answered.
  */
 @Service
-class HouseholdLookup {
+class IdNumberLookup {
 
     /** Where the person is registered: household, its region, and the member. */
     record Found(String householdId, String regionCode, String memberId) {
@@ -21,11 +24,28 @@ class HouseholdLookup {
     private final JdbcTemplate jdbc;
     private final IdNumberCipher cipher;
     private final RegionScope scope;
+    private final AuditTrail audit;
 
-    HouseholdLookup(JdbcTemplate jdbc, IdNumberCipher cipher, RegionScope scope) {
+    IdNumberLookup(JdbcTemplate jdbc, IdNumberCipher cipher, RegionScope scope, AuditTrail audit) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.scope = scope;
+        this.audit = audit;
+    }
+
+    /** The lookup a client asks for with {@code {"idNumber": "…"}}: checked, answered and audited. */
+    List<Found> find(JsonNode idNumber) {
+        FieldErrors errors = new FieldErrors();
+        if (!idNumber.isString() || idNumber.stringValue().isBlank()) {
+            errors.add("idNumber", "is required");
+        } else {
+            ResidentIdNumber.problem(ResidentIdNumber.normalise(idNumber.stringValue().strip()), null, null)
+                    .ifPresent(problem -> errors.add("idNumber", problem));
+        }
+        errors.throwIfAny();
+        List<Found> found = byIdNumber(ResidentIdNumber.normalise(idNumber.stringValue().strip()));
+        audit.read(found.stream().map(Found::householdId).toList());
+        return found;
     }
 
     List<Found> byIdNumber(String idNumber) {
