@@ -2,9 +2,9 @@ package cn.fupin;
 
 import cn.fupin.household.ImportCommand;
 import cn.fupin.household.RekeyCommand;
-import cn.fupin.system.audit.AuditCommand;
 import cn.fupin.household.synthetic.GenerateCommand;
 import cn.fupin.scenario.RulesCommand;
+import cn.fupin.system.audit.AuditCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

@@ -1,5 +1,7 @@
 package cn.fupin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +11,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every relative link between the project's documents leads somewhere: to a file that exists and, with a
@@ -40,7 +39,9 @@ class DocumentLinksTests {
                 }
                 String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
                 String fragment = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
-                Path linked = file.isEmpty() ? document : document.resolveSibling(file).normalize();
+                Path linked = file.isEmpty()
+                        ? document
+                        : document.resolveSibling(file).normalize();
                 if (!Files.exists(linked)) {
                     broken.add(document + ": " + target + " (no such file)");
                 } else if (fragment != null && !anchors(linked).contains(fragment)) {

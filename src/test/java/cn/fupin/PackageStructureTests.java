@@ -1,13 +1,12 @@
 package cn.fupin;
 
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModuleDependency;
 import org.springframework.modulith.core.ApplicationModules;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The feature packages depend on each other in one direction, and use only what another package offers:
@@ -17,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PackageStructureTests {
 
     /** The order to read the packages in: each uses only those before it. */
-    static final List<String> READING_ORDER = List.of("system", "household", "policy", "matching", "quality",
-            "scenario", "reevaluation", "report");
+    static final List<String> READING_ORDER =
+            List.of("system", "household", "policy", "matching", "quality", "scenario", "reevaluation", "report");
 
     static final ApplicationModules MODULES = ApplicationModules.of(FupinApplication.class);
 
@@ -36,8 +35,12 @@ class PackageStructureTests {
             List<String> later = module.getDirectDependencies(MODULES).stream()
                     .map(ApplicationModuleDependency::getTargetModule)
                     .map(target -> target.getIdentifier().toString())
-                    .filter(target -> READING_ORDER.indexOf(target) > position).distinct().toList();
-            assertThat(later).as("packages after %s that it uses", module.getIdentifier()).isEmpty();
+                    .filter(target -> READING_ORDER.indexOf(target) > position)
+                    .distinct()
+                    .toList();
+            assertThat(later)
+                    .as("packages after %s that it uses", module.getIdentifier())
+                    .isEmpty();
         }
     }
 }

@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +28,7 @@ public final class ImportFloor {
     private static final int CHUNK = 500;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ImportFloor() {
-    }
+    private ImportFloor() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -47,12 +45,12 @@ public final class ImportFloor {
             long started = System.nanoTime();
             long households = 0;
             try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 PreparedStatement household = c.prepareStatement("""
+                    PreparedStatement household = c.prepareStatement("""
                          INSERT INTO floor_household (household_id, region_code, status, income_per_capita, housing_grade,
                                 safe_drinking_water, road_access, industry_projects, linked_to_enterprise, causes,
                                 primary_cause, sudden_hardship, people, version, updated_at)
                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""");
-                 PreparedStatement member = c.prepareStatement("""
+                    PreparedStatement member = c.prepareStatement("""
                          INSERT INTO floor_household_member (household_id, position, member_id, id_number_cipher,
                                 id_number_hmac, name, relation, sex, birth_date, health, disability_grade, labour_ability,
                                 employed, seeking_work, has_skill, schooling, medical_insurance)
@@ -79,7 +77,11 @@ public final class ImportFloor {
                         causes.append(causes.isEmpty() ? "" : ",").append(cause.asString());
                     }
                     household.setString(10, causes.toString());
-                    household.setString(11, h.get("causes").isEmpty() ? null : h.get("causes").get(0).asString());
+                    household.setString(
+                            11,
+                            h.get("causes").isEmpty()
+                                    ? null
+                                    : h.get("causes").get(0).asString());
                     household.setBoolean(12, h.get("suddenHardship").asBoolean());
                     household.setInt(13, h.get("members").size());
                     household.setTimestamp(14, now);

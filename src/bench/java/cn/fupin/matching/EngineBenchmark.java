@@ -1,5 +1,9 @@
 package cn.fupin.matching;
 
+import cn.fupin.household.Household;
+import cn.fupin.policy.RuleSet;
+import cn.fupin.policy.RuleSetCompiler;
+import cn.fupin.policy.RulesFolder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,11 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-
-import cn.fupin.household.Household;
-import cn.fupin.policy.RuleSet;
-import cn.fupin.policy.RuleSetCompiler;
-import cn.fupin.policy.RulesFolder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

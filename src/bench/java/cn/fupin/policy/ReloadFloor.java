@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -23,8 +22,7 @@ import org.kie.internal.io.ResourceFactory;
  */
 public final class ReloadFloor {
 
-    private ReloadFloor() {
-    }
+    private ReloadFloor() {}
 
     public static void main(String[] args) throws Exception {
         List<Path> files;
@@ -37,8 +35,10 @@ public final class ReloadFloor {
             KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
             CompositeKnowledgeBuilder batch = builder.batch();
             for (Path file : files) {
-                batch.add(ResourceFactory.newByteArrayResource(Files.readString(file, StandardCharsets.UTF_8)
-                        .getBytes(StandardCharsets.UTF_8)), ResourceType.DRL);
+                batch.add(
+                        ResourceFactory.newByteArrayResource(
+                                Files.readString(file, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)),
+                        ResourceType.DRL);
             }
             batch.build();
             if (builder.hasErrors()) {

@@ -1,5 +1,8 @@
 package cn.fupin.reevaluation;
 
+import cn.fupin.household.Household;
+import cn.fupin.matching.ReferencePolicy;
+import cn.fupin.matching.ReferenceStandards;
 import java.io.BufferedReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -14,10 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import cn.fupin.household.Household;
-import cn.fupin.matching.ReferencePolicy;
-import cn.fupin.matching.ReferenceStandards;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,8 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ReevaluationCheck {
 
-    private ReevaluationCheck() {
-    }
+    private ReevaluationCheck() {}
 
     public static void main(String[] args) throws Exception {
         Path export = Path.of(args[0]);
@@ -44,8 +42,8 @@ public final class ReevaluationCheck {
         String run = args[5];
         // Without a proposed value, only the ledger is checked against the standards file.
         boolean proposal = args.length >= 9;
-        ReferenceStandards after = !proposal ? before
-                : before.with(args[6], LocalDate.parse(args[7]), new BigDecimal(args[8]));
+        ReferenceStandards after =
+                !proposal ? before : before.with(args[6], LocalDate.parse(args[7]), new BigDecimal(args[8]));
 
         Map<String, Set<String>> expectedNow = new HashMap<>();
         Map<String, Set<String>> gained = new TreeMap<>();
@@ -76,21 +74,22 @@ public final class ReevaluationCheck {
         Map<String, Set<String>> recordedGained = new HashMap<>();
         Map<String, Set<String>> recordedLost = new HashMap<>();
         try (Connection c = DriverManager.getConnection(url, user, "");
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT household_id, direction, measure, member_id FROM reevaluation_change WHERE reevaluation_id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT household_id, direction, measure, member_id FROM reevaluation_change WHERE reevaluation_id = ?")) {
             ps.setString(1, run);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String target = rs.getString(3) + (rs.getString(4).isEmpty() ? "" : "@" + rs.getString(4));
                     (rs.getString(2).equals("GAINED") ? recordedGained : recordedLost)
-                            .computeIfAbsent(rs.getString(1), id -> new TreeSet<>()).add(target);
+                            .computeIfAbsent(rs.getString(1), id -> new TreeSet<>())
+                            .add(target);
                 }
             }
         }
         Map<String, Set<String>> current = new HashMap<>();
         try (Connection c = DriverManager.getConnection(url, user, "");
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT household_id, measure, member_id FROM recommendation WHERE current_flag = 1")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT household_id, measure, member_id FROM recommendation WHERE current_flag = 1")) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     current.computeIfAbsent(rs.getString(1), id -> new TreeSet<>())
@@ -102,10 +101,12 @@ public final class ReevaluationCheck {
         for (String id : union(expectedNow.keySet(), current.keySet())) {
             if (!expectedNow.getOrDefault(id, Set.of()).equals(current.getOrDefault(id, Set.of()))
                     && ledgerMismatches++ < 10) {
-                System.out.println("LEDGER " + id + ": policy " + expectedNow.get(id) + "; recorded " + current.get(id));
+                System.out.println(
+                        "LEDGER " + id + ": policy " + expectedNow.get(id) + "; recorded " + current.get(id));
             }
         }
-        System.out.printf("current measures of %,d households: %,d recorded; %d differ from the policy%n",
+        System.out.printf(
+                "current measures of %,d households: %,d recorded; %d differ from the policy%n",
                 households, current.values().stream().mapToInt(Set::size).sum(), ledgerMismatches);
         int mismatches = ledgerMismatches;
         if (!proposal) {
@@ -120,7 +121,8 @@ public final class ReevaluationCheck {
                 }
             }
         }
-        System.out.printf("checked %,d households: policy says %,d gain and %,d lose something; the run recorded %,d and %,d; %d mismatches%n",
+        System.out.printf(
+                "checked %,d households: policy says %,d gain and %,d lose something; the run recorded %,d and %,d; %d mismatches%n",
                 households, gained.size(), lost.size(), recordedGained.size(), recordedLost.size(), mismatches);
         if (mismatches > 0) {
             System.exit(1);

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,8 +34,7 @@ public final class ReevaluationFloor {
     private static final int CHUNK = 500;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ReevaluationFloor() {
-    }
+    private ReevaluationFloor() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -44,7 +42,7 @@ public final class ReevaluationFloor {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         List<String> bounds = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, user, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS floor_evaluation");
             s.execute("CREATE TABLE floor_evaluation LIKE evaluation");
             s.execute("DROP TABLE IF EXISTS floor_progress");
@@ -57,8 +55,9 @@ public final class ReevaluationFloor {
             }
             bounds.add("");
             for (int i = 1; i < threads; i++) {
-                try (ResultSet rs = s.executeQuery("SELECT household_id FROM household ORDER BY household_id LIMIT 1 OFFSET "
-                        + (total * i / threads - 1))) {
+                try (ResultSet rs =
+                        s.executeQuery("SELECT household_id FROM household ORDER BY household_id LIMIT 1 OFFSET "
+                                + (total * i / threads - 1))) {
                     rs.next();
                     bounds.add(rs.getString(1));
                 }
@@ -85,8 +84,9 @@ public final class ReevaluationFloor {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("floor: %,d households in %.1f s (%,.0f/s) on %d threads%n", done.get(), seconds,
-                done.get() / seconds, threads);
+        System.out.printf(
+                "floor: %,d households in %.1f s (%,.0f/s) on %d threads%n",
+                done.get(), seconds, done.get() / seconds, threads);
     }
 
     private static void range(String url, String user, String after, String upTo, AtomicLong done) throws Exception {
@@ -95,8 +95,10 @@ public final class ReevaluationFloor {
             String last = after;
             while (true) {
                 List<String> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT household_id FROM household WHERE household_id > ?"
-                        + (upTo == null ? "" : " AND household_id <= ?") + " ORDER BY household_id LIMIT " + CHUNK)) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("SELECT household_id FROM household WHERE household_id > ?"
+                                + (upTo == null ? "" : " AND household_id <= ?") + " ORDER BY household_id LIMIT "
+                                + CHUNK)) {
                     ps.setString(1, last);
                     if (upTo != null) {
                         ps.setString(2, upTo);
@@ -122,7 +124,8 @@ public final class ReevaluationFloor {
     private static void chunk(Connection c, List<String> ids) throws Exception {
         String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
         Map<String, List<Map<String, Object>>> households = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        try (PreparedStatement ps =
+                c.prepareStatement("""
                 SELECT h.household_id, h.region_code, h.status, h.income_per_capita, h.housing_grade,
                        h.safe_drinking_water, h.road_access, h.industry_projects, h.linked_to_enterprise, h.causes,
                        h.sudden_hardship, h.version,
@@ -138,7 +141,9 @@ public final class ReevaluationFloor {
                     for (int i = 1; i <= columns; i++) {
                         row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
                     }
-                    households.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(row);
+                    households
+                            .computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(row);
                 }
             }
         }
@@ -149,10 +154,20 @@ public final class ReevaluationFloor {
             bind(ps, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ledger.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(Map.of(
-                            "recommendationId", rs.getString(2), "measure", rs.getString(3),
-                            "memberId", rs.getString(4), "status", rs.getString(5), "rule", rs.getString(6),
-                            "reason", rs.getString(7)));
+                    ledger.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                            .add(Map.of(
+                                    "recommendationId",
+                                    rs.getString(2),
+                                    "measure",
+                                    rs.getString(3),
+                                    "memberId",
+                                    rs.getString(4),
+                                    "status",
+                                    rs.getString(5),
+                                    "rule",
+                                    rs.getString(6),
+                                    "reason",
+                                    rs.getString(7)));
                 }
             }
         }
@@ -172,7 +187,8 @@ public final class ReevaluationFloor {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE floor_progress SET processed = processed + ? WHERE id = 1")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE floor_progress SET processed = processed + ? WHERE id = 1")) {
             ps.setInt(1, ids.size());
             ps.executeUpdate();
         }

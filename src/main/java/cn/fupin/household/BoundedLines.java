@@ -15,8 +15,7 @@ import java.util.Arrays;
 final class BoundedLines {
 
     /** A line: its text, or {@code tooLong} with no text when it had more than the limit of bytes. */
-    record Line(String text, boolean tooLong) {
-    }
+    record Line(String text, boolean tooLong) {}
 
     private static final Line TOO_LONG = new Line(null, true);
     private static final int LF = '\n';

@@ -1,15 +1,13 @@
 package cn.fupin.household;
 
-import java.util.List;
-
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
+import java.util.List;
 
 /** A household's version as an HTTP entity tag: {@code "3"}; If-Match may also send it weak or bare. */
 final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     static String of(long version) {
         return "\"" + version + "\"";
@@ -28,8 +26,8 @@ final class ETags {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(List.of(new FieldError("If-Match",
-                    "must be the household's ETag, e.g. \"3\"")));
+            throw new InvalidInputException(
+                    List.of(new FieldError("If-Match", "must be the household's ETag, e.g. \"3\"")));
         }
     }
 }

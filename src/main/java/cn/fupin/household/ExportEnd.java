@@ -1,6 +1,5 @@
 package cn.fupin.household;
 
-
 import cn.fupin.system.FieldError;
 import cn.fupin.system.FieldErrors;
 import tools.jackson.databind.JsonNode;
@@ -15,8 +14,7 @@ public final class ExportEnd {
 
     static final String FIELD = "exportEnd";
 
-    private ExportEnd() {
-    }
+    private ExportEnd() {}
 
     /** The end line after {@code households} household lines, without its line break. */
     public static String line(long households) {

@@ -1,13 +1,12 @@
 package cn.fupin.household;
 
+import cn.fupin.system.audit.AuditTrail;
+import cn.fupin.system.crypto.IdNumberCipher;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import cn.fupin.system.audit.AuditTrail;
-import cn.fupin.system.crypto.IdNumberCipher;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,8 +28,11 @@ class HouseholdBatchWrites {
     private final IdNumberCipher cipher;
     private final AuditTrail audit;
 
-    HouseholdBatchWrites(NamedParameterJdbcTemplate jdbc, ApplicationEventPublisher events, IdNumberCipher cipher,
-                         AuditTrail audit) {
+    HouseholdBatchWrites(
+            NamedParameterJdbcTemplate jdbc,
+            ApplicationEventPublisher events,
+            IdNumberCipher cipher,
+            AuditTrail audit) {
         this.jdbc = jdbc;
         this.events = events;
         this.cipher = cipher;
@@ -74,25 +76,43 @@ class HouseholdBatchWrites {
     }
 
     private static SqlParameterSource household(Household h, Instant at) {
-        return new MapSqlParameterSource().addValue("id", h.householdId()).addValue("region", h.regionCode())
-                .addValue("status", h.status().name()).addValue("income", h.incomePerCapita())
-                .addValue("housing", h.housingGrade().name()).addValue("water", h.safeDrinkingWater())
-                .addValue("road", h.roadAccess()).addValue("projects", h.industryProjects())
-                .addValue("linked", h.linkedToEnterprise()).addValue("causes", Causes.join(h.causes()))
-                .addValue("primary", h.causes().isEmpty() ? null : h.causes().get(0).name())
-                .addValue("hardship", h.suddenHardship()).addValue("people", h.members().size())
+        return new MapSqlParameterSource()
+                .addValue("id", h.householdId())
+                .addValue("region", h.regionCode())
+                .addValue("status", h.status().name())
+                .addValue("income", h.incomePerCapita())
+                .addValue("housing", h.housingGrade().name())
+                .addValue("water", h.safeDrinkingWater())
+                .addValue("road", h.roadAccess())
+                .addValue("projects", h.industryProjects())
+                .addValue("linked", h.linkedToEnterprise())
+                .addValue("causes", Causes.join(h.causes()))
+                .addValue(
+                        "primary",
+                        h.causes().isEmpty() ? null : h.causes().get(0).name())
+                .addValue("hardship", h.suddenHardship())
+                .addValue("people", h.members().size())
                 .addValue("at", Timestamp.from(at));
     }
 
     private SqlParameterSource member(String householdId, int position, Member m) {
-        return new MapSqlParameterSource().addValue("householdId", householdId).addValue("position", position)
-                .addValue("memberId", m.memberId()).addValue("idNumberCipher", cipher.encrypt(m.idNumber(), householdId))
-                .addValue("idNumberHmac", cipher.lookupHash(m.idNumber())).addValue("name", m.name())
-                .addValue("relation", m.relation().name()).addValue("sex", m.sex().name())
-                .addValue("birthDate", Date.valueOf(m.birthDate())).addValue("health", m.health().name())
-                .addValue("disability", m.disabilityGrade()).addValue("labour", m.labourAbility().name())
-                .addValue("employed", m.employed()).addValue("seeking", m.seekingWork())
-                .addValue("skill", m.hasSkill()).addValue("schooling", m.schooling().name())
+        return new MapSqlParameterSource()
+                .addValue("householdId", householdId)
+                .addValue("position", position)
+                .addValue("memberId", m.memberId())
+                .addValue("idNumberCipher", cipher.encrypt(m.idNumber(), householdId))
+                .addValue("idNumberHmac", cipher.lookupHash(m.idNumber()))
+                .addValue("name", m.name())
+                .addValue("relation", m.relation().name())
+                .addValue("sex", m.sex().name())
+                .addValue("birthDate", Date.valueOf(m.birthDate()))
+                .addValue("health", m.health().name())
+                .addValue("disability", m.disabilityGrade())
+                .addValue("labour", m.labourAbility().name())
+                .addValue("employed", m.employed())
+                .addValue("seeking", m.seekingWork())
+                .addValue("skill", m.hasSkill())
+                .addValue("schooling", m.schooling().name())
                 .addValue("insured", m.medicalInsurance());
     }
 }

@@ -1,9 +1,5 @@
 package cn.fupin.household;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.List;
-
 import cn.fupin.system.FieldError;
 import cn.fupin.system.FieldErrors;
 import cn.fupin.system.InvalidInputException;
@@ -18,6 +14,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +39,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class HouseholdController {
 
-    record HouseholdPage(List<VersionedHousehold> content, int page, int size, long totalElements, int totalPages) {
-    }
+    record HouseholdPage(List<VersionedHousehold> content, int page, int size, long totalElements, int totalPages) {}
 
     static final int MAX_PAGE_SIZE = 200;
 
@@ -54,9 +52,15 @@ class HouseholdController {
     private final AuditTrail audit;
     private final StoredHouseholdChecks checks;
 
-    HouseholdController(HouseholdRegistry registry, HouseholdImport importer, HouseholdExport exporter,
-                        IdNumberLookup lookup, RegionScope scope, FullIdNumbers fullIdNumbers, AuditTrail audit,
-                        StoredHouseholdChecks checks) {
+    HouseholdController(
+            HouseholdRegistry registry,
+            HouseholdImport importer,
+            HouseholdExport exporter,
+            IdNumberLookup lookup,
+            RegionScope scope,
+            FullIdNumbers fullIdNumbers,
+            AuditTrail audit,
+            StoredHouseholdChecks checks) {
         this.checks = checks;
         this.registry = registry;
         this.importer = importer;
@@ -71,17 +75,20 @@ class HouseholdController {
      * The stored household as a PUT answers it: with the quality rules' findings on it today, as warnings
      * that never block a valid record (it is stored before it is checked).
      */
-    record Written(@JsonUnwrapped Household household, long version, List<?> findings) {
-    }
+    record Written(@JsonUnwrapped Household household, long version, List<?> findings) {}
 
-    @Operation(summary = "Create (201) or replace (200) a household; If-Match with a stale version is 409. The answer "
-            + "carries the quality rules' findings on the stored record (warnings; the record is stored)")
+    @Operation(
+            summary = "Create (201) or replace (200) a household; If-Match with a stale version is 409. The answer "
+                    + "carries the quality rules' findings on the stored record (warnings; the record is stored)")
     @Audited("HOUSEHOLD_WRITE")
     @PutMapping(path = "/api/households/{householdId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Written> put(@PathVariable String householdId, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                schema = @Schema(implementation = Household.class)))
-            @RequestBody JsonNode body,
-                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    ResponseEntity<Written> put(
+            @PathVariable String householdId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = Household.class)))
+                    @RequestBody
+                    JsonNode body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         HouseholdRegistry.Registration registration = registry.register(householdId, body, ETags.version(ifMatch));
         VersionedHousehold stored = registration.stored();
         ResponseEntity.BodyBuilder response = registration.created()
@@ -89,16 +96,20 @@ class HouseholdController {
                 : ResponseEntity.ok();
         VersionedHousehold masked = IdNumbers.masked(stored);
         return response.eTag(ETags.of(stored.version()))
-                .body(new Written(masked.household(), masked.version(), checks.warnings(stored.household(), scope.prefix())));
+                .body(new Written(
+                        masked.household(), masked.version(), checks.warnings(stored.household(), scope.prefix())));
     }
 
-    @Operation(summary = "Import households as NDJSON (one a line): every valid line stored, every bad one reported; "
-            + "a line older than the household stored is refused unless overwrite=true; complete says whether "
-            + "the file ended with an export's end line counting its households")
+    @Operation(
+            summary = "Import households as NDJSON (one a line): every valid line stored, every bad one reported; "
+                    + "a line older than the household stored is refused unless overwrite=true; complete says whether "
+                    + "the file ended with an export's end line counting its households")
     @Audited("HOUSEHOLD_IMPORT")
-    @PostMapping(path = "/api/households/import", consumes = {"application/x-ndjson", MediaType.TEXT_PLAIN_VALUE})
-    HouseholdImport.Outcome importNdjson(HttpServletRequest request,
-                                         @RequestParam(required = false) String overwrite) throws IOException {
+    @PostMapping(
+            path = "/api/households/import",
+            consumes = {"application/x-ndjson", MediaType.TEXT_PLAIN_VALUE})
+    HouseholdImport.Outcome importNdjson(HttpServletRequest request, @RequestParam(required = false) String overwrite)
+            throws IOException {
         boolean replaceNewer = overwrite != null && overwrite.equals("true");
         if (overwrite != null && !replaceNewer && !overwrite.equals("false")) {
             throw new InvalidInputException(List.of(new FieldError("overwrite", "must be true or false")));
@@ -106,27 +117,31 @@ class HouseholdController {
         return importer.importFrom(request.getInputStream(), replaceNewer);
     }
 
-    @Operation(summary = "The stored households of a region code prefix as NDJSON, re-importable, each with its "
-            + "version; the last line is {\"exportEnd\":true,\"households\":N}")
+    @Operation(
+            summary = "The stored households of a region code prefix as NDJSON, re-importable, each with its "
+                    + "version; the last line is {\"exportEnd\":true,\"households\":N}")
     @Audited("HOUSEHOLD_EXPORT")
     @GetMapping(path = "/api/households/export", produces = "application/x-ndjson")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String regionCode,
-                                                 @RequestParam(required = false) String unmask) {
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(required = false) String regionCode, @RequestParam(required = false) String unmask) {
         FieldErrors errors = new FieldErrors();
         String requested = QueryParameters.regionPrefix(regionCode, errors);
         errors.throwIfAny();
         String prefix = scope.narrow(requested);
         boolean full = fullIdNumbers.granted(unmask);
         AuditTrail.Actor actor = audit.actor(); // each page written is audited, household by household
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
                 .body(out -> exporter.writeTo(prefix, out, full, actor));
     }
 
-    @Operation(summary = "A stored household, with its version as the ETag; unmask=true for full ID numbers (ID_NUMBER_READER)")
+    @Operation(
+            summary =
+                    "A stored household, with its version as the ETag; unmask=true for full ID numbers (ID_NUMBER_READER)")
     @Audited("HOUSEHOLD_READ")
     @GetMapping("/api/households/{householdId}")
-    ResponseEntity<VersionedHousehold> get(@PathVariable String householdId,
-                                        @RequestParam(required = false) String unmask) {
+    ResponseEntity<VersionedHousehold> get(
+            @PathVariable String householdId, @RequestParam(required = false) String unmask) {
         boolean full = fullIdNumbers.granted(unmask);
         VersionedHousehold stored = registry.find(householdId)
                 .orElseThrow(() -> new NotFoundException(HouseholdRegistry.notFound(householdId)));
@@ -136,8 +151,7 @@ class HouseholdController {
         return ResponseEntity.ok().eTag(ETags.of(stored.version())).body(full ? stored : IdNumbers.masked(stored));
     }
 
-    record IdNumberQuery(String idNumber) {
-    }
+    record IdNumberQuery(String idNumber) {}
 
     @Operation(summary = "The households within your region where a person (by ID number) is registered")
     @Audited("HOUSEHOLD_LOOKUP")
@@ -149,17 +163,25 @@ class HouseholdController {
     @Operation(summary = "A page of households (page from 0), by region code prefix and status, in id order")
     @Audited("HOUSEHOLD_LIST")
     @GetMapping("/api/households")
-    HouseholdPage list(@RequestParam(required = false) String regionCode,
-                       @RequestParam(required = false) String status,
-                       @RequestParam(required = false) String page,
-                       @RequestParam(required = false) String size) {
+    HouseholdPage list(
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         FieldErrors errors = new FieldErrors();
         String prefix = QueryParameters.regionPrefix(regionCode, errors);
         HouseholdStatus wanted = QueryParameters.code("status", status, HouseholdStatus.class, null, errors);
         QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
         errors.throwIfAny();
         Page<VersionedHousehold> found = registry.page(prefix, wanted, paging.page(), paging.size());
-        audit.read(found.getContent().stream().map(s -> s.household().householdId()).toList());
-        return new HouseholdPage(found.getContent().stream().map(IdNumbers::masked).toList(), paging.page(), paging.size(), found.getTotalElements(), found.getTotalPages());
+        audit.read(found.getContent().stream()
+                .map(s -> s.household().householdId())
+                .toList());
+        return new HouseholdPage(
+                found.getContent().stream().map(IdNumbers::masked).toList(),
+                paging.page(),
+                paging.size(),
+                found.getTotalElements(),
+                found.getTotalPages());
     }
 }

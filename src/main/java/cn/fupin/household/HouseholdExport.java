@@ -1,11 +1,10 @@
 package cn.fupin.household;
 
+import cn.fupin.system.audit.AuditTrail;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import cn.fupin.system.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,8 +39,12 @@ public class HouseholdExport {
         List<VersionedHousehold> page;
         while (!(page = rows.page(regionPrefix, after, PAGE)).isEmpty()) {
             // Audited before the page is written: a page whose rows cannot be stored is not sent.
-            audit.recordAll(actor, fullIdNumbers ? "ID_NUMBER_READ" : "HOUSEHOLD_EXPORT",
-                    page.stream().map(s -> s.household().householdId()).toList(), "OK", "export");
+            audit.recordAll(
+                    actor,
+                    fullIdNumbers ? "ID_NUMBER_READ" : "HOUSEHOLD_EXPORT",
+                    page.stream().map(s -> s.household().householdId()).toList(),
+                    "OK",
+                    "export");
             for (VersionedHousehold stored : page) {
                 out.write(json.writeValueAsBytes(fullIdNumbers ? stored : IdNumbers.masked(stored)));
                 out.write('\n');

@@ -1,5 +1,9 @@
 package cn.fupin.household;
 
+import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
+import cn.fupin.system.access.RegionScope;
+import cn.fupin.system.audit.AuditTrail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,11 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.fupin.system.FieldError;
-import cn.fupin.system.FieldErrors;
-import cn.fupin.system.access.RegionScope;
-import cn.fupin.system.audit.AuditTrail;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,8 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class HouseholdImport {
 
     /** A rejected line: its number (from 1), the household id if it could be read, and every error. */
-    public record RejectedLine(long line, String householdId, List<FieldError> errors) {
-    }
+    public record RejectedLine(long line, String householdId, List<FieldError> errors) {}
 
     /**
      * How an import went: {@code lines} read, households {@code stored}, lines {@code rejected} (all of them),
@@ -50,14 +48,19 @@ public class HouseholdImport {
      * {@code complete} when the file was read whole up to its export end line, else why not in
      * {@code incompleteReason}.
      */
-    public record Outcome(long lines, long stored, long rejected, List<RejectedLine> rejectedLines,
-                          long rejectedNotListed, boolean truncated, Long unreadFrom, boolean complete,
-                          String incompleteReason) {
-    }
+    public record Outcome(
+            long lines,
+            long stored,
+            long rejected,
+            List<RejectedLine> rejectedLines,
+            long rejectedNotListed,
+            boolean truncated,
+            Long unreadFrom,
+            boolean complete,
+            String incompleteReason) {}
 
     /** A valid line waiting for its batch: the household, the version it was exported at (null if none), where. */
-    private record Pending(Household household, Long version, long line) {
-    }
+    private record Pending(Household household, Long version, long line) {}
 
     static final int BATCH = 500;
 
@@ -71,9 +74,16 @@ public class HouseholdImport {
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
 
-    HouseholdImport(HouseholdReader reader, HouseholdBatchWrites writes, HouseholdReads rows, JsonMapper json,
-                    Clock clock, RegionScope scope, ImportLimits limits, PlatformTransactionManager transactions,
-                    AuditTrail audit) {
+    HouseholdImport(
+            HouseholdReader reader,
+            HouseholdBatchWrites writes,
+            HouseholdReads rows,
+            JsonMapper json,
+            Clock clock,
+            RegionScope scope,
+            ImportLimits limits,
+            PlatformTransactionManager transactions,
+            AuditTrail audit) {
         this.limits = limits;
         this.transactions = new TransactionTemplate(transactions);
         this.audit = audit;
@@ -105,7 +115,9 @@ public class HouseholdImport {
                 lines++;
                 if (read.tooLong()) {
                     completeness.household();
-                    rejected.add(new RejectedLine(lines, null,
+                    rejected.add(new RejectedLine(
+                            lines,
+                            null,
                             List.of(new FieldError("", "is longer than " + limits.lineBytes() + " bytes"))));
                 } else if (!read.text().isBlank()) {
                     Pending household = line(read.text(), lines, seen, rejected, completeness);
@@ -129,16 +141,24 @@ public class HouseholdImport {
         }
         Long unreadFrom = truncated ? lines + 1 : null;
         String incomplete = completeness.reason(unreadFrom);
-        return new Outcome(lines, stored, rejected.count(), rejected.listed(), rejected.notListed(), truncated,
-                unreadFrom, incomplete == null, incomplete);
+        return new Outcome(
+                lines,
+                stored,
+                rejected.count(),
+                rejected.listed(),
+                rejected.notListed(),
+                truncated,
+                unreadFrom,
+                incomplete == null,
+                incomplete);
     }
 
     /**
      * The household of a line with its version, or null when the line is an export's end line or is rejected
      * (and added to the rejected ones).
      */
-    private Pending line(String text, long line, Map<String, Long> seen, RejectedLines rejected,
-                         ImportCompleteness completeness) {
+    private Pending line(
+            String text, long line, Map<String, Long> seen, RejectedLines rejected, ImportCompleteness completeness) {
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -158,11 +178,16 @@ public class HouseholdImport {
         }
         completeness.household();
         Long version = version(node.get("version"), errors);
-        String id = node.path("householdId").isString() ? node.path("householdId").stringValue() : null;
+        String id =
+                node.path("householdId").isString() ? node.path("householdId").stringValue() : null;
         if (id != null && text.contains("********")) {
             // The household of the id as the reader takes it (stripped), not MySQL's match ignoring trailing spaces.
-            node = MaskedIdNumbers.resolve(node, rows.byIds(List.of(id.strip())).stream().findFirst()
-                    .map(VersionedHousehold::household).filter(h -> scope.covers(h.regionCode())));
+            node = MaskedIdNumbers.resolve(
+                    node,
+                    rows.byIds(List.of(id.strip())).stream()
+                            .findFirst()
+                            .map(VersionedHousehold::household)
+                            .filter(h -> scope.covers(h.regionCode())));
         }
         Household household = reader.read(node, errors);
         if (household != null && !scope.covers(household.regionCode())) {
@@ -192,8 +217,9 @@ public class HouseholdImport {
             return null;
         }
         if (!version.isIntegralNumber() || !version.canConvertToLong() || version.longValue() < 0) {
-            errors.add(new FieldError("version", "must be the version the household was exported at (a whole "
-                    + "number from 0), or left out"));
+            errors.add(new FieldError(
+                    "version",
+                    "must be the version the household was exported at (a whole " + "number from 0), or left out"));
             return null;
         }
         return version.longValue();
@@ -236,7 +262,10 @@ public class HouseholdImport {
                 writes.store(changed, clock.instant());
             }
             if (!overwritten.isEmpty()) {
-                audit.recordAll("HOUSEHOLD_IMPORT", overwritten, "OVERWRITTEN",
+                audit.recordAll(
+                        "HOUSEHOLD_IMPORT",
+                        overwritten,
+                        "OVERWRITTEN",
                         "a newer stored version was replaced (overwrite=true)");
             }
             return accepted;
@@ -253,23 +282,39 @@ public class HouseholdImport {
         }
         if (!scope.covers(before.household().regionCode())) {
             // Stored in another region: refused as a PUT would be, without saying where it is.
-            return new FieldError("householdId", HouseholdRegistry.notFound(id) + " in your region: it cannot be imported");
+            return new FieldError(
+                    "householdId", HouseholdRegistry.notFound(id) + " in your region: it cannot be imported");
         }
-        if (!overwrite && p.version() != null && before.version() > p.version()
+        if (!overwrite
+                && p.version() != null
+                && before.version() > p.version()
                 && !same(p.household(), before.household())) {
-            return new FieldError("version", "household " + id + " is stored at version " + before.version()
-                    + ", newer than this line's version " + p.version() + ": it was changed after this file was "
-                    + "exported, and is kept as stored (import with overwrite=true to replace it)");
+            return new FieldError(
+                    "version",
+                    "household " + id + " is stored at version " + before.version()
+                            + ", newer than this line's version " + p.version()
+                            + ": it was changed after this file was "
+                            + "exported, and is kept as stored (import with overwrite=true to replace it)");
         }
         return null;
     }
 
     /** Equal in every field; an income of 3800 and one of 3800.00 are the same income. */
     private static boolean same(Household h, Household stored) {
-        return stored != null && h.incomePerCapita().compareTo(stored.incomePerCapita()) == 0
-                && h.equals(new Household(stored.householdId(), stored.regionCode(), stored.status(),
-                h.incomePerCapita(), stored.housingGrade(), stored.safeDrinkingWater(), stored.roadAccess(),
-                stored.industryProjects(), stored.linkedToEnterprise(), stored.causes(), stored.suddenHardship(),
-                stored.members()));
+        return stored != null
+                && h.incomePerCapita().compareTo(stored.incomePerCapita()) == 0
+                && h.equals(new Household(
+                        stored.householdId(),
+                        stored.regionCode(),
+                        stored.status(),
+                        h.incomePerCapita(),
+                        stored.housingGrade(),
+                        stored.safeDrinkingWater(),
+                        stored.roadAccess(),
+                        stored.industryProjects(),
+                        stored.linkedToEnterprise(),
+                        stored.causes(),
+                        stored.suddenHardship(),
+                        stored.members()));
     }
 }

@@ -1,5 +1,7 @@
 package cn.fupin.household;
 
+import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,9 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import cn.fupin.system.FieldError;
-import cn.fupin.system.FieldErrors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +26,7 @@ public class HouseholdReader {
     public static final int MAX_MEMBERS = 50;
     /** The longest household id. */
     static final int MAX_ID_LENGTH = 64;
+
     private static final BigDecimal MAX_INCOME = new BigDecimal("100000000");
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
@@ -84,8 +84,19 @@ public class HouseholdReader {
         if (errors.size() > errorsBefore) {
             return null;
         }
-        return new Household(householdId, regionCode, status, income, housing, water, road, projects, linked,
-                causes, hardship, members);
+        return new Household(
+                householdId,
+                regionCode,
+                status,
+                income,
+                housing,
+                water,
+                road,
+                projects,
+                linked,
+                causes,
+                hardship,
+                members);
     }
 
     private List<Cause> causes(JsonNode node, JsonFieldReader fields) {
@@ -165,8 +176,10 @@ public class HouseholdReader {
         Boolean insured = fields.bool("medicalInsurance");
         boolean masked = idNumber != null && IdNumbers.isMasked(idNumber);
         if (masked && !snapshot) {
-            fields.reject("idNumber", "is masked: send the full number (a masked number stands only for the number "
-                    + "already stored for this memberId)");
+            fields.reject(
+                    "idNumber",
+                    "is masked: send the full number (a masked number stands only for the number "
+                            + "already stored for this memberId)");
             idNumber = null;
         }
         if (idNumber != null && !masked) {
@@ -177,13 +190,37 @@ public class HouseholdReader {
                 idNumber = null;
             }
         }
-        if (memberId == null || (idNumber == null && !snapshot) || name == null || relation == null || sex == null
-                || birthDate == null || health == null || disability == null || labour == null
-                || employed == null || seeking == null || skill == null || schooling == null || insured == null) {
+        if (memberId == null
+                || (idNumber == null && !snapshot)
+                || name == null
+                || relation == null
+                || sex == null
+                || birthDate == null
+                || health == null
+                || disability == null
+                || labour == null
+                || employed == null
+                || seeking == null
+                || skill == null
+                || schooling == null
+                || insured == null) {
             return null;
         }
-        return new Member(memberId, idNumber, name, relation, sex, birthDate, health, disability, labour,
-                employed, seeking, skill, schooling, insured);
+        return new Member(
+                memberId,
+                idNumber,
+                name,
+                relation,
+                sex,
+                birthDate,
+                health,
+                disability,
+                labour,
+                employed,
+                seeking,
+                skill,
+                schooling,
+                insured);
     }
 
     private LocalDate birthDate(JsonFieldReader fields) {

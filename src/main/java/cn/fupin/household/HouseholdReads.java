@@ -1,13 +1,12 @@
 package cn.fupin.household;
 
+import cn.fupin.system.crypto.IdNumberCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-
-import cn.fupin.system.crypto.IdNumberCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -36,8 +35,8 @@ class HouseholdReads {
             """;
 
     Optional<VersionedHousehold> lock(String householdId) {
-        List<VersionedHousehold> found = jdbc.query(COLUMNS + " WHERE h.household_id = ? ORDER BY m.position FOR UPDATE",
-                this::read, householdId);
+        List<VersionedHousehold> found = jdbc.query(
+                COLUMNS + " WHERE h.household_id = ? ORDER BY m.position FOR UPDATE", this::read, householdId);
         return found.stream().findFirst();
     }
 
@@ -68,8 +67,10 @@ class HouseholdReads {
             return List.of();
         }
         String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
-        return jdbc.query(COLUMNS + " WHERE h.household_id IN (" + marks + ") ORDER BY h.household_id, m.position" + lock,
-                this::read, ids.toArray());
+        return jdbc.query(
+                COLUMNS + " WHERE h.household_id IN (" + marks + ") ORDER BY h.household_id, m.position" + lock,
+                this::read,
+                ids.toArray());
     }
 
     /** Households from rows ordered by household and member position, one household per run of rows. */
@@ -84,22 +85,37 @@ class HouseholdReads {
                 if (household != null) {
                     households.add(withMembers(household, members, version));
                 }
-                household = new Household(id, rs.getString("region_code"),
-                        HouseholdStatus.valueOf(rs.getString("status")), rs.getBigDecimal("income_per_capita"),
-                        HousingGrade.valueOf(rs.getString("housing_grade")), rs.getBoolean("safe_drinking_water"),
-                        rs.getBoolean("road_access"), rs.getInt("industry_projects"),
-                        rs.getBoolean("linked_to_enterprise"), Causes.split(rs.getString("causes")),
-                        rs.getBoolean("sudden_hardship"), List.of());
+                household = new Household(
+                        id,
+                        rs.getString("region_code"),
+                        HouseholdStatus.valueOf(rs.getString("status")),
+                        rs.getBigDecimal("income_per_capita"),
+                        HousingGrade.valueOf(rs.getString("housing_grade")),
+                        rs.getBoolean("safe_drinking_water"),
+                        rs.getBoolean("road_access"),
+                        rs.getInt("industry_projects"),
+                        rs.getBoolean("linked_to_enterprise"),
+                        Causes.split(rs.getString("causes")),
+                        rs.getBoolean("sudden_hardship"),
+                        List.of());
                 version = rs.getLong("version");
                 members = new ArrayList<>();
             }
-            members.add(new Member(rs.getString("member_id"), cipher.decrypt(rs.getString("id_number_cipher"), id),
+            members.add(new Member(
+                    rs.getString("member_id"),
+                    cipher.decrypt(rs.getString("id_number_cipher"), id),
                     rs.getString("name"),
-                    Relation.valueOf(rs.getString("relation")), Sex.valueOf(rs.getString("sex")),
-                    rs.getDate("birth_date").toLocalDate(), Health.valueOf(rs.getString("health")),
-                    rs.getInt("disability_grade"), LabourAbility.valueOf(rs.getString("labour_ability")),
-                    rs.getBoolean("employed"), rs.getBoolean("seeking_work"), rs.getBoolean("has_skill"),
-                    Schooling.valueOf(rs.getString("schooling")), rs.getBoolean("medical_insurance")));
+                    Relation.valueOf(rs.getString("relation")),
+                    Sex.valueOf(rs.getString("sex")),
+                    rs.getDate("birth_date").toLocalDate(),
+                    Health.valueOf(rs.getString("health")),
+                    rs.getInt("disability_grade"),
+                    LabourAbility.valueOf(rs.getString("labour_ability")),
+                    rs.getBoolean("employed"),
+                    rs.getBoolean("seeking_work"),
+                    rs.getBoolean("has_skill"),
+                    Schooling.valueOf(rs.getString("schooling")),
+                    rs.getBoolean("medical_insurance")));
         }
         if (household != null) {
             households.add(withMembers(household, members, version));
@@ -108,8 +124,20 @@ class HouseholdReads {
     }
 
     private static VersionedHousehold withMembers(Household h, List<Member> members, long version) {
-        return new VersionedHousehold(new Household(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
-                h.housingGrade(), h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(),
-                h.causes(), h.suddenHardship(), members), version);
+        return new VersionedHousehold(
+                new Household(
+                        h.householdId(),
+                        h.regionCode(),
+                        h.status(),
+                        h.incomePerCapita(),
+                        h.housingGrade(),
+                        h.safeDrinkingWater(),
+                        h.roadAccess(),
+                        h.industryProjects(),
+                        h.linkedToEnterprise(),
+                        h.causes(),
+                        h.suddenHardship(),
+                        members),
+                version);
     }
 }

@@ -1,18 +1,17 @@
 package cn.fupin.household;
 
+import cn.fupin.system.ConflictException;
+import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
+import cn.fupin.system.NotFoundException;
+import cn.fupin.system.access.RegionScope;
+import cn.fupin.system.audit.AuditTrail;
+import cn.fupin.system.crypto.IdNumberCipher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import cn.fupin.system.ConflictException;
-import cn.fupin.system.access.RegionScope;
-import cn.fupin.system.audit.AuditTrail;
-import cn.fupin.system.crypto.IdNumberCipher;
-import cn.fupin.system.FieldError;
-import cn.fupin.system.FieldErrors;
-import cn.fupin.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -33,8 +32,7 @@ import tools.jackson.databind.JsonNode;
 public class HouseholdRegistry {
 
     /** The outcome of a PUT: the household as now stored, and whether it was created. */
-    public record Registration(VersionedHousehold stored, boolean created) {
-    }
+    public record Registration(VersionedHousehold stored, boolean created) {}
 
     private final HouseholdRowRepository repository;
     private final HouseholdReads rows;
@@ -45,9 +43,15 @@ public class HouseholdRegistry {
     private final RegionScope scope;
     private final AuditTrail audit;
 
-    HouseholdRegistry(HouseholdRowRepository repository, HouseholdReads rows, HouseholdReader reader,
-                      ApplicationEventPublisher events, Clock clock, IdNumberCipher cipher, RegionScope scope,
-                      AuditTrail audit) {
+    HouseholdRegistry(
+            HouseholdRowRepository repository,
+            HouseholdReads rows,
+            HouseholdReader reader,
+            ApplicationEventPublisher events,
+            Clock clock,
+            IdNumberCipher cipher,
+            RegionScope scope,
+            AuditTrail audit) {
         this.repository = repository;
         this.rows = rows;
         this.reader = reader;
@@ -65,14 +69,14 @@ public class HouseholdRegistry {
      */
     @Transactional
     public Registration register(String pathId, JsonNode body, Long expectedVersion) {
-        Optional<VersionedHousehold> existing = storable(pathId)
-                ? rows.byIds(List.of(pathId)).stream().findFirst() : Optional.empty();
+        Optional<VersionedHousehold> existing =
+                storable(pathId) ? rows.byIds(List.of(pathId)).stream().findFirst() : Optional.empty();
         if (existing.isPresent() && !scope.covers(existing.get().household().regionCode())) {
             throw new NotFoundException(notFound(pathId));
         }
         FieldErrors errors = new FieldErrors();
-        Household household = reader.read(MaskedIdNumbers.resolve(body, existing.map(VersionedHousehold::household)),
-                errors);
+        Household household =
+                reader.read(MaskedIdNumbers.resolve(body, existing.map(VersionedHousehold::household)), errors);
         if (household != null && !household.householdId().equals(pathId)) {
             errors.add(new FieldError("householdId", "must equal the householdId in the path"));
         }
@@ -94,14 +98,16 @@ public class HouseholdRegistry {
         } catch (OptimisticLockingFailureException e) {
             throw stale(pathId, version, repository.versionOf(pathId).orElse(null));
         } catch (DuplicateKeyException e) {
-            throw new ConflictException("Household " + pathId + " was registered by another request at the same time",
+            throw new ConflictException(
+                    "Household " + pathId + " was registered by another request at the same time",
                     Map.of("householdId", pathId));
         }
     }
 
     private static ConflictException stale(String id, Long expected, Long actual) {
-        return new ConflictException("Household " + id + " is at version " + (actual == null ? "(none)" : actual)
-                + ", not " + expected + ": fetch it again and reapply the change",
+        return new ConflictException(
+                "Household " + id + " is at version " + (actual == null ? "(none)" : actual) + ", not " + expected
+                        + ": fetch it again and reapply the change",
                 actual == null ? Map.of("householdId", id) : Map.of("householdId", id, "currentVersion", actual));
     }
 
@@ -125,12 +131,14 @@ public class HouseholdRegistry {
             return Optional.empty();
         }
         return rows.byIds(List.of(householdId)).stream()
-                .filter(stored -> scope.covers(stored.household().regionCode())).findFirst();
+                .filter(stored -> scope.covers(stored.household().regionCode()))
+                .findFirst();
     }
 
     /** Whether the household exists within the user's region. */
     public boolean visible(String householdId) {
-        return storable(householdId) && repository.regionOf(householdId).filter(scope::covers).isPresent();
+        return storable(householdId)
+                && repository.regionOf(householdId).filter(scope::covers).isPresent();
     }
 
     /**

@@ -1,10 +1,9 @@
 package cn.fupin.household;
 
+import cn.fupin.system.crypto.IdNumberCipher;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-
-import cn.fupin.system.crypto.IdNumberCipher;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -30,21 +29,49 @@ record HouseholdRow(
         Cause primaryCause,
         boolean suddenHardship,
         int people,
-        @MappedCollection(idColumn = "household_id", keyColumn = "position") List<MemberRow> members,
+
+        @MappedCollection(idColumn = "household_id", keyColumn = "position")
+        List<MemberRow> members,
+
         @Version Long version,
         Instant updatedAt) {
 
     static HouseholdRow of(Household h, Long version, Instant updatedAt, IdNumberCipher cipher) {
-        return new HouseholdRow(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(),
-                h.housingGrade(), h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(),
-                Causes.join(h.causes()), h.causes().isEmpty() ? null : h.causes().get(0), h.suddenHardship(),
-                h.members().size(), h.members().stream().map(m -> MemberRow.of(m, h.householdId(), cipher)).toList(), version, updatedAt);
+        return new HouseholdRow(
+                h.householdId(),
+                h.regionCode(),
+                h.status(),
+                h.incomePerCapita(),
+                h.housingGrade(),
+                h.safeDrinkingWater(),
+                h.roadAccess(),
+                h.industryProjects(),
+                h.linkedToEnterprise(),
+                Causes.join(h.causes()),
+                h.causes().isEmpty() ? null : h.causes().get(0),
+                h.suddenHardship(),
+                h.members().size(),
+                h.members().stream()
+                        .map(m -> MemberRow.of(m, h.householdId(), cipher))
+                        .toList(),
+                version,
+                updatedAt);
     }
 
     Household toHousehold(IdNumberCipher cipher) {
-        return new Household(householdId, regionCode, status, incomePerCapita, housingGrade, safeDrinkingWater,
-                roadAccess, industryProjects, linkedToEnterprise, Causes.split(causes),
-                suddenHardship, members.stream().map(m -> m.toMember(householdId, cipher)).toList());
+        return new Household(
+                householdId,
+                regionCode,
+                status,
+                incomePerCapita,
+                housingGrade,
+                safeDrinkingWater,
+                roadAccess,
+                industryProjects,
+                linkedToEnterprise,
+                Causes.split(causes),
+                suddenHardship,
+                members.stream().map(m -> m.toMember(householdId, cipher)).toList());
     }
 
     @Override

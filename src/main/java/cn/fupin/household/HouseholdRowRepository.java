@@ -1,7 +1,6 @@
 package cn.fupin.household;
 
 import java.util.Optional;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -11,8 +10,8 @@ interface HouseholdRowRepository extends ListCrudRepository<HouseholdRow, String
 
     Page<HouseholdRow> findByRegionCodeStartingWith(String regionPrefix, Pageable page);
 
-    Page<HouseholdRow> findByRegionCodeStartingWithAndStatus(String regionPrefix, HouseholdStatus status,
-                                                                     Pageable page);
+    Page<HouseholdRow> findByRegionCodeStartingWithAndStatus(
+            String regionPrefix, HouseholdStatus status, Pageable page);
 
     long countByRegionCodeStartingWith(String regionPrefix);
 
@@ -21,5 +20,4 @@ interface HouseholdRowRepository extends ListCrudRepository<HouseholdRow, String
 
     @Query("SELECT region_code FROM household WHERE household_id = :householdId")
     Optional<String> regionOf(String householdId);
-
 }

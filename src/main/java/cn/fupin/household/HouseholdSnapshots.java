@@ -13,13 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class HouseholdSnapshots {
 
     @JsonIgnoreProperties("idNumber")
-    private abstract static class WithoutIdNumber {
-    }
+    private abstract static class WithoutIdNumber {}
 
     private final JsonMapper snapshots;
 
     HouseholdSnapshots(JsonMapper json) {
-        this.snapshots = json.rebuild().addMixIn(Member.class, WithoutIdNumber.class).build();
+        this.snapshots =
+                json.rebuild().addMixIn(Member.class, WithoutIdNumber.class).build();
     }
 
     public String write(Household household) {

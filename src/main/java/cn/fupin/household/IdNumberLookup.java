@@ -1,11 +1,10 @@
 package cn.fupin.household;
 
-import java.util.List;
-
 import cn.fupin.system.FieldErrors;
 import cn.fupin.system.access.RegionScope;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.crypto.IdNumberCipher;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -18,8 +17,7 @@ import tools.jackson.databind.JsonNode;
 class IdNumberLookup {
 
     /** Where the person is registered: household, its region, and the member. */
-    record Found(String householdId, String regionCode, String memberId) {
-    }
+    record Found(String householdId, String regionCode, String memberId) {}
 
     private final JdbcTemplate jdbc;
     private final IdNumberCipher cipher;
@@ -39,22 +37,28 @@ class IdNumberLookup {
         if (!idNumber.isString() || idNumber.stringValue().isBlank()) {
             errors.add("idNumber", "is required");
         } else {
-            ResidentIdNumber.problem(ResidentIdNumber.normalise(idNumber.stringValue().strip()), null, null)
+            ResidentIdNumber.problem(
+                            ResidentIdNumber.normalise(idNumber.stringValue().strip()), null, null)
                     .ifPresent(problem -> errors.add("idNumber", problem));
         }
         errors.throwIfAny();
-        List<Found> found = byIdNumber(ResidentIdNumber.normalise(idNumber.stringValue().strip()));
+        List<Found> found =
+                byIdNumber(ResidentIdNumber.normalise(idNumber.stringValue().strip()));
         audit.read(found.stream().map(Found::householdId).toList());
         return found;
     }
 
     List<Found> byIdNumber(String idNumber) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                         SELECT m.household_id, h.region_code, m.member_id FROM household_member m
                           JOIN household h ON h.household_id = m.household_id
                          WHERE m.id_number_hmac = ? ORDER BY m.household_id""",
                         (rs, n) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3)),
-                        cipher.lookupHash(idNumber)).stream()
-                .filter(found -> scope.covers(found.regionCode())).toList();
+                        cipher.lookupHash(idNumber))
+                .stream()
+                .filter(found -> scope.covers(found.regionCode()))
+                .toList();
     }
 }

@@ -1,8 +1,7 @@
 package cn.fupin.household;
 
-import java.util.regex.Pattern;
-
 import cn.fupin.system.IdNumberFormat;
+import java.util.regex.Pattern;
 
 /**
  * How ID numbers are shown: masked by default, {@code 520102************}. Only the region of registration
@@ -22,8 +21,7 @@ public final class IdNumbers {
      */
     private static final Pattern EARLIER_MASK = Pattern.compile("\\d{6}\\*{8}[0-9X]{4}");
 
-    private IdNumbers() {
-    }
+    private IdNumbers() {}
 
     public static String mask(String idNumber) {
         return IdNumberFormat.mask(idNumber);
@@ -31,7 +29,9 @@ public final class IdNumbers {
 
     /** Whether a value sent by a client is a masked number (as shown by this service, now or before), not a full one. */
     public static boolean isMasked(String value) {
-        return value != null && (MASKED.matcher(value).matches() || EARLIER_MASK.matcher(value).matches());
+        return value != null
+                && (MASKED.matcher(value).matches()
+                        || EARLIER_MASK.matcher(value).matches());
     }
 
     /** Whether {@code masked}, in either form this service has shown, is the mask of {@code idNumber}. */
@@ -42,17 +42,42 @@ public final class IdNumbers {
         if (MASKED.matcher(masked).matches()) {
             return mask(idNumber).equals(masked);
         }
-        return EARLIER_MASK.matcher(masked).matches() && idNumber.length() == 18
+        return EARLIER_MASK.matcher(masked).matches()
+                && idNumber.length() == 18
                 && masked.equals(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
     }
 
     /** The household as shown to a user who may not, or did not ask to, see full ID numbers. */
     public static Household masked(Household h) {
-        return new Household(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(), h.housingGrade(),
-                h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(), h.causes(),
-                h.suddenHardship(), h.members().stream().map(m -> new Member(m.memberId(), mask(m.idNumber()), m.name(),
-                        m.relation(), m.sex(), m.birthDate(), m.health(), m.disabilityGrade(), m.labourAbility(),
-                        m.employed(), m.seekingWork(), m.hasSkill(), m.schooling(), m.medicalInsurance())).toList());
+        return new Household(
+                h.householdId(),
+                h.regionCode(),
+                h.status(),
+                h.incomePerCapita(),
+                h.housingGrade(),
+                h.safeDrinkingWater(),
+                h.roadAccess(),
+                h.industryProjects(),
+                h.linkedToEnterprise(),
+                h.causes(),
+                h.suddenHardship(),
+                h.members().stream()
+                        .map(m -> new Member(
+                                m.memberId(),
+                                mask(m.idNumber()),
+                                m.name(),
+                                m.relation(),
+                                m.sex(),
+                                m.birthDate(),
+                                m.health(),
+                                m.disabilityGrade(),
+                                m.labourAbility(),
+                                m.employed(),
+                                m.seekingWork(),
+                                m.hasSkill(),
+                                m.schooling(),
+                                m.medicalInsurance()))
+                        .toList());
     }
 
     public static VersionedHousehold masked(VersionedHousehold stored) {

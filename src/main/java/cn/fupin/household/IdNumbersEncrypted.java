@@ -1,11 +1,10 @@
 package cn.fupin.household;
 
+import cn.fupin.system.crypto.IdNumberCipher;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-
-import cn.fupin.system.crypto.IdNumberCipher;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -57,7 +56,7 @@ class IdNumbersEncrypted implements JavaMigration {
                 SELECT household_id, position, id_number FROM household_member
                  WHERE (household_id > ? OR (household_id = ? AND position > ?))
                  ORDER BY household_id, position LIMIT ?""");
-             PreparedStatement update = connection.prepareStatement("""
+                PreparedStatement update = connection.prepareStatement("""
                 UPDATE household_member SET id_number_cipher = ?, id_number_hmac = ?
                  WHERE household_id = ? AND position = ?""")) {
             while (true) {

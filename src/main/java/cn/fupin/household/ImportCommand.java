@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,8 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ImportCommand {
 
-    private ImportCommand() {
-    }
+    private ImportCommand() {}
 
     public static boolean handles(String[] args) {
         return args.length >= 2 && args[0].equals("import");
@@ -32,31 +30,44 @@ public final class ImportCommand {
     public static int run(Class<?> application, String[] args, PrintStream err) {
         Path file = Path.of(args[1]);
         boolean overwrite = Arrays.asList(args).subList(2, args.length).contains("--overwrite");
-        String[] springArgs = Arrays.stream(args, 2, args.length).filter(a -> !a.equals("--overwrite"))
+        String[] springArgs = Arrays.stream(args, 2, args.length)
+                .filter(a -> !a.equals("--overwrite"))
                 .toArray(String[]::new);
         long started = System.nanoTime();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE).lazyInitialization(true).logStartupInfo(false).run(springArgs);
-             InputStream in = Files.newInputStream(file)) {
+                        .web(WebApplicationType.NONE)
+                        .lazyInitialization(true)
+                        .logStartupInfo(false)
+                        .run(springArgs);
+                InputStream in = Files.newInputStream(file)) {
             long ready = System.nanoTime();
-            HouseholdImport.Outcome outcome = context.getBean(HouseholdImport.class).importFrom(in, overwrite);
-            outcome.rejectedLines().forEach(line -> err.println("line " + line.line()
-                    + (line.householdId() == null ? "" : " (" + line.householdId() + ")") + ": " + line.errors()));
+            HouseholdImport.Outcome outcome =
+                    context.getBean(HouseholdImport.class).importFrom(in, overwrite);
+            outcome.rejectedLines()
+                    .forEach(line -> err.println(
+                            "line " + line.line() + (line.householdId() == null ? "" : " (" + line.householdId() + ")")
+                                    + ": " + line.errors()));
             if (outcome.rejectedNotListed() > 0) {
-                err.printf("%,d more rejected lines not listed (app.import.max-rejected-listed)%n",
+                err.printf(
+                        "%,d more rejected lines not listed (app.import.max-rejected-listed)%n",
                         outcome.rejectedNotListed());
             }
             if (outcome.truncated()) {
-                err.printf("not read from line %,d on: more lines than app.import.max-lines%n",
-                        outcome.unreadFrom());
+                err.printf("not read from line %,d on: more lines than app.import.max-lines%n", outcome.unreadFrom());
             }
             if (!outcome.complete()) {
                 err.println("not known complete: " + outcome.incompleteReason());
             }
             long done = System.nanoTime();
-            err.printf("%s: %,d lines, %,d households stored, %,d rejected in %.1f s (start-up %.1f s, import %.1f s)%n",
-                    file, outcome.lines(), outcome.stored(), outcome.rejected(), (done - started) / 1e9,
-                    (ready - started) / 1e9, (done - ready) / 1e9);
+            err.printf(
+                    "%s: %,d lines, %,d households stored, %,d rejected in %.1f s (start-up %.1f s, import %.1f s)%n",
+                    file,
+                    outcome.lines(),
+                    outcome.stored(),
+                    outcome.rejected(),
+                    (done - started) / 1e9,
+                    (ready - started) / 1e9,
+                    (done - ready) / 1e9);
             return outcome.rejected() == 0 && !outcome.truncated() && outcome.complete() ? 0 : 3;
         } catch (IOException e) {
             err.println("cannot read " + file + ": " + e.getMessage());

@@ -23,7 +23,8 @@ final class ImportCompleteness {
             firstReason("the end line (line " + line + ") cannot be read: the file may be damaged");
         } else if (households != sinceEnd) {
             firstReason("the end line (line " + line + ") counts " + households + " households, but " + sinceEnd
-                    + " lines came before it: the file " + (households > sinceEnd ? "lacks some" : "has more than were exported"));
+                    + " lines came before it: the file "
+                    + (households > sinceEnd ? "lacks some" : "has more than were exported"));
         }
         sinceEnd = 0;
         lastEndLine = line;

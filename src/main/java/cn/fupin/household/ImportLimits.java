@@ -14,16 +14,18 @@ import org.springframework.util.unit.DataSize;
  * @param maxRejectedListed rejected lines listed in the answer, the first by line number; the rest are counted
  */
 @ConfigurationProperties("app.import")
-record ImportLimits(@DefaultValue("64KB") DataSize maxLineBytes, @DefaultValue("1000000") long maxLines,
-                    @DefaultValue("1000") int maxRejectedListed) {
+record ImportLimits(
+        @DefaultValue("64KB") DataSize maxLineBytes,
+        @DefaultValue("1000000") long maxLines,
+        @DefaultValue("1000") int maxRejectedListed) {
 
     ImportLimits {
         if (maxLineBytes.toBytes() < 1 || maxLineBytes.toBytes() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("app.import.max-line-bytes must be between 1 byte and 2 GB");
         }
         if (maxLines < 1 || maxRejectedListed < 0) {
-            throw new IllegalArgumentException("app.import.max-lines must be at least 1, "
-                    + "app.import.max-rejected-listed at least 0");
+            throw new IllegalArgumentException(
+                    "app.import.max-lines must be at least 1, " + "app.import.max-rejected-listed at least 0");
         }
     }
 

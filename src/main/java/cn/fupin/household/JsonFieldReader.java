@@ -1,14 +1,13 @@
 package cn.fupin.household;
 
+import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import cn.fupin.system.FieldError;
-import cn.fupin.system.FieldErrors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -110,8 +109,7 @@ final class JsonFieldReader {
         if (node == null) {
             return null;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()
-                || node.intValue() < min || node.intValue() > max) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
             reject(field, "must be a whole number from " + min + " to " + max);
             return null;
         }
@@ -173,8 +171,10 @@ final class JsonFieldReader {
                 }
             }
         }
-        reject(field, "must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(Enum::name).collect(Collectors.joining(", ")));
+        reject(
+                field,
+                "must be one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         return null;
     }
 }

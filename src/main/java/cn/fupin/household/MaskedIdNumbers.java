@@ -1,7 +1,6 @@
 package cn.fupin.household;
 
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -12,8 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class MaskedIdNumbers {
 
-    private MaskedIdNumbers() {
-    }
+    private MaskedIdNumbers() {}
 
     static JsonNode resolve(JsonNode body, Optional<Household> stored) {
         if (stored.isEmpty() || body == null || !body.path("members").isArray()) {
@@ -27,9 +25,13 @@ final class MaskedIdNumbers {
             if (!member.isObject() || !number.isString() || !IdNumbers.isMasked(number.stringValue())) {
                 continue;
             }
-            String memberId = member.path("memberId").isString() ? member.path("memberId").stringValue() : null;
-            Optional<String> full = stored.get().members().stream().filter(m -> m.memberId().equals(memberId))
-                    .map(Member::idNumber).filter(n -> IdNumbers.masks(number.stringValue(), n)).findFirst();
+            String memberId =
+                    member.path("memberId").isString() ? member.path("memberId").stringValue() : null;
+            Optional<String> full = stored.get().members().stream()
+                    .filter(m -> m.memberId().equals(memberId))
+                    .map(Member::idNumber)
+                    .filter(n -> IdNumbers.masks(number.stringValue(), n))
+                    .findFirst();
             if (full.isPresent()) {
                 copy = copy == null ? body.deepCopy() : copy;
                 ((ObjectNode) copy.path("members").get(i)).put("idNumber", full.get());

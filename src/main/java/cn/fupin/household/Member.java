@@ -24,7 +24,7 @@ public record Member(
         int age = date.getYear() - birthDate.getYear();
         boolean birthdayNotYetReached = date.getMonthValue() < birthDate.getMonthValue()
                 || (date.getMonthValue() == birthDate.getMonthValue()
-                    && date.getDayOfMonth() < birthDate.getDayOfMonth());
+                        && date.getDayOfMonth() < birthDate.getDayOfMonth());
         return birthdayNotYetReached ? age - 1 : age;
     }
 

@@ -15,8 +15,8 @@ final class RejectedLines {
 
     private final int listed;
     // The line with the highest number on top, to be dropped first when a lower one comes.
-    private final PriorityQueue<HouseholdImport.RejectedLine> kept =
-            new PriorityQueue<>(Comparator.comparingLong(HouseholdImport.RejectedLine::line).reversed());
+    private final PriorityQueue<HouseholdImport.RejectedLine> kept = new PriorityQueue<>(
+            Comparator.comparingLong(HouseholdImport.RejectedLine::line).reversed());
     private long count;
 
     RejectedLines(int listed) {

@@ -1,13 +1,12 @@
 package cn.fupin.household;
 
+import cn.fupin.system.audit.AuditTrail;
+import cn.fupin.system.crypto.IdNumberCipher;
+import cn.fupin.system.crypto.PersonalDataKeys;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import cn.fupin.system.audit.AuditTrail;
-import cn.fupin.system.crypto.IdNumberCipher;
-import cn.fupin.system.crypto.PersonalDataKeys;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,8 +27,7 @@ public final class RekeyCommand {
 
     private static final int BATCH = 1000;
 
-    private RekeyCommand() {
-    }
+    private RekeyCommand() {}
 
     public static boolean handles(String[] args) {
         return args.length >= 1 && args[0].equals("rekey");
@@ -37,9 +35,13 @@ public final class RekeyCommand {
 
     public static int run(Class<?> application, String[] args, PrintStream out) {
         boolean retire = Arrays.asList(args).contains("--retire");
-        String[] springArgs = Arrays.stream(args).skip(1).filter(a -> !a.equals("--retire")).toArray(String[]::new);
+        String[] springArgs =
+                Arrays.stream(args).skip(1).filter(a -> !a.equals("--retire")).toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE).lazyInitialization(true).logStartupInfo(false).run(springArgs)) {
+                .web(WebApplicationType.NONE)
+                .lazyInitialization(true)
+                .logStartupInfo(false)
+                .run(springArgs)) {
             PersonalDataKeys keys = context.getBean(PersonalDataKeys.class);
             IdNumberCipher cipher = context.getBean(IdNumberCipher.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -55,8 +57,14 @@ public final class RekeyCommand {
                 keys.retireOldKeys();
                 out.println("old keys removed from " + keys.file());
             }
-            context.getBean(AuditTrail.class).record("ID_NUMBER_REKEY", null, "OK", String.format(
-                    "%d values re-encrypted under key %s%s", changed, cipher.currentKeyId(), retire ? ", old keys retired" : ""));
+            context.getBean(AuditTrail.class)
+                    .record(
+                            "ID_NUMBER_REKEY",
+                            null,
+                            "OK",
+                            String.format(
+                                    "%d values re-encrypted under key %s%s",
+                                    changed, cipher.currentKeyId(), retire ? ", old keys retired" : ""));
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -73,12 +81,17 @@ public final class RekeyCommand {
             String afterHousehold = "";
             int afterPosition = -1;
             while (true) {
-                List<Object[]> rows = jdbc.query("""
+                List<Object[]> rows = jdbc.query(
+                        """
                         SELECT household_id, position, id_number_cipher FROM household_member
                          WHERE (household_id > ? OR (household_id = ? AND position > ?)) AND id_number_cipher NOT LIKE ?
                          ORDER BY household_id, position LIMIT ?""",
                         (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)},
-                        afterHousehold, afterHousehold, afterPosition, current, BATCH);
+                        afterHousehold,
+                        afterHousehold,
+                        afterPosition,
+                        current,
+                        BATCH);
                 if (rows.isEmpty()) {
                     break;
                 }
@@ -86,8 +99,9 @@ public final class RekeyCommand {
                 for (Object[] row : rows) {
                     String household = (String) row[0];
                     String old = (String) row[2];
-                    updates.add(new Object[] {cipher.encrypt(cipher.decrypt(old, household), household), household,
-                            row[1], old});
+                    updates.add(new Object[] {
+                        cipher.encrypt(cipher.decrypt(old, household), household), household, row[1], old
+                    });
                 }
                 for (int n : jdbc.batchUpdate("""
                         UPDATE household_member SET id_number_cipher = ?

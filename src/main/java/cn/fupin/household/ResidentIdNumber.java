@@ -1,10 +1,9 @@
 package cn.fupin.household;
 
+import cn.fupin.system.IdNumberFormat;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
-
-import cn.fupin.system.IdNumberFormat;
 
 /**
  * The 18-character citizen identity number of GB 11643-1999: a 6-digit region code, the birth date
@@ -15,8 +14,7 @@ import cn.fupin.system.IdNumberFormat;
  */
 public final class ResidentIdNumber {
 
-    private ResidentIdNumber() {
-    }
+    private ResidentIdNumber() {}
 
     /** Upper-cases a trailing x, the only normalisation a case worker's typing needs. */
     public static String normalise(String idNumber) {
@@ -49,8 +47,10 @@ public final class ResidentIdNumber {
     /** A valid number for a region, birth date, sex and sequence (1–499): for tests and synthetic data. */
     public static String of(String regionCode, LocalDate birthDate, Sex sex, int sequence) {
         int seq = sequence * 2 + (sex == Sex.MALE ? 1 : 0);
-        String first17 = regionCode + String.format("%04d%02d%02d%03d",
-                birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth(), seq % 1000);
+        String first17 = regionCode
+                + String.format(
+                        "%04d%02d%02d%03d",
+                        birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth(), seq % 1000);
         return first17 + IdNumberFormat.checkChar(first17);
     }
 }

@@ -1,5 +1,10 @@
 package cn.fupin.matching;
 
+import cn.fupin.household.Household;
+import cn.fupin.household.VersionedHousehold;
+import cn.fupin.policy.RuleSet;
+import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,12 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-import cn.fupin.household.Household;
-import cn.fupin.household.VersionedHousehold;
-import cn.fupin.policy.RuleSet;
-import cn.fupin.system.FieldError;
-import cn.fupin.system.FieldErrors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,11 +33,9 @@ public class BulkEvaluation {
     }
 
     /** A household that cannot be evaluated on the run's date, and why. */
-    public record Skipped(String householdId, String reason) {
-    }
+    public record Skipped(String householdId, String reason) {}
 
-    public record Outcome(List<HouseholdOutcome> households, List<Skipped> skipped) {
-    }
+    public record Outcome(List<HouseholdOutcome> households, List<Skipped> skipped) {}
 
     private final EvaluationRecorder recorder;
     private final Clock clock;
@@ -50,8 +47,8 @@ public class BulkEvaluation {
 
     /** Evaluates and records households that the caller's transaction has locked. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome record(RuleSet ruleSet, List<VersionedHousehold> locked, LocalDate asOf, String user,
-                          String reevaluationId) {
+    public Outcome record(
+            RuleSet ruleSet, List<VersionedHousehold> locked, LocalDate asOf, String user, String reevaluationId) {
         return evaluate(ruleSet, locked, asOf, user, reevaluationId, true);
     }
 
@@ -64,12 +61,11 @@ public class BulkEvaluation {
      * Households split by whether they can be evaluated on a date: those that can (in their order), each
      * with the standards in force for it, and those that cannot (a member born later), with the reason.
      */
-    public record Prepared<T>(List<T> evaluable, List<RuleSession.Input> inputs, List<Skipped> skipped) {
-    }
+    public record Prepared<T>(List<T> evaluable, List<RuleSession.Input> inputs, List<Skipped> skipped) {}
 
     /** The split of a bulk run's chunk, the same for deciding measures and for the quality checks. */
-    public static <T> Prepared<T> prepare(RuleSet ruleSet, List<T> households, Function<T, Household> household,
-                                          LocalDate asOf) {
+    public static <T> Prepared<T> prepare(
+            RuleSet ruleSet, List<T> households, Function<T, Household> household, LocalDate asOf) {
         List<T> evaluable = new ArrayList<>(households.size());
         List<RuleSession.Input> inputs = new ArrayList<>(households.size());
         List<Skipped> skipped = new ArrayList<>();
@@ -88,8 +84,13 @@ public class BulkEvaluation {
         return new Prepared<>(evaluable, inputs, skipped);
     }
 
-    private Outcome evaluate(RuleSet ruleSet, List<VersionedHousehold> households, LocalDate asOf, String user,
-                             String reevaluationId, boolean record) {
+    private Outcome evaluate(
+            RuleSet ruleSet,
+            List<VersionedHousehold> households,
+            LocalDate asOf,
+            String user,
+            String reevaluationId,
+            boolean record) {
         Prepared<VersionedHousehold> prepared = prepare(ruleSet, households, VersionedHousehold::household, asOf);
         List<VersionedHousehold> evaluable = prepared.evaluable();
         List<RuleSession.Input> inputs = prepared.inputs();

@@ -1,10 +1,9 @@
 package cn.fupin.matching;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The answer to "what is this household entitled to on this date, and why": an evaluation. A recorded
@@ -22,8 +21,14 @@ public record Evaluation(
         String reevaluationId) {
 
     /** An evaluation on its own, not part of a bulk re-evaluation. */
-    public Evaluation(String evaluationId, String householdId, LocalDate asOf, String rulesetVersion,
-                      OffsetDateTime evaluatedAt, String evaluatedBy, List<Recommendation> recommendations) {
+    public Evaluation(
+            String evaluationId,
+            String householdId,
+            LocalDate asOf,
+            String rulesetVersion,
+            OffsetDateTime evaluatedAt,
+            String evaluatedBy,
+            List<Recommendation> recommendations) {
         this(evaluationId, householdId, asOf, rulesetVersion, evaluatedAt, evaluatedBy, recommendations, null);
     }
 }

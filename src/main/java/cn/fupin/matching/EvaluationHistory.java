@@ -1,11 +1,10 @@
 package cn.fupin.matching;
 
+import cn.fupin.household.HouseholdRegistry;
+import cn.fupin.system.NotFoundException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-
-import cn.fupin.household.HouseholdRegistry;
-import cn.fupin.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +29,8 @@ public class EvaluationHistory {
             throw new NotFoundException("No household " + householdId);
         }
         return evaluations.findHistory(householdId).stream()
-                .map(this::toEvaluation).toList();
+                .map(this::toEvaluation)
+                .toList();
     }
 
     /** The household's latest evaluation, if it was ever evaluated. */
@@ -39,13 +39,22 @@ public class EvaluationHistory {
     }
 
     public Evaluation get(String evaluationId) {
-        return evaluations.findById(evaluationId).filter(r -> registry.visible(r.householdId())).map(this::toEvaluation)
+        return evaluations
+                .findById(evaluationId)
+                .filter(r -> registry.visible(r.householdId()))
+                .map(this::toEvaluation)
                 .orElseThrow(() -> new NotFoundException("No evaluation " + evaluationId));
     }
 
     private Evaluation toEvaluation(EvaluationRecord r) {
-        return new Evaluation(r.evaluationId(), r.householdId(), r.asOf(), r.rulesetVersion(),
-                r.evaluatedAt().atZone(OFFICE_ZONE).toOffsetDateTime(), r.evaluatedBy(),
-                r.recommendations(json), r.reevaluationId());
+        return new Evaluation(
+                r.evaluationId(),
+                r.householdId(),
+                r.asOf(),
+                r.rulesetVersion(),
+                r.evaluatedAt().atZone(OFFICE_ZONE).toOffsetDateTime(),
+                r.evaluatedBy(),
+                r.recommendations(json),
+                r.reevaluationId());
     }
 }

@@ -3,7 +3,6 @@ package cn.fupin.matching;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 import tools.jackson.core.type.TypeReference;
@@ -15,12 +14,19 @@ import tools.jackson.databind.json.JsonMapper;
  * re-evaluation it was part of, if any.
  */
 @Table("evaluation")
-record EvaluationRecord(@Id String evaluationId, String householdId, LocalDate asOf, String rulesetVersion,
-                        Instant evaluatedAt, String evaluatedBy, long householdVersion, String input, String result,
-                        String reevaluationId) {
+record EvaluationRecord(
+        @Id String evaluationId,
+        String householdId,
+        LocalDate asOf,
+        String rulesetVersion,
+        Instant evaluatedAt,
+        String evaluatedBy,
+        long householdVersion,
+        String input,
+        String result,
+        String reevaluationId) {
 
-    private static final TypeReference<List<Recommendation>> RECOMMENDATIONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Recommendation>> RECOMMENDATIONS = new TypeReference<>() {};
 
     /** The recommendations this evaluation produced, as recorded. */
     List<Recommendation> recommendations(JsonMapper json) {

@@ -1,16 +1,15 @@
 package cn.fupin.matching;
 
+import cn.fupin.household.HouseholdRegistry;
+import cn.fupin.household.HouseholdSnapshots;
+import cn.fupin.household.VersionedHousehold;
+import cn.fupin.system.audit.AuditTrail;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.fupin.household.HouseholdRegistry;
-import cn.fupin.household.HouseholdSnapshots;
-import cn.fupin.household.VersionedHousehold;
-import cn.fupin.system.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +31,15 @@ public class EvaluationRecorder {
     private final HouseholdSnapshots snapshots;
     private final AuditTrail audit;
 
-    EvaluationRecorder(HouseholdRegistry registry, HouseholdEvaluator evaluator, LedgerWrites ledger,
-                       EvaluationWrites evaluations, LedgerCoverage coverage, JsonMapper json,
-                       HouseholdSnapshots snapshots, AuditTrail audit) {
+    EvaluationRecorder(
+            HouseholdRegistry registry,
+            HouseholdEvaluator evaluator,
+            LedgerWrites ledger,
+            EvaluationWrites evaluations,
+            LedgerCoverage coverage,
+            JsonMapper json,
+            HouseholdSnapshots snapshots,
+            AuditTrail audit) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.ledger = ledger;
@@ -50,12 +55,20 @@ public class EvaluationRecorder {
         VersionedHousehold stored = registry.lock(householdId);
         Evaluation answer = evaluator.evaluate(stored.household(), asOf);
         Instant at = answer.evaluatedAt().toInstant();
-        LedgerChange change = LedgerChange.of(householdId, answer.recommendations(),
+        LedgerChange change = LedgerChange.of(
+                householdId,
+                answer.recommendations(),
                 ledger.current(List.of(householdId)).getOrDefault(householdId, List.of()));
         write(List.of(stored), List.of(change), asOf, answer.rulesetVersion(), user, at, null);
         audit.record("EVALUATION_RECORD", householdId, "RECORDED", "evaluation " + change.evaluationId());
-        return new Evaluation(change.evaluationId(), householdId, asOf, answer.rulesetVersion(),
-                answer.evaluatedAt(), user, change.recorded());
+        return new Evaluation(
+                change.evaluationId(),
+                householdId,
+                asOf,
+                answer.rulesetVersion(),
+                answer.evaluatedAt(),
+                user,
+                change.recorded());
     }
 
     /** The ledger changes of households evaluated together, against their current entries. */
@@ -68,15 +81,29 @@ public class EvaluationRecorder {
     }
 
     /** Records evaluations of households the caller has locked, as one batch of each statement. */
-    void write(List<VersionedHousehold> households, List<LedgerChange> changes, LocalDate asOf, String rulesetVersion,
-               String user, Instant at, String reevaluationId) {
+    void write(
+            List<VersionedHousehold> households,
+            List<LedgerChange> changes,
+            LocalDate asOf,
+            String rulesetVersion,
+            String user,
+            Instant at,
+            String reevaluationId) {
         List<EvaluationRecord> records = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
             VersionedHousehold stored = households.get(i);
             LedgerChange change = changes.get(i);
-            records.add(new EvaluationRecord(change.evaluationId(), change.householdId(), asOf, rulesetVersion, at,
-                    user, stored.version(), snapshots.write(stored.household()),
-                    json.writeValueAsString(change.recorded()), reevaluationId));
+            records.add(new EvaluationRecord(
+                    change.evaluationId(),
+                    change.householdId(),
+                    asOf,
+                    rulesetVersion,
+                    at,
+                    user,
+                    stored.version(),
+                    snapshots.write(stored.household()),
+                    json.writeValueAsString(change.recorded()),
+                    reevaluationId));
         }
         evaluations.insert(records);
         ledger.write(new LedgerWrites.Writes(changes, rulesetVersion, user, at));
@@ -87,7 +114,11 @@ public class EvaluationRecorder {
             LedgerChange change = changes.get(i);
             if (!change.added().isEmpty() || !change.withdrawn().isEmpty()) {
                 moved.add(households.get(i).household());
-                current.put(change.householdId(), change.recorded().stream().map(LedgerCoverage.Target::of).toList());
+                current.put(
+                        change.householdId(),
+                        change.recorded().stream()
+                                .map(LedgerCoverage.Target::of)
+                                .toList());
             }
         }
         coverage.refresh(moved, current);

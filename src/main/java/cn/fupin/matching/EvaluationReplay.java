@@ -1,14 +1,13 @@
 package cn.fupin.matching;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdReader;
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.policy.RuleSetVersions;
 import cn.fupin.system.NotFoundException;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,10 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class EvaluationReplay {
 
     /** The recorded answer, the answer given again now, and whether they are the same. */
-    public record Replay(String evaluationId, String householdId, LocalDate asOf, String rulesetVersion,
-                         List<Recommendation> recorded, List<Recommendation> replayed, boolean identical) {
-    }
-
+    public record Replay(
+            String evaluationId,
+            String householdId,
+            LocalDate asOf,
+            String rulesetVersion,
+            List<Recommendation> recorded,
+            List<Recommendation> replayed,
+            boolean identical) {}
 
     private final EvaluationRepository evaluations;
     private final RuleSetVersions versions;
@@ -33,8 +36,12 @@ public class EvaluationReplay {
 
     private final HouseholdRegistry registry;
 
-    EvaluationReplay(EvaluationRepository evaluations, RuleSetVersions versions, HouseholdReader reader, JsonMapper json,
-                     HouseholdRegistry registry) {
+    EvaluationReplay(
+            EvaluationRepository evaluations,
+            RuleSetVersions versions,
+            HouseholdReader reader,
+            JsonMapper json,
+            HouseholdRegistry registry) {
         this.registry = registry;
         this.evaluations = evaluations;
         this.versions = versions;
@@ -43,18 +50,29 @@ public class EvaluationReplay {
     }
 
     public Replay replay(String evaluationId) {
-        EvaluationRecord record = evaluations.findById(evaluationId).filter(r -> registry.visible(r.householdId()))
+        EvaluationRecord record = evaluations
+                .findById(evaluationId)
+                .filter(r -> registry.visible(r.householdId()))
                 .orElseThrow(() -> new NotFoundException("No evaluation " + evaluationId));
         RuleSet ruleSet = versions.get(record.rulesetVersion());
         Household household = reader.readSnapshot(json.readTree(record.input()));
-        RuleSession.Input input = new RuleSession.Input(household,
-                ruleSet.standards().resolve(household.regionCode(), record.asOf()));
-        List<Recommendation> replayed = RuleSession.run(ruleSet, List.of(input), record.asOf()).get(household.householdId());
+        RuleSession.Input input =
+                new RuleSession.Input(household, ruleSet.standards().resolve(household.regionCode(), record.asOf()));
+        List<Recommendation> replayed =
+                RuleSession.run(ruleSet, List.of(input), record.asOf()).get(household.householdId());
         List<Recommendation> recorded = record.recommendations(json);
-        boolean identical = recorded.stream().map(EvaluationReplay::decision).toList()
+        boolean identical = recorded.stream()
+                .map(EvaluationReplay::decision)
+                .toList()
                 .equals(replayed.stream().map(EvaluationReplay::decision).toList());
-        return new Replay(evaluationId, record.householdId(), record.asOf(), record.rulesetVersion(), recorded,
-                replayed, identical);
+        return new Replay(
+                evaluationId,
+                record.householdId(),
+                record.asOf(),
+                record.rulesetVersion(),
+                recorded,
+                replayed,
+                identical);
     }
 
     /** What the rules decided, without the ledger's id and status. */

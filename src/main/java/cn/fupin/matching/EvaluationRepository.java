@@ -2,7 +2,6 @@ package cn.fupin.matching;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 

@@ -3,7 +3,6 @@ package cn.fupin.matching;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,16 +22,16 @@ class EvaluationWrites {
                        household_version, input, result, reevaluation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, evaluations, evaluations.size(), (ps, e) -> {
-                    ps.setString(1, e.evaluationId());
-                    ps.setString(2, e.householdId());
-                    ps.setDate(3, Date.valueOf(e.asOf()));
-                    ps.setString(4, e.rulesetVersion());
-                    ps.setTimestamp(5, Timestamp.from(e.evaluatedAt()));
-                    ps.setString(6, e.evaluatedBy());
-                    ps.setLong(7, e.householdVersion());
-                    ps.setString(8, e.input());
-                    ps.setString(9, e.result());
-                    ps.setString(10, e.reevaluationId());
-                });
+            ps.setString(1, e.evaluationId());
+            ps.setString(2, e.householdId());
+            ps.setDate(3, Date.valueOf(e.asOf()));
+            ps.setString(4, e.rulesetVersion());
+            ps.setTimestamp(5, Timestamp.from(e.evaluatedAt()));
+            ps.setString(6, e.evaluatedBy());
+            ps.setLong(7, e.householdVersion());
+            ps.setString(8, e.input());
+            ps.setString(9, e.result());
+            ps.setString(10, e.reevaluationId());
+        });
     }
 }

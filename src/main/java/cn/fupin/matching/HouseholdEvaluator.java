@@ -1,16 +1,15 @@
 package cn.fupin.matching;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-
 import cn.fupin.household.Household;
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.FieldErrors;
 import cn.fupin.system.InvalidInputException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /** Evaluates a household against the active rule set on a date. */
@@ -34,12 +33,18 @@ public class HouseholdEvaluator {
         checkBornBy(household, asOf, errors);
         errors.throwIfAny();
         RuleSet ruleSet = activeRuleSet.get();
-        RuleSession.Input input = new RuleSession.Input(household,
-                ruleSet.standards().resolve(household.regionCode(), asOf));
-        List<Recommendation> recommendations = RuleSession.run(ruleSet, List.of(input), asOf)
-                .get(household.householdId());
-        return new Evaluation(null, household.householdId(), asOf, ruleSet.version(),
-                OffsetDateTime.now(clock), null, recommendations);
+        RuleSession.Input input =
+                new RuleSession.Input(household, ruleSet.standards().resolve(household.regionCode(), asOf));
+        List<Recommendation> recommendations =
+                RuleSession.run(ruleSet, List.of(input), asOf).get(household.householdId());
+        return new Evaluation(
+                null,
+                household.householdId(),
+                asOf,
+                ruleSet.version(),
+                OffsetDateTime.now(clock),
+                null,
+                recommendations);
     }
 
     /** A member born after the evaluation date has no age on it: the date or the birth date is wrong. */

@@ -1,14 +1,13 @@
 package cn.fupin.matching;
 
-import java.math.BigDecimal;
-import java.util.EnumSet;
-import java.util.Set;
-
 import cn.fupin.household.Cause;
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.household.HousingGrade;
 import cn.fupin.policy.Standards;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A household as the rules see it: its facts, its member count, and the standards in force for its region

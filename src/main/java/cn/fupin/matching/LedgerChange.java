@@ -17,13 +17,16 @@ import java.util.UUID;
  * @param added       new entries (the measures gained)
  * @param withdrawn   entries no longer matched (the measures lost)
  */
-record LedgerChange(String householdId, String evaluationId, List<Recommendation> recorded,
-                    List<Regrounded> regrounded, List<Recommendation> added,
-                    List<LedgerWrites.Current> withdrawn) {
+record LedgerChange(
+        String householdId,
+        String evaluationId,
+        List<Recommendation> recorded,
+        List<Regrounded> regrounded,
+        List<Recommendation> added,
+        List<LedgerWrites.Current> withdrawn) {
 
     /** A kept entry given new grounds: as it is now, and as it was (its history keeps the old grounds). */
-    record Regrounded(Recommendation now, LedgerWrites.Current was) {
-    }
+    record Regrounded(Recommendation now, LedgerWrites.Current was) {}
 
     static LedgerChange of(String householdId, List<Recommendation> matched, List<LedgerWrites.Current> current) {
         Map<String, LedgerWrites.Current> open = new LinkedHashMap<>();
@@ -47,8 +50,8 @@ record LedgerChange(String householdId, String evaluationId, List<Recommendation
                 recorded.add(fresh);
             }
         }
-        return new LedgerChange(householdId, UUID.randomUUID().toString(), recorded, regrounded, added,
-                List.copyOf(open.values()));
+        return new LedgerChange(
+                householdId, UUID.randomUUID().toString(), recorded, regrounded, added, List.copyOf(open.values()));
     }
 
     /** The entries this evaluation withdraws, as recommendations with the status they had. */

@@ -1,11 +1,5 @@
 package cn.fupin.matching;
 
-import java.net.URI;
-import java.security.Principal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-
 import cn.fupin.system.DateParameter;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.FieldErrors;
@@ -15,6 +9,11 @@ import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +38,13 @@ class LedgerController {
     private final Clock clock;
     private final AuditTrail audit;
 
-    LedgerController(EvaluationRecorder recorder, EvaluationHistory history, MeasureLedger ledger,
-                     EvaluationReplay replay, Clock clock, AuditTrail audit) {
+    LedgerController(
+            EvaluationRecorder recorder,
+            EvaluationHistory history,
+            MeasureLedger ledger,
+            EvaluationReplay replay,
+            Clock clock,
+            AuditTrail audit) {
         this.audit = audit;
         this.recorder = recorder;
         this.history = history;
@@ -52,13 +56,14 @@ class LedgerController {
     @Operation(summary = "Evaluate the stored household and record the evaluation and its recommendations")
     @Audited("EVALUATION_RECORD")
     @PostMapping("/api/households/{householdId}/evaluations")
-    ResponseEntity<Evaluation> evaluate(@PathVariable String householdId,
-                                        @RequestParam(required = false) String asOf, Principal user) {
+    ResponseEntity<Evaluation> evaluate(
+            @PathVariable String householdId, @RequestParam(required = false) String asOf, Principal user) {
         FieldErrors errors = new FieldErrors();
         LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
         errors.throwIfAny();
         Evaluation evaluation = recorder.record(householdId, date, user.getName());
-        return ResponseEntity.created(URI.create("/api/evaluations/" + evaluation.evaluationId())).body(evaluation);
+        return ResponseEntity.created(URI.create("/api/evaluations/" + evaluation.evaluationId()))
+                .body(evaluation);
     }
 
     @Operation(summary = "A household's evaluations, newest first")
@@ -89,8 +94,8 @@ class LedgerController {
     @Operation(summary = "A household's recommendations: all but WITHDRAWN by default, or those of one status")
     @Audited("RECOMMENDATION_READ")
     @GetMapping("/api/households/{householdId}/recommendations")
-    List<LedgerEntryView> recommendations(@PathVariable String householdId,
-                                          @RequestParam(required = false) String status) {
+    List<LedgerEntryView> recommendations(
+            @PathVariable String householdId, @RequestParam(required = false) String status) {
         FieldErrors errors = new FieldErrors();
         RecommendationStatus wanted = QueryParameters.code("status", status, RecommendationStatus.class, null, errors);
         errors.throwIfAny();
@@ -98,16 +103,18 @@ class LedgerController {
     }
 
     /** The body of a status change, for the published contract. */
-    record StatusMove(RecommendationStatus status, String note) {
-    }
+    record StatusMove(RecommendationStatus status, String note) {}
 
     @Operation(summary = "Accept, deliver or decline a recommendation (a note is required to decline)")
     @Audited("RECOMMENDATION_STATUS")
     @PatchMapping(path = "/api/recommendations/{recommendationId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    LedgerEntryView move(@PathVariable String recommendationId,
-                         @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                 schema = @Schema(implementation = StatusMove.class)))
-                         @RequestBody JsonNode body, Principal user) {
+    LedgerEntryView move(
+            @PathVariable String recommendationId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = StatusMove.class)))
+                    @RequestBody
+                    JsonNode body,
+            Principal user) {
         FieldErrors errors = new FieldErrors();
         RecommendationStatus next = null;
         JsonNode status = body.path("status");

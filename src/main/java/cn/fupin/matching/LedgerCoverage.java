@@ -1,5 +1,9 @@
 package cn.fupin.matching;
 
+import cn.fupin.household.Household;
+import cn.fupin.household.HouseholdsChanged;
+import cn.fupin.household.Member;
+import cn.fupin.household.VersionedHousehold;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,11 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import cn.fupin.household.Household;
-import cn.fupin.household.HouseholdsChanged;
-import cn.fupin.household.Member;
-import cn.fupin.household.VersionedHousehold;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -41,8 +40,7 @@ class LedgerCoverage {
         }
     }
 
-    record Row(Action action, int targeted, int delivered) {
-    }
+    record Row(Action action, int targeted, int delivered) {}
 
     private final JdbcTemplate jdbc;
     private final LedgerWrites ledger;
@@ -64,19 +62,26 @@ class LedgerCoverage {
     void stored(HouseholdsChanged stored) {
         List<Household> households = stored.households();
         recount(households);
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 UPDATE household_evaluated SET region_code = ?,
                        stored_version = (SELECT h.version FROM household h WHERE h.household_id = ?)
                  WHERE household_id = ?
-                """, households.stream().map(h -> new Object[] {h.regionCode(), h.householdId(), h.householdId()})
-                .toList());
+                """,
+                households.stream()
+                        .map(h -> new Object[] {h.regionCode(), h.householdId(), h.householdId()})
+                        .toList());
     }
 
     /** Counts these households' coverage again from their current ledger entries (after a status move, say). */
     void recount(List<Household> households) {
         Map<String, List<Target>> current = new HashMap<>();
-        ledger.current(households.stream().map(Household::householdId).toList()).forEach((id, entries) ->
-                current.put(id, entries.stream().map(c -> new Target(c.measure(), c.memberId(), c.status())).toList()));
+        ledger.current(households.stream().map(Household::householdId).toList())
+                .forEach((id, entries) -> current.put(
+                        id,
+                        entries.stream()
+                                .map(c -> new Target(c.measure(), c.memberId(), c.status()))
+                                .toList()));
         refresh(households, current);
     }
 
@@ -87,14 +92,15 @@ class LedgerCoverage {
             Map<String, Boolean> delivered = people.computeIfAbsent(t.measure().action(), a -> new HashMap<>());
             boolean done = t.status() == RecommendationStatus.DELIVERED;
             List<String> targets = t.memberId() == null
-                    ? household.members().stream().map(Member::memberId).toList() : List.of(t.memberId());
+                    ? household.members().stream().map(Member::memberId).toList()
+                    : List.of(t.memberId());
             for (String member : targets) {
                 delivered.merge(member, done, Boolean::logicalAnd);
             }
         }
         List<Row> rows = new ArrayList<>();
-        people.forEach((action, delivered) -> rows.add(new Row(action, delivered.size(),
-                (int) delivered.values().stream().filter(Boolean::booleanValue).count())));
+        people.forEach((action, delivered) -> rows.add(new Row(action, delivered.size(), (int)
+                delivered.values().stream().filter(Boolean::booleanValue).count())));
         return rows;
     }
 
@@ -111,22 +117,28 @@ class LedgerCoverage {
         households.forEach(h -> ids.add(h.householdId()));
         String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
         Set<String> stale = new HashSet<>(jdbc.queryForList(
-                "SELECT CONCAT(household_id, '/', action) FROM household_coverage WHERE household_id IN (" + marks + ")",
-                String.class, ids.toArray()));
+                "SELECT CONCAT(household_id, '/', action) FROM household_coverage WHERE household_id IN (" + marks
+                        + ")",
+                String.class,
+                ids.toArray()));
         List<Object[]> rows = new ArrayList<>();
         for (Household h : households) {
             for (Row row : rows(h, current.getOrDefault(h.householdId(), List.of()))) {
                 stale.remove(h.householdId() + "/" + row.action().name());
-                rows.add(new Object[] {h.householdId(), h.regionCode(), row.action().name(), row.targeted(),
-                        row.delivered()});
+                rows.add(new Object[] {
+                    h.householdId(), h.regionCode(), row.action().name(), row.targeted(), row.delivered()
+                });
             }
         }
         if (!stale.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM household_coverage WHERE household_id = ? AND action = ?",
-                    stale.stream().map(key -> {
-                        int cut = key.lastIndexOf('/');
-                        return new Object[] {key.substring(0, cut), key.substring(cut + 1)};
-                    }).toList());
+            jdbc.batchUpdate(
+                    "DELETE FROM household_coverage WHERE household_id = ? AND action = ?",
+                    stale.stream()
+                            .map(key -> {
+                                int cut = key.lastIndexOf('/');
+                                return new Object[] {key.substring(0, cut), key.substring(cut + 1)};
+                            })
+                            .toList());
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
@@ -146,14 +158,25 @@ class LedgerCoverage {
         Timestamp time = Timestamp.from(at);
         LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
         Date on = Date.valueOf(asOf.isAfter(recordedOn) ? recordedOn : asOf);
-        jdbc.batchUpdate("""
+        jdbc.batchUpdate(
+                """
                 INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at,
                        household_version, stored_version, evaluated_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE region_code = VALUES(region_code), ruleset_version = VALUES(ruleset_version),
                        evaluated_at = VALUES(evaluated_at), household_version = VALUES(household_version),
                        stored_version = VALUES(stored_version), evaluated_on = VALUES(evaluated_on)
-                """, households.stream().map(s -> new Object[] {s.household().householdId(),
-                        s.household().regionCode(), rulesetVersion, time, s.version(), s.version(), on}).toList());
+                """,
+                households.stream()
+                        .map(s -> new Object[] {
+                            s.household().householdId(),
+                            s.household().regionCode(),
+                            rulesetVersion,
+                            time,
+                            s.version(),
+                            s.version(),
+                            on
+                        })
+                        .toList());
     }
 }

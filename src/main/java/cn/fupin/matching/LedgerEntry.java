@@ -3,7 +3,6 @@ package cn.fupin.matching;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
@@ -30,13 +29,28 @@ record LedgerEntry(
         Instant createdAt,
         Instant updatedAt,
         @Version Long version,
-        @MappedCollection(idColumn = "recommendation_id", keyColumn = "position") List<StatusChange> history) {
+
+        @MappedCollection(idColumn = "recommendation_id", keyColumn = "position")
+        List<StatusChange> history) {
 
     LedgerEntry moveTo(RecommendationStatus next, String note, String user, Instant at) {
         List<StatusChange> changes = new ArrayList<>(history);
         changes.add(new StatusChange(next, note, user, at));
-        return new LedgerEntry(recommendationId, householdId, measure, memberId, currentFlag, next, rule, reason,
-                evaluationId, rulesetVersion, createdAt, at, version, changes);
+        return new LedgerEntry(
+                recommendationId,
+                householdId,
+                measure,
+                memberId,
+                currentFlag,
+                next,
+                rule,
+                reason,
+                evaluationId,
+                rulesetVersion,
+                createdAt,
+                at,
+                version,
+                changes);
     }
 
     Recommendation toRecommendation() {

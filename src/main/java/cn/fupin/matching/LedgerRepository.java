@@ -1,7 +1,6 @@
 package cn.fupin.matching;
 
 import java.util.List;
-
 import org.springframework.data.repository.ListCrudRepository;
 
 interface LedgerRepository extends ListCrudRepository<LedgerEntry, String> {

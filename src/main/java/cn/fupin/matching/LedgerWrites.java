@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -27,8 +26,14 @@ class LedgerWrites {
      * A current entry: its id, measure and target (memberId null for a household measure), status, rule and
      * reason.
      */
-    record Current(String householdId, String recommendationId, Measure measure, String memberId,
-                   RecommendationStatus status, String rule, String reason) {
+    record Current(
+            String householdId,
+            String recommendationId,
+            Measure measure,
+            String memberId,
+            RecommendationStatus status,
+            String rule,
+            String reason) {
 
         String target() {
             return asRecommendation().target();
@@ -44,8 +49,7 @@ class LedgerWrites {
     }
 
     /** Everything an evaluation writes to the ledger, with who made it and when. */
-    record Writes(List<LedgerChange> changes, String rulesetVersion, String user, Instant at) {
-    }
+    record Writes(List<LedgerChange> changes, String rulesetVersion, String user, Instant at) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -64,13 +68,19 @@ class LedgerWrites {
                   FROM recommendation r
                  WHERE r.household_id IN (:householdIds) AND r.current_flag = 1
                 """, new MapSqlParameterSource("householdIds", householdIds), rs -> {
-                    String memberId = rs.getString("member_id");
-                    Current entry = new Current(rs.getString("household_id"), rs.getString("recommendation_id"),
-                            Measure.valueOf(rs.getString("measure")), memberId.isEmpty() ? null : memberId,
-                            RecommendationStatus.valueOf(rs.getString("status")), rs.getString("rule_name"),
-                            rs.getString("reason"));
-                    byHousehold.computeIfAbsent(entry.householdId(), id -> new ArrayList<>()).add(entry);
-                });
+            String memberId = rs.getString("member_id");
+            Current entry = new Current(
+                    rs.getString("household_id"),
+                    rs.getString("recommendation_id"),
+                    Measure.valueOf(rs.getString("measure")),
+                    memberId.isEmpty() ? null : memberId,
+                    RecommendationStatus.valueOf(rs.getString("status")),
+                    rs.getString("rule_name"),
+                    rs.getString("reason"));
+            byHousehold
+                    .computeIfAbsent(entry.householdId(), id -> new ArrayList<>())
+                    .add(entry);
+        });
         return byHousehold;
     }
 
@@ -78,9 +88,10 @@ class LedgerWrites {
     void write(Writes writes) {
         Timestamp at = Timestamp.from(writes.at());
         Map<String, Integer> historyLengths = historyLengths(writes.changes().stream()
-                .flatMap(c -> Stream.concat(c.withdrawn().stream(),
-                        c.regrounded().stream().map(LedgerChange.Regrounded::was)))
-                .map(Current::recommendationId).toList());
+                .flatMap(c -> Stream.concat(
+                        c.withdrawn().stream(), c.regrounded().stream().map(LedgerChange.Regrounded::was)))
+                .map(Current::recommendationId)
+                .toList());
         List<SqlParameterSource> regrounded = new ArrayList<>();
         List<SqlParameterSource> added = new ArrayList<>();
         List<SqlParameterSource> withdrawn = new ArrayList<>();
@@ -92,30 +103,51 @@ class LedgerWrites {
             // reason is what the household was told). Entries matched on the same grounds are not written.
             for (LedgerChange.Regrounded g : change.regrounded()) {
                 Recommendation r = g.now();
-                history.add(change(r.recommendationId(), historyLengths.get(r.recommendationId()), g.was().status(),
-                        regroundedNote(evaluationId, g.was()), writes.user(), at));
+                history.add(change(
+                        r.recommendationId(),
+                        historyLengths.get(r.recommendationId()),
+                        g.was().status(),
+                        regroundedNote(evaluationId, g.was()),
+                        writes.user(),
+                        at));
                 regrounded.add(new MapSqlParameterSource()
-                        .addValue("rule", r.rule()).addValue("reason", r.reason())
-                        .addValue("evaluationId", evaluationId).addValue("rulesetVersion", writes.rulesetVersion())
-                        .addValue("at", at).addValue("id", r.recommendationId()));
+                        .addValue("rule", r.rule())
+                        .addValue("reason", r.reason())
+                        .addValue("evaluationId", evaluationId)
+                        .addValue("rulesetVersion", writes.rulesetVersion())
+                        .addValue("at", at)
+                        .addValue("id", r.recommendationId()));
             }
             // Newly matched: a new entry, RECOMMENDED, its history starting with that.
             for (Recommendation r : change.added()) {
                 added.add(new MapSqlParameterSource()
-                        .addValue("id", r.recommendationId()).addValue("householdId", change.householdId())
+                        .addValue("id", r.recommendationId())
+                        .addValue("householdId", change.householdId())
                         .addValue("measure", r.measure().name())
                         .addValue("memberId", r.memberId() == null ? "" : r.memberId())
-                        .addValue("rule", r.rule()).addValue("reason", r.reason())
-                        .addValue("evaluationId", evaluationId).addValue("rulesetVersion", writes.rulesetVersion())
+                        .addValue("rule", r.rule())
+                        .addValue("reason", r.reason())
+                        .addValue("evaluationId", evaluationId)
+                        .addValue("rulesetVersion", writes.rulesetVersion())
                         .addValue("at", at));
-                history.add(change(r.recommendationId(), 0, RecommendationStatus.RECOMMENDED,
-                        "evaluation " + evaluationId, writes.user(), at));
+                history.add(change(
+                        r.recommendationId(),
+                        0,
+                        RecommendationStatus.RECOMMENDED,
+                        "evaluation " + evaluationId,
+                        writes.user(),
+                        at));
             }
             // No longer matched: WITHDRAWN, no longer current, kept with its history.
             for (Current c : change.withdrawn()) {
                 withdrawn.add(new MapSqlParameterSource().addValue("at", at).addValue("id", c.recommendationId()));
-                history.add(change(c.recommendationId(), historyLengths.get(c.recommendationId()), RecommendationStatus.WITHDRAWN,
-                        "no longer matched by evaluation " + evaluationId, writes.user(), at));
+                history.add(change(
+                        c.recommendationId(),
+                        historyLengths.get(c.recommendationId()),
+                        RecommendationStatus.WITHDRAWN,
+                        "no longer matched by evaluation " + evaluationId,
+                        writes.user(),
+                        at));
             }
         }
         batch("""
@@ -156,10 +188,9 @@ class LedgerWrites {
             jdbc.query("""
                     SELECT recommendation_id, COUNT(*) FROM recommendation_status_change
                      WHERE recommendation_id IN (:ids) GROUP BY recommendation_id
-                    """, new MapSqlParameterSource("ids", recommendationIds),
-                    rs -> {
-                        lengths.put(rs.getString(1), rs.getInt(2));
-                    });
+                    """, new MapSqlParameterSource("ids", recommendationIds), rs -> {
+                lengths.put(rs.getString(1), rs.getInt(2));
+            });
         }
         return lengths;
     }
@@ -170,10 +201,14 @@ class LedgerWrites {
         }
     }
 
-    private static SqlParameterSource change(String id, int position, RecommendationStatus status, String note,
-                                             String user, Timestamp at) {
-        return new MapSqlParameterSource().addValue("id", id).addValue("position", position)
-                .addValue("status", status.name()).addValue("note", note).addValue("user", user)
+    private static SqlParameterSource change(
+            String id, int position, RecommendationStatus status, String note, String user, Timestamp at) {
+        return new MapSqlParameterSource()
+                .addValue("id", id)
+                .addValue("position", position)
+                .addValue("status", status.name())
+                .addValue("note", note)
+                .addValue("user", user)
                 .addValue("at", at);
     }
 }

@@ -2,7 +2,6 @@ package cn.fupin.matching;
 
 import cn.fupin.policy.RuleMetadata;
 import java.util.Objects;
-
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -22,7 +21,8 @@ public final class Match {
     private Match(String householdId, String memberId, Measure measure, String rule, String reason) {
         if ((measure.target() == Measure.Target.MEMBER) != (memberId != null)) {
             throw new IllegalStateException("rule '" + rule + "': " + measure + " targets the "
-                    + measure.target().name().toLowerCase() + ", not " + (memberId == null ? "the household" : "a member"));
+                    + measure.target().name().toLowerCase() + ", not "
+                    + (memberId == null ? "the household" : "a member"));
         }
         this.householdId = householdId;
         this.memberId = memberId;
@@ -45,7 +45,8 @@ public final class Match {
      * A measure decided by the firing rule on a ground another rule established (one of several
      * alternative conditions, such as the two grounds for 低保): the ground's rule and reason are recorded.
      */
-    public static Match onGround(RuleContext rule, String householdId, String memberId, String groundRule, String reason) {
+    public static Match onGround(
+            RuleContext rule, String householdId, String memberId, String groundRule, String reason) {
         return new Match(householdId, memberId, measureOf(rule), groundRule, reason);
     }
 
@@ -75,8 +76,12 @@ public final class Match {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Match m && householdId.equals(m.householdId) && Objects.equals(memberId, m.memberId)
-                && measure == m.measure && rule.equals(m.rule) && reason.equals(m.reason);
+        return o instanceof Match m
+                && householdId.equals(m.householdId)
+                && Objects.equals(memberId, m.memberId)
+                && measure == m.measure
+                && rule.equals(m.rule)
+                && reason.equals(m.reason);
     }
 
     @Override

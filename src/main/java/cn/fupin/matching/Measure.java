@@ -36,7 +36,10 @@ public enum Measure {
     MONITORING_WATCH(MONITORING, "纳入防返贫动态监测", HOUSEHOLD);
 
     /** Whether a measure goes to the household as a whole or to one member. */
-    public enum Target { HOUSEHOLD, MEMBER }
+    public enum Target {
+        HOUSEHOLD,
+        MEMBER
+    }
 
     private final Action action;
     private final String title;

@@ -1,5 +1,11 @@
 package cn.fupin.matching;
 
+import cn.fupin.household.HouseholdRegistry;
+import cn.fupin.household.Member;
+import cn.fupin.household.VersionedHousehold;
+import cn.fupin.system.ConflictException;
+import cn.fupin.system.NotFoundException;
+import cn.fupin.system.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -7,13 +13,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.fupin.household.HouseholdRegistry;
-import cn.fupin.household.Member;
-import cn.fupin.household.VersionedHousehold;
-import cn.fupin.system.ConflictException;
-import cn.fupin.system.NotFoundException;
-import cn.fupin.system.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,8 +26,12 @@ public class MeasureLedger {
     private final Clock clock;
     private final AuditTrail audit;
 
-    MeasureLedger(LedgerRepository entries, HouseholdRegistry registry, LedgerCoverage coverage, Clock clock,
-                  AuditTrail audit) {
+    MeasureLedger(
+            LedgerRepository entries,
+            HouseholdRegistry registry,
+            LedgerCoverage coverage,
+            Clock clock,
+            AuditTrail audit) {
         this.audit = audit;
         this.entries = entries;
         this.registry = registry;
@@ -38,9 +41,10 @@ public class MeasureLedger {
 
     /** A household's entries with the given status, or every one but WITHDRAWN when status is null. */
     public List<LedgerEntryView> forHousehold(String householdId, RecommendationStatus status) {
-        VersionedHousehold stored = registry.find(householdId)
-                .orElseThrow(() -> new NotFoundException("No household " + householdId));
-        List<RecommendationStatus> statuses = status != null ? List.of(status)
+        VersionedHousehold stored =
+                registry.find(householdId).orElseThrow(() -> new NotFoundException("No household " + householdId));
+        List<RecommendationStatus> statuses = status != null
+                ? List.of(status)
                 : List.copyOf(EnumSet.complementOf(EnumSet.of(RecommendationStatus.WITHDRAWN)));
         Map<String, Integer> memberOrder = new HashMap<>();
         List<Member> members = stored.household().members();
@@ -50,7 +54,8 @@ public class MeasureLedger {
         return entries.findByHouseholdIdAndStatusIn(householdId, statuses).stream()
                 .sorted(Comparator.comparing((LedgerEntry e) -> e.measure().action())
                         .thenComparing(LedgerEntry::measure)
-                        .thenComparingInt(e -> e.memberId().isEmpty() ? -1 : memberOrder.getOrDefault(e.memberId(), Integer.MAX_VALUE))
+                        .thenComparingInt(e ->
+                                e.memberId().isEmpty() ? -1 : memberOrder.getOrDefault(e.memberId(), Integer.MAX_VALUE))
                         .thenComparing(LedgerEntry::createdAt))
                 .map(LedgerEntryView::of)
                 .toList();
@@ -69,8 +74,13 @@ public class MeasureLedger {
         VersionedHousehold household = registry.lock(entry.householdId());
         entry = entries.findById(recommendationId).orElseThrow();
         if (!entry.status().allowedMoves().contains(next)) {
-            throw new ConflictException("A recommendation that is " + entry.status() + " cannot become " + next,
-                    Map.of("currentStatus", entry.status(), "allowedMoves", entry.status().allowedMoves()));
+            throw new ConflictException(
+                    "A recommendation that is " + entry.status() + " cannot become " + next,
+                    Map.of(
+                            "currentStatus",
+                            entry.status(),
+                            "allowedMoves",
+                            entry.status().allowedMoves()));
         }
         Instant now = clock.instant();
         LedgerEntryView moved = LedgerEntryView.of(entries.save(entry.moveTo(next, note, user, now)));

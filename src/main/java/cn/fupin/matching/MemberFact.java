@@ -1,13 +1,12 @@
 package cn.fupin.matching;
 
-import java.time.LocalDate;
-
 import cn.fupin.household.Health;
 import cn.fupin.household.LabourAbility;
 import cn.fupin.household.Member;
 import cn.fupin.household.Relation;
 import cn.fupin.household.Schooling;
 import cn.fupin.household.Sex;
+import java.time.LocalDate;
 
 /**
  * A member as the rules see it, with the age computed once at the evaluation date (never from the clock).

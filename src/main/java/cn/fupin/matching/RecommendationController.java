@@ -1,8 +1,5 @@
 package cn.fupin.matching;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdReader;
 import cn.fupin.system.DateParameter;
@@ -11,6 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,11 +33,14 @@ class RecommendationController {
 
     @Operation(summary = "Evaluate a household against the active rules without storing anything")
     @PostMapping(path = "/api/recommendations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Evaluation preview(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                schema = @Schema(implementation = cn.fupin.household.Household.class)))
-            @RequestBody JsonNode body,
-                       @Parameter(description = "evaluation date, yyyy-MM-dd; today in Asia/Shanghai by default")
-                       @RequestParam(required = false) String asOf) {
+    Evaluation preview(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content = @Content(schema = @Schema(implementation = cn.fupin.household.Household.class)))
+                    @RequestBody
+                    JsonNode body,
+            @Parameter(description = "evaluation date, yyyy-MM-dd; today in Asia/Shanghai by default")
+                    @RequestParam(required = false)
+                    String asOf) {
         FieldErrors errors = new FieldErrors();
         LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
         Household household = reader.read(body, errors);

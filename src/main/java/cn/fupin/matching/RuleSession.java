@@ -1,6 +1,9 @@
 package cn.fupin.matching;
 
+import cn.fupin.household.Household;
+import cn.fupin.household.Member;
 import cn.fupin.policy.RuleMetadata;
+import cn.fupin.policy.RuleSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import cn.fupin.household.Household;
-import cn.fupin.household.Member;
-import cn.fupin.policy.RuleSet;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -25,15 +24,14 @@ import org.kie.api.runtime.rule.AgendaFilter;
  */
 public final class RuleSession {
 
-    private RuleSession() {
-    }
+    private RuleSession() {}
 
     /** A household with the standards in force for it on the evaluation date. */
-    public record Input(Household household, cn.fupin.policy.Standards standards) {
-    }
+    public record Input(Household household, cn.fupin.policy.Standards standards) {}
 
     /** Deciding measures fires the policy rules and definitions, never a quality rule. */
-    private static final AgendaFilter MEASURES = match -> !match.getRule().getMetaData().containsKey(RuleMetadata.FINDING);
+    private static final AgendaFilter MEASURES =
+            match -> !match.getRule().getMetaData().containsKey(RuleMetadata.FINDING);
 
     /** Recommendations per household id, in the order of the input; every input household has an entry. */
     public static Map<String, List<Recommendation>> run(RuleSet ruleSet, List<Input> inputs, LocalDate asOf) {
@@ -44,7 +42,8 @@ public final class RuleSession {
             Map<String, List<Match>> matches = new HashMap<>();
             for (Object fact : session.getObjects(new ClassObjectFilter(Match.class))) {
                 Match match = (Match) fact;
-                matches.computeIfAbsent(match.getHouseholdId(), id -> new ArrayList<>()).add(match);
+                matches.computeIfAbsent(match.getHouseholdId(), id -> new ArrayList<>())
+                        .add(match);
             }
             Map<String, List<Recommendation>> result = new LinkedHashMap<>();
             for (Input input : inputs) {
@@ -78,10 +77,11 @@ public final class RuleSession {
         for (int i = 0; i < household.members().size(); i++) {
             memberOrder.put(household.members().get(i).memberId(), i);
         }
-        Comparator<Match> order = Comparator
-                .comparing((Match m) -> m.getMeasure().action())
+        Comparator<Match> order = Comparator.comparing(
+                        (Match m) -> m.getMeasure().action())
                 .thenComparing(Match::getMeasure)
-                .thenComparingInt(m -> m.getMemberId() == null ? -1 : memberOrder.getOrDefault(m.getMemberId(), Integer.MAX_VALUE));
+                .thenComparingInt(m ->
+                        m.getMemberId() == null ? -1 : memberOrder.getOrDefault(m.getMemberId(), Integer.MAX_VALUE));
         Map<Match, List<Match>> byTarget = new TreeMap<>(order);
         for (Match match : matches) {
             byTarget.computeIfAbsent(match, m -> new ArrayList<>()).add(match);
@@ -90,7 +90,9 @@ public final class RuleSession {
         for (List<Match> same : byTarget.values()) {
             same.sort(Comparator.comparing(Match::getRule).thenComparing(Match::getReason));
             Match first = same.get(0);
-            recommendations.add(new Recommendation(first.getMeasure(), first.getMemberId(),
+            recommendations.add(new Recommendation(
+                    first.getMeasure(),
+                    first.getMemberId(),
                     same.stream().map(Match::getRule).distinct().collect(Collectors.joining("；")),
                     same.stream().map(Match::getReason).distinct().collect(Collectors.joining("；"))));
         }

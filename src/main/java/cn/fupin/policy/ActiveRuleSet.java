@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,8 +26,7 @@ import org.springframework.stereotype.Component;
 public class ActiveRuleSet {
 
     /** The outcome of a reload that passed the gate. */
-    public record Reload(boolean activated, String version, String previousVersion, ValidationReport report) {
-    }
+    public record Reload(boolean activated, String version, String previousVersion, ValidationReport report) {}
 
     private static final Logger log = LoggerFactory.getLogger(ActiveRuleSet.class);
 
@@ -40,8 +38,12 @@ public class ActiveRuleSet {
     private final AtomicReference<RuleSet> active;
     private volatile ValidationReport refusedAtStart;
 
-    public ActiveRuleSet(@Value("${app.rules-dir:rules}") Path rulesDir, RuleSetGate gate, RuleSetStore store,
-                         Clock clock, ApplicationEventPublisher events) {
+    public ActiveRuleSet(
+            @Value("${app.rules-dir:rules}") Path rulesDir,
+            RuleSetGate gate,
+            RuleSetStore store,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.folder = new RulesFolder(rulesDir.toAbsolutePath().normalize());
         this.gate = gate;
         this.store = store;
@@ -51,8 +53,12 @@ public class ActiveRuleSet {
         RuleSet ruleSet;
         if (candidate.report().valid()) {
             ruleSet = candidate.ruleSet();
-            log.info("Rule set {} active: {} rules from {} files in {}", ruleSet.version(), ruleSet.ruleCount(),
-                    ruleSet.files().size(), folder.dir());
+            log.info(
+                    "Rule set {} active: {} rules from {} files in {}",
+                    ruleSet.version(),
+                    ruleSet.ruleCount(),
+                    ruleSet.files().size(),
+                    folder.dir());
         } else {
             ruleSet = lastActivated(candidate.report());
         }
@@ -66,13 +72,18 @@ public class ActiveRuleSet {
      */
     private RuleSet lastActivated(ValidationReport report) {
         List<RuleProblem> problems = new ArrayList<>(report.errors());
-        report.failingScenarios().forEach(s -> problems.add(new RuleProblem(s.file(), 0,
-                "scenario \"" + s.name() + "\" fails: " + String.join("; ", s.failures()))));
+        report.failingScenarios()
+                .forEach(s -> problems.add(new RuleProblem(
+                        s.file(), 0, "scenario \"" + s.name() + "\" fails: " + String.join("; ", s.failures()))));
         String last = store.lastActivated().orElseThrow(() -> new RuleSetException(problems));
-        RuleSet ruleSet = new RuleSetCompiler(clock).compile(store.sources(last)
-                .orElseThrow(() -> new RuleSetException(problems)));
-        log.error("The rules folder {} does not pass its gate ({} problems); deciding with the version activated "
-                + "last, {}, until a reload passes. First problem: {}", folder.dir(), problems.size(), last,
+        RuleSet ruleSet = new RuleSetCompiler(clock)
+                .compile(store.sources(last).orElseThrow(() -> new RuleSetException(problems)));
+        log.error(
+                "The rules folder {} does not pass its gate ({} problems); deciding with the version activated "
+                        + "last, {}, until a reload passes. First problem: {}",
+                folder.dir(),
+                problems.size(),
+                last,
                 problems.get(0));
         return ruleSet;
     }
@@ -137,8 +148,15 @@ public class ActiveRuleSet {
         Instant at = clock.instant();
         if (!report.valid()) {
             int problems = report.errors().size() + report.failingScenarios().size();
-            store.audit(user, at, current.version(), report.version(), "REFUSED", problems,
-                    report.errors().isEmpty() ? "failing scenarios: " + report.failingScenarios().size()
+            store.audit(
+                    user,
+                    at,
+                    current.version(),
+                    report.version(),
+                    "REFUSED",
+                    problems,
+                    report.errors().isEmpty()
+                            ? "failing scenarios: " + report.failingScenarios().size()
                             : report.errors().get(0).toString());
             throw new RuleSetRefusedException(report);
         }
@@ -153,8 +171,12 @@ public class ActiveRuleSet {
         store.activated(candidate.ruleSet(), current.version(), user, at);
         active.set(candidate.ruleSet());
         store.audit(user, at, current.version(), candidate.ruleSet().version(), "ACTIVATED", 0, null);
-        log.info("Rule set {} activated by {} in {} ms, replacing {}", candidate.ruleSet().version(), user,
-                (System.nanoTime() - started) / 1_000_000, current.version());
+        log.info(
+                "Rule set {} activated by {} in {} ms, replacing {}",
+                candidate.ruleSet().version(),
+                user,
+                (System.nanoTime() - started) / 1_000_000,
+                current.version());
         return new Reload(true, candidate.ruleSet().version(), current.version(), report);
     }
 }

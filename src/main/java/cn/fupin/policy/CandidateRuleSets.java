@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,7 +34,8 @@ public class CandidateRuleSets {
      * @throws RuleSetRefusedException if the folder does not compile or a scenario fails, with the report
      */
     public RuleSet fromFolder(Path dir) {
-        RuleSetGate.Candidate candidate = gate.check(new RulesFolder(dir.toAbsolutePath().normalize()), active.get());
+        RuleSetGate.Candidate candidate =
+                gate.check(new RulesFolder(dir.toAbsolutePath().normalize()), active.get());
         if (!candidate.report().valid()) {
             throw new RuleSetRefusedException(candidate.report());
         }
@@ -53,13 +53,19 @@ public class CandidateRuleSets {
      *
      * @param proposal the values as the request gave them, in a canonical text, for the version
      */
-    public RuleSet withStandards(RuleSet base, Map<StandardName, ? extends Map<LocalDate, BigDecimal>> values,
-                                 String proposal) {
+    public RuleSet withStandards(
+            RuleSet base, Map<StandardName, ? extends Map<LocalDate, BigDecimal>> values, String proposal) {
         if (values.isEmpty()) {
             return base;
         }
-        return new RuleSet(version(base.version() + "\n" + proposal), base.loadedAt(), base.sources(),
-                base.ruleCount(), base.ruleTexts(), base.kieBase(), base.sessions(),
+        return new RuleSet(
+                version(base.version() + "\n" + proposal),
+                base.loadedAt(),
+                base.sources(),
+                base.ruleCount(),
+                base.ruleTexts(),
+                base.kieBase(),
+                base.sessions(),
                 base.standards().withDefaultValues(values));
     }
 

@@ -15,6 +15,5 @@ public final class RuleMetadata {
     /** {@code @severity("ERROR")} or {@code @severity("WARNING")}, beside {@code @finding}. */
     public static final String SEVERITY = "severity";
 
-    private RuleMetadata() {
-    }
+    private RuleMetadata() {}
 }

@@ -3,7 +3,6 @@ package cn.fupin.policy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -14,9 +13,15 @@ import org.kie.api.runtime.KieSessionsPool;
  *
  * @param ruleTexts each rule's source text by rule name, to tell which rules a new version edits
  */
-public record RuleSet(String version, Instant loadedAt, List<RuleSource> sources, int ruleCount,
-                      Map<String, String> ruleTexts, KieBase kieBase, KieSessionsPool sessions,
-                      StandardsBook standards) {
+public record RuleSet(
+        String version,
+        Instant loadedAt,
+        List<RuleSource> sources,
+        int ruleCount,
+        Map<String, String> ruleTexts,
+        KieBase kieBase,
+        KieSessionsPool sessions,
+        StandardsBook standards) {
 
     /**
      * Sessions are pooled: creating one costs more than evaluating a household in it. The pool starts with
@@ -24,10 +29,23 @@ public record RuleSet(String version, Instant loadedAt, List<RuleSource> sources
      */
     static final int POOLED_SESSIONS = 4;
 
-    RuleSet(String version, Instant loadedAt, List<RuleSource> sources, int ruleCount, Map<String, String> ruleTexts,
-            KieBase kieBase, StandardsBook standards) {
-        this(version, loadedAt, List.copyOf(sources), ruleCount, Map.copyOf(ruleTexts), kieBase,
-                kieBase.newKieSessionsPool(POOLED_SESSIONS), standards);
+    RuleSet(
+            String version,
+            Instant loadedAt,
+            List<RuleSource> sources,
+            int ruleCount,
+            Map<String, String> ruleTexts,
+            KieBase kieBase,
+            StandardsBook standards) {
+        this(
+                version,
+                loadedAt,
+                List.copyOf(sources),
+                ruleCount,
+                Map.copyOf(ruleTexts),
+                kieBase,
+                kieBase.newKieSessionsPool(POOLED_SESSIONS),
+                standards);
     }
 
     public List<String> files() {
@@ -44,7 +62,8 @@ public record RuleSet(String version, Instant loadedAt, List<RuleSource> sources
 
     static String decisionVersion(List<RuleSource> sources) {
         return RulesFolder.version(sources.stream()
-                .filter(s -> !s.path().startsWith(RulesFolder.QUALITY + "/")).toList());
+                .filter(s -> !s.path().startsWith(RulesFolder.QUALITY + "/"))
+                .toList());
     }
 
     /** A problem found in this rule set after it compiled, at the file and line where the rule is declared. */

@@ -1,7 +1,6 @@
 package cn.fupin.policy;
 
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
@@ -35,8 +34,7 @@ class RuleSetBroadcast {
     private static final Logger log = LoggerFactory.getLogger(RuleSetBroadcast.class);
 
     /** What an instance announces: the version it activated, who asked, and which instance it is. */
-    record Announcement(String version, String user, String instance) {
-    }
+    record Announcement(String version, String user, String instance) {}
 
     private final ActiveRuleSet active;
     private final RabbitTemplate rabbit;
@@ -55,39 +53,52 @@ class RuleSetBroadcast {
             return; // activated because of an announcement: every instance heard that one already
         }
         try {
-            rabbit.convertAndSend(EXCHANGE, "",
-                    json.writeValueAsString(new Announcement(event.version(), event.user(), instance)));
+            rabbit.convertAndSend(
+                    EXCHANGE, "", json.writeValueAsString(new Announcement(event.version(), event.user(), instance)));
             log.info("Rule set {} announced to the other instances", event.version());
         } catch (AmqpException e) {
             // The broker is away or refused: the rule set is active here all the same, and the others follow at
             // their own next reload. Only the broker's failures are caught: any other is a fault to be seen.
-            log.warn("Rule set {} is active on this instance but could not be announced to the others: {}",
-                    event.version(), e.getClass().getSimpleName());
+            log.warn(
+                    "Rule set {} is active on this instance but could not be announced to the others: {}",
+                    event.version(),
+                    e.getClass().getSimpleName());
         }
     }
 
-    @RabbitListener(bindings = @QueueBinding(value = @Queue(exclusive = "true", autoDelete = "true"),
-            exchange = @Exchange(value = EXCHANGE, type = ExchangeTypes.FANOUT)))
+    @RabbitListener(
+            bindings =
+                    @QueueBinding(
+                            value = @Queue(exclusive = "true", autoDelete = "true"),
+                            exchange = @Exchange(value = EXCHANGE, type = ExchangeTypes.FANOUT)))
     void announced(String message) {
         // Nothing is thrown back to the broker: a message it redelivered would fail the same way again.
         try {
             Announcement announced = json.readValue(message, Announcement.class);
-            if (announced.instance().equals(instance) || announced.version().equals(active.get().version())) {
+            if (announced.instance().equals(instance)
+                    || announced.version().equals(active.get().version())) {
                 return;
             }
-            ActiveRuleSet.Reload followed = active.follow(announced.version(),
-                    announced.user() + " (announced by another instance)");
+            ActiveRuleSet.Reload followed =
+                    active.follow(announced.version(), announced.user() + " (announced by another instance)");
             if (!followed.activated()) {
-                log.warn("Another instance activated rule set {}, but this instance's rules folder gives {}: it keeps"
-                        + " {} until its folder is updated and reloaded", announced.version(), followed.version(),
+                log.warn(
+                        "Another instance activated rule set {}, but this instance's rules folder gives {}: it keeps"
+                                + " {} until its folder is updated and reloaded",
+                        announced.version(),
+                        followed.version(),
                         active.get().version());
             }
         } catch (RuleSetRefusedException e) {
-            log.warn("Another instance activated a new rule set; this instance's rules folder does not pass the gate"
-                    + " and its rule set {} stays active", active.get().version());
+            log.warn(
+                    "Another instance activated a new rule set; this instance's rules folder does not pass the gate"
+                            + " and its rule set {} stays active",
+                    active.get().version());
         } catch (RuntimeException e) {
-            log.warn("An announcement of another instance could not be followed ({}); rule set {} stays active",
-                    e.getClass().getSimpleName(), active.get().version());
+            log.warn(
+                    "An announcement of another instance could not be followed ({}); rule set {} stays active",
+                    e.getClass().getSimpleName(),
+                    active.get().version());
         }
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
@@ -58,8 +57,15 @@ public final class RuleSetCompiler {
             if (!problems.isEmpty()) {
                 throw new RuleSetException(problems);
             }
-            return new RuleSet(RulesFolder.version(sources), clock.instant(), List.copyOf(sources),
-                    previous.ruleCount(), previous.ruleTexts(), previous.kieBase(), previous.sessions(), standards);
+            return new RuleSet(
+                    RulesFolder.version(sources),
+                    clock.instant(),
+                    List.copyOf(sources),
+                    previous.ruleCount(),
+                    previous.ruleTexts(),
+                    previous.kieBase(),
+                    previous.sessions(),
+                    standards);
         }
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> ruleTexts = new HashMap<>();
@@ -71,8 +77,11 @@ public final class RuleSetCompiler {
         if (!problems.isEmpty()) {
             throw new RuleSetException(problems);
         }
-        int rules = kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
-        return new RuleSet(RulesFolder.version(sources), clock.instant(), sources, rules, ruleTexts, kieBase, standards);
+        int rules = kieBase.getKiePackages().stream()
+                .mapToInt(p -> p.getRules().size())
+                .sum();
+        return new RuleSet(
+                RulesFolder.version(sources), clock.instant(), sources, rules, ruleTexts, kieBase, standards);
     }
 
     private static List<RuleSource> drl(List<RuleSource> sources) {
@@ -80,7 +89,10 @@ public final class RuleSetCompiler {
     }
 
     private static StandardsBook standards(List<RuleSource> sources, List<RuleProblem> problems) {
-        RuleSource file = sources.stream().filter(s -> s.path().equals(RulesFolder.STANDARDS_FILE)).findFirst().orElse(null);
+        RuleSource file = sources.stream()
+                .filter(s -> s.path().equals(RulesFolder.STANDARDS_FILE))
+                .findFirst()
+                .orElse(null);
         if (file == null) {
             problems.add(new RuleProblem(RulesFolder.STANDARDS_FILE, 0, "the standards file is missing"));
             return null;
@@ -93,7 +105,8 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static KieBase kieBase(List<RuleSource> sources, Map<String, String> ruleTexts, List<RuleProblem> problems) {
+    private static KieBase kieBase(
+            List<RuleSource> sources, Map<String, String> ruleTexts, List<RuleProblem> problems) {
         List<RuleSource> drl = drl(sources);
         if (drl.isEmpty()) {
             problems.add(new RuleProblem(".", 0, "the rules folder has no .drl file"));
@@ -107,7 +120,8 @@ public final class RuleSetCompiler {
         // A batch compiles all files together, so a type declared in one file can be used in another.
         CompositeKnowledgeBuilder batch = builder.batch();
         for (RuleSource source : drl) {
-            Resource resource = ResourceFactory.newByteArrayResource(source.content().getBytes(StandardCharsets.UTF_8));
+            Resource resource =
+                    ResourceFactory.newByteArrayResource(source.content().getBytes(StandardCharsets.UTF_8));
             resource.setSourcePath(source.path());
             batch.add(resource, ResourceType.DRL);
         }
@@ -115,19 +129,24 @@ public final class RuleSetCompiler {
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 int[] lines = error.getLines();
-                String file = error.getResource() == null ? "?" : error.getResource().getSourcePath();
-                problems.add(new RuleProblem(file, lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0,
+                String file =
+                        error.getResource() == null ? "?" : error.getResource().getSourcePath();
+                problems.add(new RuleProblem(
+                        file,
+                        lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0,
                         error.getMessage().strip()));
             }
             return null;
         }
         // With the same class loader as the compile: the engine compiles some constraints (MVEL) only when they
         // first run, and would otherwise look their types up through the web server's class loader, uncached.
-        return ((KnowledgeBuilderImpl) builder).newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, CLASSES));
+        return ((KnowledgeBuilderImpl) builder)
+                .newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, CLASSES));
     }
 
     /** Parses each file on its own first, so a typo is reported in its file and not as a cascade in others. */
-    private static boolean syntaxErrors(List<RuleSource> drl, Map<String, String> ruleTexts, List<RuleProblem> problems) {
+    private static boolean syntaxErrors(
+            List<RuleSource> drl, Map<String, String> ruleTexts, List<RuleProblem> problems) {
         boolean found = false;
         for (RuleSource source : drl) {
             DrlParser parser = new DrlParser();
@@ -145,7 +164,9 @@ public final class RuleSetCompiler {
             }
             for (DroolsError error : parser.getErrors()) {
                 int[] lines = error.getLines();
-                problems.add(new RuleProblem(source.path(), lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0,
+                problems.add(new RuleProblem(
+                        source.path(),
+                        lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0,
                         error.getMessage().strip()));
                 found = true;
             }
@@ -155,7 +176,9 @@ public final class RuleSetCompiler {
 
     private static String text(String content, RuleDescr rule) {
         int start = Math.max(0, rule.getStartCharacter());
-        int end = rule.getEndCharacter() > start ? Math.min(content.length(), rule.getEndCharacter() + 1) : content.length();
+        int end = rule.getEndCharacter() > start
+                ? Math.min(content.length(), rule.getEndCharacter() + 1)
+                : content.length();
         return content.substring(start, end);
     }
 
@@ -168,17 +191,24 @@ public final class RuleSetCompiler {
                 Object defines = metadata.get(RuleMetadata.DEFINES);
                 Object finding = metadata.get(RuleMetadata.FINDING);
                 Object severity = metadata.get(RuleMetadata.SEVERITY);
-                long kinds = Stream.of(measure, defines, finding).filter(Objects::nonNull).count();
+                long kinds = Stream.of(measure, defines, finding)
+                        .filter(Objects::nonNull)
+                        .count();
                 String problem = null;
                 if (kinds == 0) {
-                    problem = "rule \"" + rule.getName() + "\" needs @measure(\"CODE\"), @defines(\"Fact\") or @finding(\"CODE\")";
+                    problem = "rule \"" + rule.getName()
+                            + "\" needs @measure(\"CODE\"), @defines(\"Fact\") or @finding(\"CODE\")";
                 } else if (kinds > 1) {
-                    problem = "rule \"" + rule.getName() + "\" has more than one of @measure, @defines and @finding; it either decides, defines or checks";
+                    problem = "rule \"" + rule.getName()
+                            + "\" has more than one of @measure, @defines and @finding; it either decides, defines or checks";
                 } else if (finding != null && !String.valueOf(finding).matches("[A-Z][A-Z0-9_]*")) {
-                    problem = "rule \"" + rule.getName() + "\": a finding code is written in capitals and underscores, not '" + finding + "'";
+                    problem = "rule \"" + rule.getName()
+                            + "\": a finding code is written in capitals and underscores, not '" + finding + "'";
                 } else if (finding != null && !("ERROR".equals(severity) || "WARNING".equals(severity))) {
-                    problem = "rule \"" + rule.getName() + "\" needs @severity(\"ERROR\") or @severity(\"WARNING\") beside @finding";
-                } else if (finding != null && severities.containsKey(finding.toString())
+                    problem = "rule \"" + rule.getName()
+                            + "\" needs @severity(\"ERROR\") or @severity(\"WARNING\") beside @finding";
+                } else if (finding != null
+                        && severities.containsKey(finding.toString())
                         && !severities.get(finding.toString()).equals(severity)) {
                     problem = "rule \"" + rule.getName() + "\" gives finding " + finding + " severity " + severity
                             + ", another rule gives it " + severities.get(finding.toString());

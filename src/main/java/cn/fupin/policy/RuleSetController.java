@@ -1,13 +1,12 @@
 package cn.fupin.policy;
 
-import java.security.Principal;
-import java.time.Instant;
-import java.util.List;
-
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.audit.Audited;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,11 +18,10 @@ class RuleSetController {
 
     /** {@code folderRefused}: set while the folder did not pass at start and the last activated version decides. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ActiveView(String version, Instant loadedAt, int rules, List<String> files, ValidationReport folderRefused) {
-    }
+    record ActiveView(
+            String version, Instant loadedAt, int rules, List<String> files, ValidationReport folderRefused) {}
 
-    record StoredView(String version, List<RuleSource> files) {
-    }
+    record StoredView(String version, List<RuleSource> files) {}
 
     private final ActiveRuleSet active;
     private final RuleSetStore store;
@@ -37,7 +35,11 @@ class RuleSetController {
     @GetMapping("/api/rulesets/active")
     ActiveView active() {
         RuleSet ruleSet = active.get();
-        return new ActiveView(ruleSet.version(), ruleSet.loadedAt(), ruleSet.ruleCount(), ruleSet.files(),
+        return new ActiveView(
+                ruleSet.version(),
+                ruleSet.loadedAt(),
+                ruleSet.ruleCount(),
+                ruleSet.files(),
                 active.refusedAtStart().orElse(null));
     }
 
@@ -50,11 +52,13 @@ class RuleSetController {
     @Operation(summary = "A rule set that was once active, with its files")
     @GetMapping("/api/rulesets/{version}")
     StoredView one(@PathVariable String version) {
-        return new StoredView(version, store.sources(version)
-                .orElseThrow(() -> new NotFoundException("No rule set " + version)));
+        return new StoredView(
+                version, store.sources(version).orElseThrow(() -> new NotFoundException("No rule set " + version)));
     }
 
-    @Operation(summary = "Compile the rules folder as it is now and run its scenarios; activates nothing (422 if it fails)")
+    @Operation(
+            summary =
+                    "Compile the rules folder as it is now and run its scenarios; activates nothing (422 if it fails)")
     @Audited("RULES_VALIDATE")
     @PostMapping("/api/rulesets/validate")
     ValidationReport validate() {

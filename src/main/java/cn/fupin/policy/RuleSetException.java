@@ -9,7 +9,8 @@ public class RuleSetException extends RuntimeException {
     private final List<RuleProblem> problems;
 
     public RuleSetException(List<RuleProblem> problems) {
-        super("the rules cannot be loaded:\n" + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+        super("the rules cannot be loaded:\n"
+                + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

@@ -1,7 +1,6 @@
 package cn.fupin.policy;
 
 import java.util.stream.Collectors;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -11,7 +10,8 @@ class RuleSetFailureAnalyzer extends AbstractFailureAnalyzer<RuleSetException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, RuleSetException cause) {
         String problems = cause.problems().stream().map(p -> "    " + p).collect(Collectors.joining("\n"));
-        return new FailureAnalysis("The rules folder could not be compiled:\n" + problems,
+        return new FailureAnalysis(
+                "The rules folder could not be compiled:\n" + problems,
                 "Correct the files named above (or point app.rules-dir at a good rules folder) and start again.",
                 cause);
     }

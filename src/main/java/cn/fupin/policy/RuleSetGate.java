@@ -9,8 +9,7 @@ package cn.fupin.policy;
 public interface RuleSetGate {
 
     /** The outcome: the report, and the compiled rule set when the folder passed. */
-    record Candidate(ValidationReport report, RuleSet ruleSet) {
-    }
+    record Candidate(ValidationReport report, RuleSet ruleSet) {}
 
     /** Checks a folder; {@code active} (may be null) is what the changes are reported against. */
     Candidate check(RulesFolder folder, RuleSet active);

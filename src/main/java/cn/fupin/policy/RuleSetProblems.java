@@ -1,8 +1,7 @@
 package cn.fupin.policy;
 
-import java.util.List;
-
 import cn.fupin.system.FieldError;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,20 +20,22 @@ class RuleSetProblems {
     @ExceptionHandler(StandardNotInForceException.class)
     ProblemDetail standardNotInForce(StandardNotInForceException e) {
         List<String> names = e.missing().stream().map(StandardName::key).toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
                 "No value is in force on " + e.date() + " for " + String.join(", ", names)
                         + ": a household cannot be evaluated before its standards exist");
         problem.setTitle("Standard not in force");
         problem.setProperty("standards", names);
-        problem.setProperty("errors", List.of(new FieldError("asOf",
-                "is before the first value of " + String.join(", ", names))));
+        problem.setProperty(
+                "errors", List.of(new FieldError("asOf", "is before the first value of " + String.join(", ", names))));
         return problem;
     }
 
     @ExceptionHandler(RuleSetRefusedException.class)
     ProblemDetail ruleSetRefused(RuleSetRefusedException e) {
         ValidationReport report = e.report();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNPROCESSABLE_CONTENT,
                 "The rules folder does not pass: " + e.getMessage() + "; the active rule set is unchanged");
         problem.setTitle("Rules refused");
         problem.setProperty("errors", report.errors());

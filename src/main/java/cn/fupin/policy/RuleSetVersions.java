@@ -1,10 +1,9 @@
 package cn.fupin.policy;
 
+import cn.fupin.system.NotFoundException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import cn.fupin.system.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**

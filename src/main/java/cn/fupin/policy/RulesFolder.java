@@ -38,8 +38,8 @@ public final class RulesFolder {
     /** The rule set's files in a stable order (by path), read as UTF-8. */
     public List<RuleSource> read() {
         if (!Files.isDirectory(dir)) {
-            throw new RuleSetException(List.of(new RuleProblem(dir.toString(), 0,
-                    "the rules folder does not exist (set app.rules-dir)")));
+            throw new RuleSetException(
+                    List.of(new RuleProblem(dir.toString(), 0, "the rules folder does not exist (set app.rules-dir)")));
         }
         List<RuleSource> sources = new ArrayList<>();
         try {
@@ -53,8 +53,8 @@ public final class RulesFolder {
             if (Files.isDirectory(quality)) {
                 for (Path file : list(quality)) {
                     if (file.getFileName().toString().endsWith(".drl")) {
-                        sources.add(new RuleSource(QUALITY + "/" + file.getFileName(),
-                                Files.readString(file, StandardCharsets.UTF_8)));
+                        sources.add(new RuleSource(
+                                QUALITY + "/" + file.getFileName(), Files.readString(file, StandardCharsets.UTF_8)));
                     }
                 }
             }

@@ -21,10 +21,16 @@ class RulesHealth implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = Health.up().withDetail("version", active.get().version());
-        active.refusedAtStart().ifPresent(report -> health
-                .withDetail("folder", "refused at start: deciding with the version activated last")
-                .withDetail("errors", report.errors().stream().map(RuleProblem::toString).toList())
-                .withDetail("failingScenarios", report.failingScenarios().size()));
+        active.refusedAtStart()
+                .ifPresent(report -> health.withDetail(
+                                "folder", "refused at start: deciding with the version activated last")
+                        .withDetail(
+                                "errors",
+                                report.errors().stream()
+                                        .map(RuleProblem::toString)
+                                        .toList())
+                        .withDetail(
+                                "failingScenarios", report.failingScenarios().size()));
         return health.build();
     }
 }

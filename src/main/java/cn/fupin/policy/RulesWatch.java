@@ -1,5 +1,6 @@
 package cn.fupin.policy;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -10,8 +11,6 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,8 +35,10 @@ class RulesWatch {
     private final Duration quiet;
     private WatchService watcher;
 
-    RulesWatch(ActiveRuleSet active, @Value("${app.rules-dir:rules}") Path dir,
-               @Value("${app.rules-watch.quiet-period:2s}") Duration quiet) {
+    RulesWatch(
+            ActiveRuleSet active,
+            @Value("${app.rules-dir:rules}") Path dir,
+            @Value("${app.rules-watch.quiet-period:2s}") Duration quiet) {
         this.active = active;
         this.dir = dir.toAbsolutePath().normalize();
         this.quiet = quiet;
@@ -48,7 +49,10 @@ class RulesWatch {
         watcher = FileSystems.getDefault().newWatchService();
         for (Path folder : new Path[] {dir, dir.resolve(RulesFolder.SCENARIOS), dir.resolve(RulesFolder.QUALITY)}) {
             if (Files.isDirectory(folder)) {
-                folder.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                folder.register(
+                        watcher,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         }

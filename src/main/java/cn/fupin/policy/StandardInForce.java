@@ -8,5 +8,4 @@ import java.time.LocalDate;
  * overriding region prefix, or null for the default series), since when it applies, and the document that
  * set it ({@code reference}, null for a value only proposed in a dry run).
  */
-public record StandardInForce(StandardName name, BigDecimal value, LocalDate since, String region, String reference) {
-}
+public record StandardInForce(StandardName name, BigDecimal value, LocalDate since, String region, String reference) {}

@@ -28,7 +28,11 @@ public enum StandardName {
     CHECK_POOR_INCOME_MULTIPLE(Kind.MULTIPLE);
 
     /** Yuan per person per year; whole years; a factor (a plain number, such as 2 for "twice"). */
-    public enum Kind { MONEY, AGE, MULTIPLE }
+    public enum Kind {
+        MONEY,
+        AGE,
+        MULTIPLE
+    }
 
     private final Kind kind;
 

@@ -17,12 +17,10 @@ import java.util.Optional;
 public final class StandardsBook {
 
     /** One dated value of a series; {@code region} is "" for the default series. */
-    public record Entry(LocalDate since, String region, BigDecimal value, String reference, int line) {
-    }
+    public record Entry(LocalDate since, String region, BigDecimal value, String reference, int line) {}
 
     /** What policy staff wrote about a standard, shown beside its value. */
-    public record Definition(StandardName name, String title, String unit, String source, List<Entry> entries) {
-    }
+    public record Definition(StandardName name, String title, String unit, String source, List<Entry> entries) {}
 
     private final Map<StandardName, Definition> definitions;
 
@@ -38,8 +36,8 @@ public final class StandardsBook {
         return definitions.get(name).entries().stream()
                 .filter(e -> !e.since().isAfter(date) && regionCode.startsWith(e.region()))
                 .max(Comparator.comparingInt((Entry e) -> e.region().length()).thenComparing(Entry::since))
-                .map(e -> new StandardInForce(name, e.value(), e.since(), e.region().isEmpty() ? null : e.region(),
-                        e.reference()));
+                .map(e -> new StandardInForce(
+                        name, e.value(), e.since(), e.region().isEmpty() ? null : e.region(), e.reference()));
     }
 
     /**
@@ -52,7 +50,8 @@ public final class StandardsBook {
         values.forEach((name, dated) -> {
             Definition d = definitions.get(name);
             List<Entry> entries = new ArrayList<>(d.entries().stream()
-                    .filter(e -> !(e.region().isEmpty() && dated.containsKey(e.since()))).toList());
+                    .filter(e -> !(e.region().isEmpty() && dated.containsKey(e.since())))
+                    .toList());
             dated.forEach((since, value) -> entries.add(new Entry(since, "", value, null, 0)));
             changed.put(name, new Definition(name, d.title(), d.unit(), d.source(), List.copyOf(entries)));
         });

@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -48,7 +47,9 @@ final class StandardsFile {
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            problem(e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1, "not valid YAML: " + e.getProblem());
+            problem(
+                    e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1,
+                    "not valid YAML: " + e.getProblem());
             return null;
         }
         if (!(root instanceof MappingNode mapping)) {
@@ -60,8 +61,12 @@ final class StandardsFile {
             String key = scalar(tuple.getKeyNode());
             StandardName name = StandardName.ofKey(key).orElse(null);
             if (name == null) {
-                problem(line(tuple.getKeyNode()), "unknown standard '" + key + "'; the rules know "
-                        + Arrays.stream(StandardName.values()).map(StandardName::key).toList());
+                problem(
+                        line(tuple.getKeyNode()),
+                        "unknown standard '" + key + "'; the rules know "
+                                + Arrays.stream(StandardName.values())
+                                        .map(StandardName::key)
+                                        .toList());
             } else if (definitions.containsKey(name)) {
                 problem(line(tuple.getKeyNode()), "standard '" + key + "' is defined twice");
             } else {
@@ -81,7 +86,9 @@ final class StandardsFile {
         List<StandardsBook.Entry> entries = new ArrayList<>();
         Node values = fields.get("values");
         if (!(values instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            problem(line(node), "standard '" + name.key() + "' needs a list of values (since, value, reference, optional region)");
+            problem(
+                    line(node),
+                    "standard '" + name.key() + "' needs a list of values (since, value, reference, optional region)");
         } else {
             Map<String, Integer> seen = new HashMap<>();
             for (Node item : sequence.getValue()) {
@@ -91,15 +98,21 @@ final class StandardsFile {
                 }
                 Integer other = seen.putIfAbsent(entry.region() + "@" + entry.since(), entry.line());
                 if (other != null) {
-                    problem(entry.line(), "overlaps line " + other + ": two values of '" + name.key()
-                            + "' for the same region start on " + entry.since());
+                    problem(
+                            entry.line(),
+                            "overlaps line " + other + ": two values of '" + name.key()
+                                    + "' for the same region start on " + entry.since());
                 } else {
                     entries.add(entry);
                 }
             }
         }
-        return new StandardsBook.Definition(name, text(fields.get("title")), text(fields.get("unit")),
-                text(fields.get("source")), List.copyOf(entries));
+        return new StandardsBook.Definition(
+                name,
+                text(fields.get("title")),
+                text(fields.get("unit")),
+                text(fields.get("source")),
+                List.copyOf(entries));
     }
 
     private StandardsBook.Entry entry(StandardName name, Node node) {
@@ -122,7 +135,8 @@ final class StandardsFile {
             if (value.signum() < 0) {
                 problem(line, "'value' must not be negative");
                 value = null;
-            } else if (name.kind() == StandardName.Kind.AGE && value.stripTrailingZeros().scale() > 0) {
+            } else if (name.kind() == StandardName.Kind.AGE
+                    && value.stripTrailingZeros().scale() > 0) {
                 problem(line, "'value' of an age must be a whole number of years");
                 value = null;
             }
@@ -135,7 +149,8 @@ final class StandardsFile {
             problem(line, "'reference' must name the document (and article) that set this value");
             reference = null;
         }
-        return since == null || region == null || value == null || reference == null ? null
+        return since == null || region == null || value == null || reference == null
+                ? null
                 : new StandardsBook.Entry(since, region, value, reference, line);
     }
 

@@ -1,9 +1,8 @@
 package cn.fupin.quality;
 
+import cn.fupin.policy.RuleMetadata;
 import java.util.Comparator;
 import java.util.Objects;
-
-import cn.fupin.policy.RuleMetadata;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -48,8 +47,13 @@ public final class Finding {
 
     private static Finding of(RuleContext rule, String householdId, String memberId, String message) {
         var metadata = rule.getRule().getMetaData();
-        return new Finding(householdId, memberId, (String) metadata.get(RuleMetadata.FINDING),
-                Severity.valueOf((String) metadata.get(RuleMetadata.SEVERITY)), rule.getRule().getName(), message);
+        return new Finding(
+                householdId,
+                memberId,
+                (String) metadata.get(RuleMetadata.FINDING),
+                Severity.valueOf((String) metadata.get(RuleMetadata.SEVERITY)),
+                rule.getRule().getName(),
+                message);
     }
 
     public String getHouseholdId() {
@@ -83,8 +87,12 @@ public final class Finding {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Finding f && householdId.equals(f.householdId) && Objects.equals(memberId, f.memberId)
-                && code.equals(f.code) && rule.equals(f.rule) && message.equals(f.message);
+        return o instanceof Finding f
+                && householdId.equals(f.householdId)
+                && Objects.equals(memberId, f.memberId)
+                && code.equals(f.code)
+                && rule.equals(f.rule)
+                && message.equals(f.message);
     }
 
     @Override

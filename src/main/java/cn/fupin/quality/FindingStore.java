@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,15 +30,23 @@ public class FindingStore {
     public int record(String runId, Map<String, List<Finding>> findings, Map<String, String> regions) {
         List<Object[]> rows = new ArrayList<>();
         findings.forEach((householdId, list) -> {
-            Map<String, List<Finding>> byTarget = list.stream().collect(Collectors.groupingBy(
-                    f -> f.getCode() + "@" + (f.getMemberId() == null ? "" : f.getMemberId()),
-                    LinkedHashMap::new, Collectors.toList()));
+            Map<String, List<Finding>> byTarget = list.stream()
+                    .collect(Collectors.groupingBy(
+                            f -> f.getCode() + "@" + (f.getMemberId() == null ? "" : f.getMemberId()),
+                            LinkedHashMap::new,
+                            Collectors.toList()));
             for (List<Finding> same : byTarget.values()) {
                 Finding first = same.get(0);
-                rows.add(new Object[] {runId, householdId, first.getMemberId() == null ? "" : first.getMemberId(),
-                        first.getCode(), first.getSeverity().name(), regions.get(householdId),
-                        same.stream().map(Finding::getRule).distinct().collect(Collectors.joining("；")),
-                        same.stream().map(Finding::getMessage).distinct().collect(Collectors.joining("；"))});
+                rows.add(new Object[] {
+                    runId,
+                    householdId,
+                    first.getMemberId() == null ? "" : first.getMemberId(),
+                    first.getCode(),
+                    first.getSeverity().name(),
+                    regions.get(householdId),
+                    same.stream().map(Finding::getRule).distinct().collect(Collectors.joining("；")),
+                    same.stream().map(Finding::getMessage).distinct().collect(Collectors.joining("；"))
+                });
             }
         });
         if (!rows.isEmpty()) {

@@ -1,12 +1,11 @@
 package cn.fupin.quality;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-
 import cn.fupin.household.Household;
 import cn.fupin.household.StoredHouseholdChecks;
 import cn.fupin.policy.ActiveRuleSet;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,10 +30,13 @@ class FindingsOnStore implements StoredHouseholdChecks {
     public List<FindingView> warnings(Household household, String regionScope) {
         try {
             LocalDate today = LocalDate.now(clock);
-            return FindingView.of(quality.check(active.get(), List.of(household), today, regionScope).findings()
+            return FindingView.of(quality.check(active.get(), List.of(household), today, regionScope)
+                    .findings()
                     .getOrDefault(household.householdId(), List.of()));
         } catch (RuntimeException e) {
-            log.warn("The quality checks could not run after a household was stored: {}", e.getClass().getName());
+            log.warn(
+                    "The quality checks could not run after a household was stored: {}",
+                    e.getClass().getName());
             return null;
         }
     }

@@ -1,14 +1,13 @@
 package cn.fupin.quality;
 
+import cn.fupin.household.Household;
+import cn.fupin.matching.BulkEvaluation;
+import cn.fupin.policy.RuleSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.fupin.household.Household;
-import cn.fupin.matching.BulkEvaluation;
-import cn.fupin.policy.RuleSet;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -21,8 +20,7 @@ import org.springframework.stereotype.Service;
 public class QualityChecks {
 
     /** The findings per household, and the households that cannot be checked on the date (and why). */
-    public record Checked(Map<String, List<Finding>> findings, List<BulkEvaluation.Skipped> skipped) {
-    }
+    public record Checked(Map<String, List<Finding>> findings, List<BulkEvaluation.Skipped> skipped) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -48,8 +46,10 @@ public class QualityChecks {
         if (prepared.inputs().isEmpty()) {
             return new Checked(Map.of(), prepared.skipped());
         }
-        List<String> ids = prepared.evaluable().stream().map(Household::householdId).toList();
-        return new Checked(QualitySession.check(ruleSet, prepared.inputs(), sharedIdNumbers(ids, scope), asOf),
+        List<String> ids =
+                prepared.evaluable().stream().map(Household::householdId).toList();
+        return new Checked(
+                QualitySession.check(ruleSet, prepared.inputs(), sharedIdNumbers(ids, scope), asOf),
                 prepared.skipped());
     }
 
@@ -64,10 +64,12 @@ public class QualityChecks {
                  WHERE m.household_id IN (:ids) AND h.region_code LIKE :scope
                  ORDER BY m.household_id, m.member_id, o.household_id
                 """, Map.of("ids", householdIds, "scope", scope + "%"), rs -> {
-            others.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>()).add(rs.getString(3));
+            others.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                    .add(rs.getString(3));
         });
         List<SharedIdNumber> shared = new ArrayList<>(others.size());
-        others.forEach((member, households) -> shared.add(new SharedIdNumber(member.get(0), member.get(1), households)));
+        others.forEach(
+                (member, households) -> shared.add(new SharedIdNumber(member.get(0), member.get(1), households)));
         return shared;
     }
 }

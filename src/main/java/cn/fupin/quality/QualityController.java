@@ -1,9 +1,5 @@
 package cn.fupin.quality;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.policy.ActiveRuleSet;
@@ -17,6 +13,9 @@ import cn.fupin.system.QueryParameters;
 import cn.fupin.system.access.RegionScope;
 import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +38,13 @@ class QualityController {
     private final RegionScope scope;
     private final Clock clock;
 
-    QualityController(HouseholdRegistry registry, ActiveRuleSet active, QualityChecks checks, QualityReport report,
-                      RegionScope scope, Clock clock) {
+    QualityController(
+            HouseholdRegistry registry,
+            ActiveRuleSet active,
+            QualityChecks checks,
+            QualityReport report,
+            RegionScope scope,
+            Clock clock) {
         this.registry = registry;
         this.active = active;
         this.checks = checks;
@@ -50,11 +54,11 @@ class QualityController {
     }
 
     /** A household's findings, checked now with the active rules. */
-    record HouseholdFindings(String householdId, LocalDate asOf, String rulesetVersion, List<FindingView> findings) {
-    }
+    record HouseholdFindings(String householdId, LocalDate asOf, String rulesetVersion, List<FindingView> findings) {}
 
-    @Operation(summary = "The stored household checked now by the quality rules (rules/quality) on asOf (today by "
-            + "default): every finding with its code, severity, member and sentence; an empty list when none")
+    @Operation(
+            summary = "The stored household checked now by the quality rules (rules/quality) on asOf (today by "
+                    + "default): every finding with its code, severity, member and sentence; an empty list when none")
     @Audited("FINDINGS_READ")
     @GetMapping("/api/households/{householdId}/findings")
     HouseholdFindings findings(@PathVariable String householdId, @RequestParam(required = false) String asOf) {
@@ -62,30 +66,36 @@ class QualityController {
         LocalDate date = DateParameter.parse("asOf", asOf, clock, errors);
         errors.throwIfAny();
         Household household = registry.find(householdId)
-                .orElseThrow(() -> new NotFoundException(HouseholdRegistry.notFound(householdId))).household();
+                .orElseThrow(() -> new NotFoundException(HouseholdRegistry.notFound(householdId)))
+                .household();
         RuleSet ruleSet = active.get();
         QualityChecks.Checked checked = checks.check(ruleSet, List.of(household), date, scope.prefix());
         if (!checked.skipped().isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldError("asOf",
-                    "is before a member's birth date (" + checked.skipped().get(0).reason() + ")")));
+            throw new InvalidInputException(List.of(new FieldError(
+                    "asOf",
+                    "is before a member's birth date ("
+                            + checked.skipped().get(0).reason() + ")")));
         }
-        return new HouseholdFindings(householdId, date, ruleSet.version(),
+        return new HouseholdFindings(
+                householdId,
+                date,
+                ruleSet.version(),
                 FindingView.of(checked.findings().get(householdId)));
     }
 
-    @Operation(summary = "Findings per code and severity, and per region (code cut to regionDigits), from the latest "
-            + "completed run that checked the whole region, with how many were fixed and how many are new since the "
-            + "run before it; before any such run, run is null and every count 0")
+    @Operation(
+            summary = "Findings per code and severity, and per region (code cut to regionDigits), from the latest "
+                    + "completed run that checked the whole region, with how many were fixed and how many are new since the "
+                    + "run before it; before any such run, run is null and every count 0")
     @GetMapping("/api/reports/quality")
-    QualityReport.Report quality(@RequestParam(required = false) String regionCode,
-                                 @RequestParam(required = false) String regionDigits) {
+    QualityReport.Report quality(
+            @RequestParam(required = false) String regionCode, @RequestParam(required = false) String regionDigits) {
         QueryParameters.RegionGrouping region = QueryParameters.regionGrouping(regionCode, regionDigits);
         return report.of(scope.narrow(region.prefix()), region.digits());
     }
 
     /** The drill-down's query, read and checked once for its JSON and its CSV form. */
-    private record ListQuery(String prefix, String code, Severity severity, int page, int size) {
-    }
+    private record ListQuery(String prefix, String code, Severity severity, int page, int size) {}
 
     private ListQuery listQuery(String regionCode, String code, String severity, String page, String size) {
         FieldErrors errors = new FieldErrors();
@@ -99,28 +109,34 @@ class QualityController {
         return new ListQuery(scope.narrow(prefix), code, wanted, paging.page(), paging.size());
     }
 
-    @Operation(summary = "The findings behind the quality report, by household, filtered by code and severity; page "
-            + "from 0; as CSV with Accept: text/csv")
+    @Operation(
+            summary = "The findings behind the quality report, by household, filtered by code and severity; page "
+                    + "from 0; as CSV with Accept: text/csv")
     @Audited("FINDINGS_LIST")
     @GetMapping(path = "/api/reports/quality/findings", produces = MediaType.APPLICATION_JSON_VALUE)
-    QualityReport.Page findingList(@RequestParam(required = false) String regionCode,
-                                   @RequestParam(required = false) String code,
-                                   @RequestParam(required = false) String severity,
-                                   @RequestParam(required = false) String page,
-                                   @RequestParam(required = false) String size) {
+    QualityReport.Page findingList(
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         ListQuery q = listQuery(regionCode, code, severity, page, size);
         return report.findings(q.prefix(), q.code(), q.severity(), q.page(), q.size());
     }
 
-    @Operation(summary = "The findings behind the quality report, by household, filtered by code and severity; page "
-            + "from 0; as CSV with Accept: text/csv")
+    @Operation(
+            summary = "The findings behind the quality report, by household, filtered by code and severity; page "
+                    + "from 0; as CSV with Accept: text/csv")
     @Audited("FINDINGS_LIST")
     @GetMapping(path = "/api/reports/quality/findings", produces = "text/csv")
-    ResponseEntity<StreamingResponseBody> findingListCsv(@RequestParam(required = false) String regionCode,
-                                                         @RequestParam(required = false) String code,
-                                                         @RequestParam(required = false) String severity) {
+    ResponseEntity<StreamingResponseBody> findingListCsv(
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String severity) {
         ListQuery q = listQuery(regionCode, code, severity, null, null);
         report.findings(q.prefix(), q.code(), q.severity(), 0, 1); // 404 before any run, before the stream starts
-        return ResponseEntity.ok().contentType(CSV).body(out -> report.findingsCsv(q.prefix(), q.code(), q.severity(), out));
+        return ResponseEntity.ok()
+                .contentType(CSV)
+                .body(out -> report.findingsCsv(q.prefix(), q.code(), q.severity(), out));
     }
 }

@@ -1,14 +1,13 @@
 package cn.fupin.quality;
 
+import cn.fupin.matching.RuleSession;
+import cn.fupin.policy.RuleMetadata;
+import cn.fupin.policy.RuleSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.fupin.policy.RuleMetadata;
-import cn.fupin.matching.RuleSession;
-import cn.fupin.policy.RuleSet;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -19,17 +18,17 @@ import org.kie.api.runtime.rule.AgendaFilter;
  */
 public final class QualitySession {
 
-    private static final AgendaFilter CHECKS = match -> !match.getRule().getMetaData().containsKey(RuleMetadata.MEASURE);
+    private static final AgendaFilter CHECKS =
+            match -> !match.getRule().getMetaData().containsKey(RuleMetadata.MEASURE);
 
-    private QualitySession() {
-    }
+    private QualitySession() {}
 
     /**
      * The findings per household id, in the order of the input; every household has an entry, empty when its
      * record looks right. {@code shared} are the members whose ID number is registered in other households.
      */
-    public static Map<String, List<Finding>> check(RuleSet ruleSet, List<RuleSession.Input> inputs,
-                                                   List<SharedIdNumber> shared, LocalDate asOf) {
+    public static Map<String, List<Finding>> check(
+            RuleSet ruleSet, List<RuleSession.Input> inputs, List<SharedIdNumber> shared, LocalDate asOf) {
         KieSession session = ruleSet.newSession();
         try {
             RuleSession.insert(session, inputs, asOf);

@@ -1,12 +1,11 @@
 package cn.fupin.reevaluation;
 
+import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-
-import cn.fupin.system.FieldError;
-import cn.fupin.system.FieldErrors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,8 +42,8 @@ class CandidateFolders {
         try {
             Path real = dir.toRealPath();
             if (!real.startsWith(root.toRealPath()) || !Files.isDirectory(real)) {
-                errors.add(new FieldError("rulesDir", Files.isDirectory(real) ? OUTSIDE
-                        : "is not a folder under the candidates root"));
+                errors.add(new FieldError(
+                        "rulesDir", Files.isDirectory(real) ? OUTSIDE : "is not a folder under the candidates root"));
                 return null;
             }
             return real;

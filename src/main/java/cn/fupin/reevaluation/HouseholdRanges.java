@@ -3,7 +3,6 @@ package cn.fupin.reevaluation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +16,7 @@ class HouseholdRanges implements Partitioner {
 
     /** The range (after, upTo]: after "" is the first range, upTo "" the last. */
     static final String AFTER = "after";
+
     static final String UP_TO = "upTo";
 
     private final JdbcTemplate jdbc;
@@ -29,8 +29,8 @@ class HouseholdRanges implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM household WHERE region_code LIKE ?", Long.class,
-                regionPrefix + "%");
+        long total = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM household WHERE region_code LIKE ?", Long.class, regionPrefix + "%");
         int ranges = (int) Math.max(1, Math.min(gridSize, total));
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         String after = "";

@@ -28,11 +28,13 @@ class InterruptedRuns {
     private final boolean recover;
     private final boolean resume;
 
-    InterruptedRuns(Reevaluations reevaluations, @Value("${app.cluster.enabled:false}") boolean cluster,
-                    @Value("${app.reevaluation.remote:false}") boolean manager,
-                    @Value("${app.reevaluation.worker:false}") boolean worker,
-                    @Value("${app.reevaluation.recover-on-start:#{null}}") Boolean recover,
-                    @Value("${app.reevaluation.resume-on-start:false}") boolean resume) {
+    InterruptedRuns(
+            Reevaluations reevaluations,
+            @Value("${app.cluster.enabled:false}") boolean cluster,
+            @Value("${app.reevaluation.remote:false}") boolean manager,
+            @Value("${app.reevaluation.worker:false}") boolean worker,
+            @Value("${app.reevaluation.recover-on-start:#{null}}") Boolean recover,
+            @Value("${app.reevaluation.resume-on-start:false}") boolean resume) {
         this.reevaluations = reevaluations;
         // Found by starting a worker during a remote run: it marked the live run FAILED.
         this.recover = recover != null ? recover : !(cluster || manager || worker);

@@ -1,5 +1,6 @@
 package cn.fupin.reevaluation;
 
+import cn.fupin.matching.BulkEvaluation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,8 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
-import cn.fupin.matching.BulkEvaluation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -33,31 +32,42 @@ class LaterEvaluations {
         this.clock = clock;
     }
 
-    private record Latest(String householdId, long seq, LocalDate asOf, Instant evaluatedAt) {
-    }
+    private record Latest(String householdId, long seq, LocalDate asOf, Instant evaluatedAt) {}
 
     List<BulkEvaluation.Skipped> among(Reevaluation run, List<String> householdIds) {
         if (householdIds.isEmpty()) {
             return List.of();
         }
         String marks = String.join(",", Collections.nCopies(householdIds.size(), "?"));
-        List<Latest> latest = jdbc.query("""
+        List<Latest> latest = jdbc.query(
+                """
                 SELECT e.household_id, e.seq, e.as_of, e.evaluated_at
                   FROM evaluation e
                   JOIN (SELECT household_id, MAX(seq) AS seq FROM evaluation
                          WHERE household_id IN (%s) GROUP BY household_id) l ON l.seq = e.seq
                  ORDER BY e.household_id
-                """.formatted(marks), (rs, i) -> new Latest(rs.getString(1), rs.getLong(2),
-                rs.getDate(3).toLocalDate(), rs.getTimestamp(4).toInstant()), householdIds.toArray());
+                """.formatted(marks),
+                (rs, i) -> new Latest(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getDate(3).toLocalDate(),
+                        rs.getTimestamp(4).toInstant()),
+                householdIds.toArray());
         List<BulkEvaluation.Skipped> skipped = new ArrayList<>();
         for (Latest e : latest) {
             if (after(run, e)) {
-                skipped.add(new BulkEvaluation.Skipped(e.householdId(), "evaluated after this run started (at "
-                        + e.evaluatedAt().atZone(clock.getZone()).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS)
-                        + "): that evaluation stands"));
+                skipped.add(new BulkEvaluation.Skipped(
+                        e.householdId(),
+                        "evaluated after this run started (at "
+                                + e.evaluatedAt()
+                                        .atZone(clock.getZone())
+                                        .toOffsetDateTime()
+                                        .truncatedTo(ChronoUnit.SECONDS)
+                                + "): that evaluation stands"));
             } else if (e.asOf().isAfter(run.asOf())) {
-                skipped.add(new BulkEvaluation.Skipped(e.householdId(), "evaluated as of " + e.asOf()
-                        + ", later than this run's date: that evaluation stands"));
+                skipped.add(new BulkEvaluation.Skipped(
+                        e.householdId(),
+                        "evaluated as of " + e.asOf() + ", later than this run's date: that evaluation stands"));
             }
         }
         return skipped;
@@ -68,7 +78,8 @@ class LaterEvaluations {
      * compares times, in whole seconds, an evaluation in the run's second counting as after it.
      */
     private static boolean after(Reevaluation run, Latest e) {
-        return run.evaluationsBefore() != null ? e.seq() > run.evaluationsBefore()
+        return run.evaluationsBefore() != null
+                ? e.seq() > run.evaluationsBefore()
                 : !e.evaluatedAt().isBefore(run.requestedAt());
     }
 }

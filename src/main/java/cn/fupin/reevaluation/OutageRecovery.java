@@ -1,11 +1,10 @@
 package cn.fupin.reevaluation;
 
+import cn.fupin.system.ConflictException;
+import cn.fupin.system.DatabaseUnavailable;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import cn.fupin.system.ConflictException;
-import cn.fupin.system.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -36,8 +35,10 @@ class OutageRecovery implements JobExecutionListener {
     private final JdbcTemplate jdbc;
     private final Duration wait;
 
-    OutageRecovery(@Lazy Reevaluations reevaluations, JdbcTemplate jdbc,
-                   @Value("${app.reevaluation.outage-wait:PT1H}") Duration wait) {
+    OutageRecovery(
+            @Lazy Reevaluations reevaluations,
+            JdbcTemplate jdbc,
+            @Value("${app.reevaluation.outage-wait:PT1H}") Duration wait) {
         this.reevaluations = reevaluations;
         this.jdbc = jdbc;
         this.wait = wait;
@@ -62,13 +63,17 @@ class OutageRecovery implements JobExecutionListener {
                 job.run();
             } finally {
                 JobExecution execution = running.remove(Thread.currentThread());
-                if (execution != null && execution.getStatus() != BatchStatus.COMPLETED
+                if (execution != null
+                        && execution.getStatus() != BatchStatus.COMPLETED
                         && execution.getStatus() != BatchStatus.STOPPED
                         && (execution.getStatus() == BatchStatus.UNKNOWN // its end could not be recorded
-                            || execution.getAllFailureExceptions().stream().anyMatch(DatabaseUnavailable::causes))) {
+                                || execution.getAllFailureExceptions().stream()
+                                        .anyMatch(DatabaseUnavailable::causes))) {
                     String id = execution.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID);
-                    log.warn("Re-evaluation {} was broken off by the database; it resumes when the database "
-                            + "answers again", id);
+                    log.warn(
+                            "Re-evaluation {} was broken off by the database; it resumes when the database "
+                                    + "answers again",
+                            id);
                     Thread recovery = new Thread(() -> recover(id), "reevaluation-outage-" + id);
                     recovery.setDaemon(true);
                     recovery.start();
@@ -92,8 +97,12 @@ class OutageRecovery implements JobExecutionListener {
                     }
                 }
                 if (System.nanoTime() + pause.toNanos() > until) {
-                    log.error("Re-evaluation {}: the database did not answer within {}; resume it by hand with "
-                            + "POST /api/reevaluations/{}/resume", id, wait, id);
+                    log.error(
+                            "Re-evaluation {}: the database did not answer within {}; resume it by hand with "
+                                    + "POST /api/reevaluations/{}/resume",
+                            id,
+                            wait,
+                            id);
                     return;
                 }
                 Thread.sleep(pause.toMillis());
@@ -108,8 +117,10 @@ class OutageRecovery implements JobExecutionListener {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 causes.append(" < ").append(cause.getClass().getName());
             }
-            log.error("Re-evaluation {} could not be resumed after the database came back ({}); resume it by hand",
-                    id, causes);
+            log.error(
+                    "Re-evaluation {} could not be resumed after the database came back ({}); resume it by hand",
+                    id,
+                    causes);
         }
     }
 }

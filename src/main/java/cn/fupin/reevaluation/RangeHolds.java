@@ -1,5 +1,6 @@
 package cn.fupin.reevaluation;
 
+import jakarta.annotation.PreDestroy;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -14,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -43,6 +42,7 @@ class RangeHolds {
     private final Duration expires;
     /** This process (and context: tests run several in one JVM); no personal data. */
     private final String holder;
+
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat;
 
@@ -92,12 +92,16 @@ class RangeHolds {
     void release(long stepExecutionId) {
         held.remove(stepExecutionId);
         try {
-            jdbc.update("DELETE FROM reevaluation_range_hold WHERE step_execution_id = :id AND holder = :holder",
+            jdbc.update(
+                    "DELETE FROM reevaluation_range_hold WHERE step_execution_id = :id AND holder = :holder",
                     Map.of("id", stepExecutionId, "holder", holder));
         } catch (RuntimeException e) {
             // Not heard from any more, the hold expires by itself.
-            log.warn("The hold of range step execution {} could not be released ({}); it expires in {}",
-                    stepExecutionId, e.getClass().getSimpleName(), expires);
+            log.warn(
+                    "The hold of range step execution {} could not be released ({}); it expires in {}",
+                    stepExecutionId,
+                    e.getClass().getSimpleName(),
+                    expires);
         }
     }
 
@@ -115,12 +119,16 @@ class RangeHolds {
         if (open.isEmpty()) {
             return Set.of();
         }
-        Set<Long> live = new TreeSet<>(jdbc.queryForList("""
+        Set<Long> live = new TreeSet<>(jdbc.queryForList(
+                """
                 SELECT step_execution_id FROM reevaluation_range_hold
                  WHERE step_execution_id IN (:ids) AND heard_at >= TIMESTAMPADD(SECOND, :expires, CURRENT_TIMESTAMP(3))
-                """, Map.of("ids", open.stream().map(StepExecution::getId).toList(), "expires", -expires.toSeconds()),
+                """,
+                Map.of("ids", open.stream().map(StepExecution::getId).toList(), "expires", -expires.toSeconds()),
                 Long.class));
-        return open.stream().filter(step -> live.contains(step.getId())).map(RangesOnWorkers::rangeName)
+        return open.stream()
+                .filter(step -> live.contains(step.getId()))
+                .map(RangesOnWorkers::rangeName)
                 .collect(Collectors.toCollection(() -> new TreeSet<>(RangesOnWorkers.IN_ORDER)));
     }
 
@@ -129,11 +137,15 @@ class RangeHolds {
             return;
         }
         try {
-            jdbc.update("UPDATE reevaluation_range_hold SET heard_at = CURRENT_TIMESTAMP(3) WHERE holder = :holder",
+            jdbc.update(
+                    "UPDATE reevaluation_range_hold SET heard_at = CURRENT_TIMESTAMP(3) WHERE holder = :holder",
                     Map.of("holder", holder));
         } catch (RuntimeException e) {
-            log.warn("Could not say that ranges {} are still being run ({}); they look abandoned after {}", held,
-                    e.getClass().getSimpleName(), expires);
+            log.warn(
+                    "Could not say that ranges {} are still being run ({}); they look abandoned after {}",
+                    held,
+                    e.getClass().getSimpleName(),
+                    expires);
         }
     }
 

@@ -42,8 +42,10 @@ class RangeRequests {
         }
         if (range == null) {
             // Rejected: the broker moves it to the rejected queue, where an operator finds it with this line.
-            log.error("Range request for step execution {} rejected: no such step execution in this database (is "
-                    + "this worker on the manager's database?)", id);
+            log.error(
+                    "Range request for step execution {} rejected: no such step execution in this database (is "
+                            + "this worker on the manager's database?)",
+                    id);
             throw new IllegalStateException("No step execution " + id + " in this database");
         }
         if (!runs(range)) {
@@ -74,9 +76,12 @@ class RangeRequests {
     private static boolean runs(StepExecution range) {
         JobExecution run = range.getJobExecution();
         if (!range.getStatus().isRunning() || !run.getStatus().isRunning()) {
-            log.info("Range {} of re-evaluation {} is not run: it is {} and its run {}; a resume sends its own requests",
-                    range.getStepName(), run.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID),
-                    range.getStatus(), run.getStatus());
+            log.info(
+                    "Range {} of re-evaluation {} is not run: it is {} and its run {}; a resume sends its own requests",
+                    range.getStepName(),
+                    run.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID),
+                    range.getStatus(),
+                    run.getStatus());
             return false;
         }
         return true;

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.ReturnedMessage;
@@ -39,7 +38,8 @@ class RangesOnWorkers extends AbstractPartitionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RangesOnWorkers.class);
     /** Range names in their order: "range2" before "range10". */
-    static final Comparator<String> IN_ORDER = Comparator.comparingInt(String::length).thenComparing(name -> name);
+    static final Comparator<String> IN_ORDER =
+            Comparator.comparingInt(String::length).thenComparing(name -> name);
 
     private final RabbitTemplate rabbit;
     private final String queue;
@@ -48,8 +48,13 @@ class RangesOnWorkers extends AbstractPartitionHandler {
     private final Duration stallTimeout;
     private final long pollMillis;
 
-    RangesOnWorkers(RabbitTemplate rabbit, String queue, JobRepository jobs, Duration confirmTimeout,
-                    Duration stallTimeout, long pollMillis) {
+    RangesOnWorkers(
+            RabbitTemplate rabbit,
+            String queue,
+            JobRepository jobs,
+            Duration confirmTimeout,
+            Duration stallTimeout,
+            long pollMillis) {
         this.rabbit = rabbit;
         this.queue = queue;
         this.jobs = jobs;
@@ -61,7 +66,8 @@ class RangesOnWorkers extends AbstractPartitionHandler {
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> ranges) throws Exception {
         // In range order ("range2" before "range10"): the first ranges are taken first, as in a local run.
-        List<StepExecution> inOrder = ranges.stream().sorted(Comparator.comparing(RangesOnWorkers::rangeName, IN_ORDER))
+        List<StepExecution> inOrder = ranges.stream()
+                .sorted(Comparator.comparing(RangesOnWorkers::rangeName, IN_ORDER))
                 .toList();
         for (StepExecution range : inOrder) {
             send(range);
@@ -73,23 +79,27 @@ class RangesOnWorkers extends AbstractPartitionHandler {
     private void send(StepExecution range) throws InterruptedException {
         String name = rangeName(range);
         CorrelationData correlation = new CorrelationData(name + "@" + range.getId());
-        rabbit.convertAndSend("", queue, new StepExecutionRequest(ReevaluationJobConfiguration.RANGE_STEP,
-                range.getId()), correlation);
+        rabbit.convertAndSend(
+                "",
+                queue,
+                new StepExecutionRequest(ReevaluationJobConfiguration.RANGE_STEP, range.getId()),
+                correlation);
         CorrelationData.Confirm confirm;
         try {
             confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new RangesFailed("The broker did not confirm the request for " + name + " within "
-                    + confirmTimeout + "; resume the run once the broker answers");
+            throw new RangesFailed("The broker did not confirm the request for " + name + " within " + confirmTimeout
+                    + "; resume the run once the broker answers");
         } catch (ExecutionException e) {
             throw new RangesFailed("The request for " + name + " could not be sent to the broker ("
                     + e.getCause().getClass().getSimpleName() + "); resume the run once the broker answers");
         }
         ReturnedMessage returned = correlation.getReturned();
         if (returned != null) {
-            throw new RangesFailed("The broker routed the request for " + name + " to no queue (" + returned.getReplyCode()
-                    + " " + returned.getReplyText() + "): queue " + queue + " is missing; restart the manager, "
-                    + "which declares it, and resume the run");
+            throw new RangesFailed(
+                    "The broker routed the request for " + name + " to no queue (" + returned.getReplyCode()
+                            + " " + returned.getReplyText() + "): queue " + queue + " is missing; restart the manager, "
+                            + "which declares it, and resume the run");
         }
         if (!confirm.ack()) {
             throw new RangesFailed("The broker refused the request for " + name + " (" + confirm.reason()
@@ -105,21 +115,27 @@ class RangesOnWorkers extends AbstractPartitionHandler {
         while (true) {
             JobExecution job = jobs.getJobExecution(manager.getJobExecutionId());
             Set<StepExecution> current = job.getStepExecutions().stream()
-                    .filter(step -> ids.contains(step.getId())).collect(Collectors.toSet());
+                    .filter(step -> ids.contains(step.getId()))
+                    .collect(Collectors.toSet());
             for (StepExecution range : current) {
                 Long before = seen.put(range.getId(), range.getVersion() == null ? 0L : range.getVersion());
                 if (before != null && !before.equals(seen.get(range.getId()))) {
                     lastMove = System.nanoTime();
                 }
             }
-            Set<String> open = current.stream().filter(step -> step.getStatus().isRunning())
-                    .map(RangesOnWorkers::rangeName).collect(Collectors.toCollection(() -> new TreeSet<>(IN_ORDER)));
+            Set<String> open = current.stream()
+                    .filter(step -> step.getStatus().isRunning())
+                    .map(RangesOnWorkers::rangeName)
+                    .collect(Collectors.toCollection(() -> new TreeSet<>(IN_ORDER)));
             if (open.isEmpty() && current.size() == ids.size()) {
                 return current;
             }
             if (System.nanoTime() - lastMove > stallTimeout.toNanos()) {
-                log.warn("Re-evaluation {}: no range moved for {}; {} had not ended",
-                        job.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID), stallTimeout, open);
+                log.warn(
+                        "Re-evaluation {}: no range moved for {}; {} had not ended",
+                        job.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID),
+                        stallTimeout,
+                        open);
                 throw new RangesFailed("No range moved for " + stallTimeout + " (app.reevaluation.remote-timeout); "
                         + "ranges that did not answer: " + String.join(", ", open) + ". Resume the run once "
                         + "workers run again: ranges still held by a worker are not handed out twice");

@@ -16,11 +16,25 @@ import java.time.LocalDate;
  * @param evaluationsBefore  the highest evaluation seq when it was asked for: a real run records no household
  *                           whose latest evaluation is later (null for runs asked for before this was kept)
  */
-record Reevaluation(String reevaluationId, String regionPrefix, LocalDate asOf, boolean dryRun,
-                    String rulesetVersion, String baseVersion, String standardsOverrides, String candidateFiles,
-                    String requestedBy, Instant requestedAt, long total, long processed, long changedHouseholds,
-                    long skipped, long processedAtResume, boolean qualityOnly, long findings,
-                    Long evaluationsBefore) {
+record Reevaluation(
+        String reevaluationId,
+        String regionPrefix,
+        LocalDate asOf,
+        boolean dryRun,
+        String rulesetVersion,
+        String baseVersion,
+        String standardsOverrides,
+        String candidateFiles,
+        String requestedBy,
+        Instant requestedAt,
+        long total,
+        long processed,
+        long changedHouseholds,
+        long skipped,
+        long processedAtResume,
+        boolean qualityOnly,
+        long findings,
+        Long evaluationsBefore) {
 
     /** Real runs and quality-only runs record findings; a dry run records nothing. */
     boolean checksQuality() {

@@ -1,13 +1,12 @@
 package cn.fupin.reevaluation;
 
+import cn.fupin.household.Household;
+import cn.fupin.matching.BulkEvaluation;
+import cn.fupin.matching.Recommendation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import cn.fupin.household.Household;
-import cn.fupin.matching.BulkEvaluation;
-import cn.fupin.matching.Recommendation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReevaluationChanges {
 
-    enum Direction { GAINED, LOST }
+    enum Direction {
+        GAINED,
+        LOST
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -36,8 +38,14 @@ class ReevaluationChanges {
                 continue;
             }
             Household household = h.household();
-            households.add(new Object[] {reevaluationId, household.householdId(), household.regionCode(),
-                    household.members().size(), people(household, h.gained()), people(household, h.lost())});
+            households.add(new Object[] {
+                reevaluationId,
+                household.householdId(),
+                household.regionCode(),
+                household.members().size(),
+                people(household, h.gained()),
+                people(household, h.lost())
+            });
             add(changes, reevaluationId, household, Direction.GAINED, h.gained());
             add(changes, reevaluationId, household, Direction.LOST, h.lost());
         }
@@ -60,17 +68,32 @@ class ReevaluationChanges {
     /** The households a run could not evaluate or check on its date, with the reason. */
     void skipped(String reevaluationId, List<BulkEvaluation.Skipped> skipped) {
         if (!skipped.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO reevaluation_skip (reevaluation_id, household_id, reason) VALUES (?, ?, ?)",
-                    skipped.stream().map(s -> new Object[] {reevaluationId, s.householdId(), s.reason()}).toList());
+            jdbc.batchUpdate(
+                    "INSERT INTO reevaluation_skip (reevaluation_id, household_id, reason) VALUES (?, ?, ?)",
+                    skipped.stream()
+                            .map(s -> new Object[] {reevaluationId, s.householdId(), s.reason()})
+                            .toList());
         }
     }
 
-    private static void add(List<Object[]> rows, String reevaluationId, Household household, Direction direction,
-                            List<Recommendation> measures) {
+    private static void add(
+            List<Object[]> rows,
+            String reevaluationId,
+            Household household,
+            Direction direction,
+            List<Recommendation> measures) {
         for (Recommendation r : measures) {
-            rows.add(new Object[] {reevaluationId, household.householdId(), direction.name(), r.measure().name(),
-                    r.memberId() == null ? "" : r.memberId(), household.regionCode(),
-                    r.memberId() == null ? household.members().size() : 1, r.rule(), r.reason()});
+            rows.add(new Object[] {
+                reevaluationId,
+                household.householdId(),
+                direction.name(),
+                r.measure().name(),
+                r.memberId() == null ? "" : r.memberId(),
+                household.regionCode(),
+                r.memberId() == null ? household.members().size() : 1,
+                r.rule(),
+                r.reason()
+            });
         }
     }
 

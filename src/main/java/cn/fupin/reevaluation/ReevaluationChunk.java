@@ -1,12 +1,5 @@
 package cn.fupin.reevaluation;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.household.VersionedHousehold;
@@ -15,6 +8,12 @@ import cn.fupin.policy.RuleSet;
 import cn.fupin.quality.FindingStore;
 import cn.fupin.quality.QualityChecks;
 import cn.fupin.system.audit.AuditTrail;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -41,9 +40,17 @@ class ReevaluationChunk implements ItemWriter<String> {
     private final FindingStore findings;
     private final LaterEvaluations later;
 
-    ReevaluationChunk(Reevaluation run, RuleSet ruleSet, HouseholdRegistry registry, BulkEvaluation bulk,
-                      ReevaluationChanges changes, ReevaluationStore store, AuditTrail audit, QualityChecks quality,
-                      FindingStore findings, LaterEvaluations later) {
+    ReevaluationChunk(
+            Reevaluation run,
+            RuleSet ruleSet,
+            HouseholdRegistry registry,
+            BulkEvaluation bulk,
+            ReevaluationChanges changes,
+            ReevaluationStore store,
+            AuditTrail audit,
+            QualityChecks quality,
+            FindingStore findings,
+            LaterEvaluations later) {
         this.later = later;
         this.audit = audit;
         this.quality = quality;
@@ -64,13 +71,18 @@ class ReevaluationChunk implements ItemWriter<String> {
             QualityChecks.Checked checked = quality.check(ruleSet, households(households), run.asOf());
             int findings = this.findings.record(run.reevaluationId(), checked.findings(), regions(households));
             changes.skipped(run.reevaluationId(), checked.skipped());
-            store.progress(run.reevaluationId(), ids.size(), 0, checked.skipped().size(), findings);
+            store.progress(
+                    run.reevaluationId(), ids.size(), 0, checked.skipped().size(), findings);
             return;
         }
         if (run.dryRun()) {
             BulkEvaluation.Outcome outcome = bulk.compare(ruleSet, registry.findAll(ids), run.asOf());
-            store.progress(run.reevaluationId(), ids.size(), changes.write(run.reevaluationId(), outcome),
-                    outcome.skipped().size(), 0);
+            store.progress(
+                    run.reevaluationId(),
+                    ids.size(),
+                    changes.write(run.reevaluationId(), outcome),
+                    outcome.skipped().size(),
+                    0);
             return;
         }
         List<VersionedHousehold> locked = registry.lockAll(ids);
@@ -79,21 +91,30 @@ class ReevaluationChunk implements ItemWriter<String> {
         Set<String> skipped = new HashSet<>();
         newer.forEach(s -> skipped.add(s.householdId()));
         List<VersionedHousehold> households = locked.stream()
-                .filter(h -> !skipped.contains(h.household().householdId())).toList();
-        BulkEvaluation.Outcome recorded = bulk.record(ruleSet, households, run.asOf(), run.requestedBy(),
-                run.reevaluationId());
+                .filter(h -> !skipped.contains(h.household().householdId()))
+                .toList();
+        BulkEvaluation.Outcome recorded =
+                bulk.record(ruleSet, households, run.asOf(), run.requestedBy(), run.reevaluationId());
         recorded.skipped().forEach(s -> skipped.add(s.householdId()));
-        audit.recordAll(new AuditTrail.Actor(run.requestedBy(), "re-evaluation"), "EVALUATION_RECORD",
-                households.stream().map(h -> h.household().householdId()).filter(id -> !skipped.contains(id))
-                        .toList(), "RECORDED", "re-evaluation " + run.reevaluationId());
+        audit.recordAll(
+                new AuditTrail.Actor(run.requestedBy(), "re-evaluation"),
+                "EVALUATION_RECORD",
+                households.stream()
+                        .map(h -> h.household().householdId())
+                        .filter(id -> !skipped.contains(id))
+                        .toList(),
+                "RECORDED",
+                "re-evaluation " + run.reevaluationId());
         // The same households, as locked, through the quality rules of the same rule set.
-        int findings = this.findings.record(run.reevaluationId(),
-                quality.check(ruleSet, households(households), run.asOf()).findings(), regions(households));
+        int findings = this.findings.record(
+                run.reevaluationId(),
+                quality.check(ruleSet, households(households), run.asOf()).findings(),
+                regions(households));
         List<BulkEvaluation.Skipped> all = new ArrayList<>(newer);
         all.addAll(recorded.skipped());
         BulkEvaluation.Outcome outcome = new BulkEvaluation.Outcome(recorded.households(), all);
-        store.progress(run.reevaluationId(), ids.size(), changes.write(run.reevaluationId(), outcome), all.size(),
-                findings);
+        store.progress(
+                run.reevaluationId(), ids.size(), changes.write(run.reevaluationId(), outcome), all.size(), findings);
     }
 
     private static List<Household> households(List<VersionedHousehold> stored) {
@@ -102,7 +123,8 @@ class ReevaluationChunk implements ItemWriter<String> {
 
     private static Map<String, String> regions(List<VersionedHousehold> stored) {
         Map<String, String> regions = new HashMap<>();
-        stored.forEach(s -> regions.put(s.household().householdId(), s.household().regionCode()));
+        stored.forEach(
+                s -> regions.put(s.household().householdId(), s.household().regionCode()));
         return regions;
     }
 }

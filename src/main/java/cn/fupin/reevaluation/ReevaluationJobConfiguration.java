@@ -1,14 +1,13 @@
 package cn.fupin.reevaluation;
 
-import java.time.Clock;
-import java.util.Map;
-
-import javax.sql.DataSource;
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.matching.BulkEvaluation;
 import cn.fupin.quality.FindingStore;
 import cn.fupin.quality.QualityChecks;
 import cn.fupin.system.audit.AuditTrail;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -51,16 +50,20 @@ class ReevaluationJobConfiguration {
 
     /** A completed run is marked in its row: the quality report stands on complete runs only. */
     @Bean
-    Job reevaluationJob(JobRepository jobs, Step reevaluateRanges, ReevaluationStore store, Clock clock,
-                        OutageRecovery outages) {
-        return new JobBuilder(NAME, jobs).start(reevaluateRanges).listener(outages).listener(new JobExecutionListener() {
-            @Override
-            public void afterJob(JobExecution execution) {
-                if (execution.getStatus() == BatchStatus.COMPLETED) {
-                    store.completed(execution.getJobParameters().getString(RUN_ID), clock.instant());
-                }
-            }
-        }).build();
+    Job reevaluationJob(
+            JobRepository jobs, Step reevaluateRanges, ReevaluationStore store, Clock clock, OutageRecovery outages) {
+        return new JobBuilder(NAME, jobs)
+                .start(reevaluateRanges)
+                .listener(outages)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        if (execution.getStatus() == BatchStatus.COMPLETED) {
+                            store.completed(execution.getJobParameters().getString(RUN_ID), clock.instant());
+                        }
+                    }
+                })
+                .build();
     }
 
     /**
@@ -69,8 +72,11 @@ class ReevaluationJobConfiguration {
      */
     @Bean
     @ConditionalOnBooleanProperty(name = "app.reevaluation.remote", havingValue = false, matchIfMissing = true)
-    Step reevaluateRanges(JobRepository jobs, Step reevaluateHouseholds, Partitioner householdRanges,
-                          @Value("${app.reevaluation.threads:2}") int threads) {
+    Step reevaluateRanges(
+            JobRepository jobs,
+            Step reevaluateHouseholds,
+            Partitioner householdRanges,
+            @Value("${app.reevaluation.threads:2}") int threads) {
         SimpleAsyncTaskExecutor rangeThreads = new SimpleAsyncTaskExecutor("reevaluation-range-");
         rangeThreads.setConcurrencyLimit(threads);
         rangeThreads.setDaemon(true);
@@ -84,8 +90,8 @@ class ReevaluationJobConfiguration {
 
     @Bean
     @StepScope
-    Partitioner householdRanges(JdbcTemplate jdbc, ReevaluationStore store,
-                                @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
+    Partitioner householdRanges(
+            JdbcTemplate jdbc, ReevaluationStore store, @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
         return new HouseholdRanges(jdbc, store.find(runId).orElseThrow().regionPrefix());
     }
 
@@ -99,9 +105,12 @@ class ReevaluationJobConfiguration {
      * already). With binary logging, MySQL then needs binlog_format ROW or MIXED (the defaults).
      */
     @Bean
-    Step reevaluateHouseholds(JobRepository jobs, PlatformTransactionManager transactions,
-                              JdbcPagingItemReader<String> householdIds, ItemWriter<String> reevaluationChunk,
-                              @Value("${app.reevaluation.chunk-size:500}") int chunkSize) {
+    Step reevaluateHouseholds(
+            JobRepository jobs,
+            PlatformTransactionManager transactions,
+            JdbcPagingItemReader<String> householdIds,
+            ItemWriter<String> reevaluationChunk,
+            @Value("${app.reevaluation.chunk-size:500}") int chunkSize) {
         DefaultTransactionAttribute readCommitted = new DefaultTransactionAttribute();
         readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         return new StepBuilder(RANGE_STEP, jobs)
@@ -115,11 +124,14 @@ class ReevaluationJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<String> householdIds(DataSource dataSource, ReevaluationStore store,
-                                              @Value("#{jobParameters['" + RUN_ID + "']}") String runId,
-                                              @Value("#{stepExecutionContext['" + HouseholdRanges.AFTER + "']}") String after,
-                                              @Value("#{stepExecutionContext['" + HouseholdRanges.UP_TO + "']}") String upTo,
-                                              @Value("${app.reevaluation.chunk-size:500}") int chunkSize) throws Exception {
+    JdbcPagingItemReader<String> householdIds(
+            DataSource dataSource,
+            ReevaluationStore store,
+            @Value("#{jobParameters['" + RUN_ID + "']}") String runId,
+            @Value("#{stepExecutionContext['" + HouseholdRanges.AFTER + "']}") String after,
+            @Value("#{stepExecutionContext['" + HouseholdRanges.UP_TO + "']}") String upTo,
+            @Value("${app.reevaluation.chunk-size:500}") int chunkSize)
+            throws Exception {
         Reevaluation run = store.find(runId).orElseThrow();
         return new JdbcPagingItemReaderBuilder<String>()
                 .name("households")
@@ -137,13 +149,20 @@ class ReevaluationJobConfiguration {
 
     @Bean
     @StepScope
-    ItemWriter<String> reevaluationChunk(ReevaluationStore store, RunRuleSets ruleSets, HouseholdRegistry registry,
-                                         BulkEvaluation bulk, ReevaluationChanges changes, AuditTrail audit,
-                                         QualityChecks quality, FindingStore findings, LaterEvaluations later,
-                                         @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
+    ItemWriter<String> reevaluationChunk(
+            ReevaluationStore store,
+            RunRuleSets ruleSets,
+            HouseholdRegistry registry,
+            BulkEvaluation bulk,
+            ReevaluationChanges changes,
+            AuditTrail audit,
+            QualityChecks quality,
+            FindingStore findings,
+            LaterEvaluations later,
+            @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
         Reevaluation run = store.find(runId).orElseThrow();
-        return new ReevaluationChunk(run, ruleSets.of(run), registry, bulk, changes, store, audit, quality, findings,
-                later);
+        return new ReevaluationChunk(
+                run, ruleSets.of(run), registry, bulk, changes, store, audit, quality, findings, later);
     }
 
     /**

@@ -1,16 +1,15 @@
 package cn.fupin.reevaluation;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
-
 import cn.fupin.system.DateParameter;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.FieldErrors;
 import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.QueryParameters;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -20,11 +19,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * candidate rules folder under the candidates root ({@link CandidateFolders}); or a quality-only run, which checks the records with the quality
  * rules and records their findings, and evaluates nothing.
  */
-record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, StandardsProposal standards,
-                           Path rulesDir, boolean qualityOnly) {
+record ReevaluationRequest(
+        LocalDate asOf,
+        String regionPrefix,
+        boolean dryRun,
+        StandardsProposal standards,
+        Path rulesDir,
+        boolean qualityOnly) {
 
-    private static final Set<String> FIELDS = Set.of("asOf", "regionCode", "dryRun", "standards", "rulesDir",
-            "qualityOnly");
+    private static final Set<String> FIELDS =
+            Set.of("asOf", "regionCode", "dryRun", "standards", "rulesDir", "qualityOnly");
 
     /**
      * A run that records (real or quality-only) records the registry as it stands: a later date would enter
@@ -78,13 +82,15 @@ record ReevaluationRequest(LocalDate asOf, String regionPrefix, boolean dryRun, 
             errors.add(new FieldError("qualityOnly", "must be true or false"));
         }
         if (qualityOnly && dryRun) {
-            errors.add(new FieldError("qualityOnly", "a quality-only run records findings; it cannot also be a dry run"));
+            errors.add(
+                    new FieldError("qualityOnly", "a quality-only run records findings; it cannot also be a dry run"));
         }
         StandardsProposal standards = StandardsProposal.read(body.get("standards"), errors);
         String dir = text(body, "rulesDir", errors);
         Path rulesDir = dir == null || dir.isBlank() ? null : candidates.resolve(dir, errors);
         if (dryRunKnown && !dryRun) {
-            String why = "is for a dry run only (dryRun: true): a real run uses the active rules; adopt a change by reloading";
+            String why =
+                    "is for a dry run only (dryRun: true): a real run uses the active rules; adopt a change by reloading";
             if (body.has("standards") && !body.get("standards").isNull()) {
                 errors.add(new FieldError("standards", why));
             }

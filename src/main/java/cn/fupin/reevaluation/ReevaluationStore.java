@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,14 +21,26 @@ class ReevaluationStore {
     }
 
     void insert(Reevaluation r) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO reevaluation (reevaluation_id, region_prefix, as_of, dry_run, ruleset_version, base_version,
                        standards_overrides, candidate_files, requested_by, requested_at, total, processed,
                        changed_households, skipped, processed_at_resume, quality_only, findings, evaluations_before)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, 0, ?)
-                """, r.reevaluationId(), r.regionPrefix(), Date.valueOf(r.asOf()), r.dryRun() ? 1 : 0,
-                r.rulesetVersion(), r.baseVersion(), r.standardsOverrides(), r.candidateFiles(), r.requestedBy(),
-                Timestamp.from(r.requestedAt()), r.total(), r.qualityOnly() ? 1 : 0, r.evaluationsBefore());
+                """,
+                r.reevaluationId(),
+                r.regionPrefix(),
+                Date.valueOf(r.asOf()),
+                r.dryRun() ? 1 : 0,
+                r.rulesetVersion(),
+                r.baseVersion(),
+                r.standardsOverrides(),
+                r.candidateFiles(),
+                r.requestedBy(),
+                Timestamp.from(r.requestedAt()),
+                r.total(),
+                r.qualityOnly() ? 1 : 0,
+                r.evaluationsBefore());
     }
 
     /**
@@ -42,19 +53,25 @@ class ReevaluationStore {
 
     /** Runs over households within a region (a part of it, or a larger area including it), newest first. */
     List<Reevaluation> page(String region, int page, int size) {
-        return jdbc.query("SELECT * FROM reevaluation WHERE " + OVERLAPS + " ORDER BY seq DESC LIMIT ? OFFSET ?",
-                ReevaluationStore::read, region + "%", region, size, (long) page * size);
+        return jdbc.query(
+                "SELECT * FROM reevaluation WHERE " + OVERLAPS + " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                ReevaluationStore::read,
+                region + "%",
+                region,
+                size,
+                (long) page * size);
     }
 
     long count(String region) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation WHERE " + OVERLAPS, Long.class, region + "%", region);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM reevaluation WHERE " + OVERLAPS, Long.class, region + "%", region);
     }
 
     private static final String OVERLAPS = "(region_prefix LIKE ? OR ? LIKE CONCAT(region_prefix, '%'))";
 
     Optional<Reevaluation> find(String id) {
-        return jdbc.query("SELECT * FROM reevaluation WHERE reevaluation_id = ?", ReevaluationStore::read, id)
-                .stream().findFirst();
+        return jdbc.query("SELECT * FROM reevaluation WHERE reevaluation_id = ?", ReevaluationStore::read, id).stream()
+                .findFirst();
     }
 
     /**
@@ -62,11 +79,14 @@ class ReevaluationStore {
      * households: they recorded newer evaluations, so this one may not resume over them.
      */
     List<Reevaluation> supersededBy(Reevaluation run) {
-        return jdbc.query("""
+        return jdbc
+                .query("""
                         SELECT * FROM reevaluation
                          WHERE requested_at >= ? AND reevaluation_id <> ? AND dry_run = 0 AND quality_only = 0
                         """, ReevaluationStore::read, Timestamp.from(run.requestedAt()), run.reevaluationId())
-                .stream().filter(r -> r.overlaps(run.regionPrefix())).toList();
+                .stream()
+                .filter(r -> r.overlaps(run.regionPrefix()))
+                .toList();
     }
 
     /** Added in the transaction of each chunk, so that they stay exact whatever happens to the process. */
@@ -89,12 +109,24 @@ class ReevaluationStore {
     }
 
     private static Reevaluation read(ResultSet rs, int row) throws SQLException {
-        return new Reevaluation(rs.getString("reevaluation_id"), rs.getString("region_prefix"),
-                rs.getDate("as_of").toLocalDate(), rs.getInt("dry_run") == 1, rs.getString("ruleset_version"),
-                rs.getString("base_version"), rs.getString("standards_overrides"), rs.getString("candidate_files"),
-                rs.getString("requested_by"), rs.getTimestamp("requested_at").toInstant(), rs.getLong("total"),
-                rs.getLong("processed"), rs.getLong("changed_households"), rs.getLong("skipped"),
-                rs.getLong("processed_at_resume"), rs.getInt("quality_only") == 1, rs.getLong("findings"),
+        return new Reevaluation(
+                rs.getString("reevaluation_id"),
+                rs.getString("region_prefix"),
+                rs.getDate("as_of").toLocalDate(),
+                rs.getInt("dry_run") == 1,
+                rs.getString("ruleset_version"),
+                rs.getString("base_version"),
+                rs.getString("standards_overrides"),
+                rs.getString("candidate_files"),
+                rs.getString("requested_by"),
+                rs.getTimestamp("requested_at").toInstant(),
+                rs.getLong("total"),
+                rs.getLong("processed"),
+                rs.getLong("changed_households"),
+                rs.getLong("skipped"),
+                rs.getLong("processed_at_resume"),
+                rs.getInt("quality_only") == 1,
+                rs.getLong("findings"),
                 rs.getObject("evaluations_before") == null ? null : rs.getLong("evaluations_before"));
     }
 }

@@ -1,11 +1,10 @@
 package cn.fupin.reevaluation;
 
+import cn.fupin.matching.Measure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.fupin.matching.Measure;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -18,18 +17,32 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReevaluationSummary {
 
-    record MeasureCount(Measure measure, String measureName, long gainedHouseholds, long gainedPeople,
-                        long lostHouseholds, long lostPeople) {
-    }
+    record MeasureCount(
+            Measure measure,
+            String measureName,
+            long gainedHouseholds,
+            long gainedPeople,
+            long lostHouseholds,
+            long lostPeople) {}
 
-    record RegionCount(String regionCode, long changedHouseholds, long gainedHouseholds, long gainedPeople,
-                       long lostHouseholds, long lostPeople) {
-    }
+    record RegionCount(
+            String regionCode,
+            long changedHouseholds,
+            long gainedHouseholds,
+            long gainedPeople,
+            long lostHouseholds,
+            long lostPeople) {}
 
-    record Summary(String reevaluationId, int regionDigits, long changedHouseholds, long gainedHouseholds,
-                   long gainedPeople, long lostHouseholds, long lostPeople, List<MeasureCount> measures,
-                   List<RegionCount> regions) {
-    }
+    record Summary(
+            String reevaluationId,
+            int regionDigits,
+            long changedHouseholds,
+            long gainedHouseholds,
+            long gainedPeople,
+            long lostHouseholds,
+            long lostPeople,
+            List<MeasureCount> measures,
+            List<RegionCount> regions) {}
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -39,18 +52,18 @@ class ReevaluationSummary {
 
     /** The run's counts over the households under a region prefix (the user's region, or a part of it). */
     Summary of(String reevaluationId, int regionDigits, String regionPrefix) {
-        MapSqlParameterSource params = new MapSqlParameterSource("id", reevaluationId)
-                .addValue("prefix", regionPrefix + "%");
+        MapSqlParameterSource params =
+                new MapSqlParameterSource("id", reevaluationId).addValue("prefix", regionPrefix + "%");
         Map<String, long[]> byMeasure = new HashMap<>();
         jdbc.query("""
                 SELECT measure, direction, COUNT(DISTINCT household_id), SUM(people) FROM reevaluation_change
                  WHERE reevaluation_id = :id AND region_code LIKE :prefix GROUP BY measure, direction
                 """, params, rs -> {
-                    long[] counts = byMeasure.computeIfAbsent(rs.getString(1), m -> new long[4]);
-                    int at = rs.getString(2).equals("GAINED") ? 0 : 2;
-                    counts[at] = rs.getLong(3);
-                    counts[at + 1] = rs.getLong(4);
-                });
+            long[] counts = byMeasure.computeIfAbsent(rs.getString(1), m -> new long[4]);
+            int at = rs.getString(2).equals("GAINED") ? 0 : 2;
+            counts[at] = rs.getLong(3);
+            counts[at + 1] = rs.getLong(4);
+        });
         List<MeasureCount> measures = new ArrayList<>();
         for (Measure measure : Measure.values()) {
             long[] c = byMeasure.getOrDefault(measure.name(), new long[4]);
@@ -58,19 +71,36 @@ class ReevaluationSummary {
         }
         // The digits go into the text (a validated 2, 4 or 6): as a parameter, H2 would not see the grouping
         // expression and the selected one as the same.
-        List<RegionCount> regions = jdbc.query("""
+        List<RegionCount> regions = jdbc.query(
+                """
                 SELECT SUBSTRING(region_code, 1, %d) AS region, COUNT(*),
                        SUM(CASE WHEN gained_people > 0 THEN 1 ELSE 0 END), SUM(gained_people),
                        SUM(CASE WHEN lost_people > 0 THEN 1 ELSE 0 END), SUM(lost_people)
                   FROM reevaluation_household WHERE reevaluation_id = :id AND region_code LIKE :prefix
                  GROUP BY SUBSTRING(region_code, 1, %d) ORDER BY region
-                """.formatted(regionDigits, regionDigits), params, (rs, i) -> new RegionCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                rs.getLong(5), rs.getLong(6)));
-        RegionCount all = regions.stream().reduce(new RegionCount("", 0, 0, 0, 0, 0), (a, b) -> new RegionCount("",
-                a.changedHouseholds() + b.changedHouseholds(), a.gainedHouseholds() + b.gainedHouseholds(),
-                a.gainedPeople() + b.gainedPeople(), a.lostHouseholds() + b.lostHouseholds(),
-                a.lostPeople() + b.lostPeople()));
-        return new Summary(reevaluationId, regionDigits, all.changedHouseholds(), all.gainedHouseholds(),
-                all.gainedPeople(), all.lostHouseholds(), all.lostPeople(), measures, regions);
+                """.formatted(regionDigits, regionDigits),
+                params,
+                (rs, i) -> new RegionCount(
+                        rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        RegionCount all = regions.stream()
+                .reduce(
+                        new RegionCount("", 0, 0, 0, 0, 0),
+                        (a, b) -> new RegionCount(
+                                "",
+                                a.changedHouseholds() + b.changedHouseholds(),
+                                a.gainedHouseholds() + b.gainedHouseholds(),
+                                a.gainedPeople() + b.gainedPeople(),
+                                a.lostHouseholds() + b.lostHouseholds(),
+                                a.lostPeople() + b.lostPeople()));
+        return new Summary(
+                reevaluationId,
+                regionDigits,
+                all.changedHouseholds(),
+                all.gainedHouseholds(),
+                all.gainedPeople(),
+                all.lostHouseholds(),
+                all.lostPeople(),
+                measures,
+                regions);
     }
 }

@@ -1,5 +1,10 @@
 package cn.fupin.reevaluation;
 
+import cn.fupin.household.HouseholdRegistry;
+import cn.fupin.policy.ActiveRuleSet;
+import cn.fupin.system.ConflictException;
+import cn.fupin.system.NotFoundException;
+import cn.fupin.system.QueryParameters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -8,12 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import cn.fupin.household.HouseholdRegistry;
-import cn.fupin.policy.ActiveRuleSet;
-import cn.fupin.system.ConflictException;
-import cn.fupin.system.NotFoundException;
-import cn.fupin.system.QueryParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -55,9 +54,18 @@ public class Reevaluations {
     private final RunLock lock;
     private final RangeHolds holds;
 
-    Reevaluations(JobOperator operator, JobRepository jobs, Job reevaluationJob, ReevaluationStore store,
-                  RunRuleSets ruleSets, ActiveRuleSet active, HouseholdRegistry registry, JsonMapper json,
-                  Clock clock, RunLock lock, RangeHolds holds) {
+    Reevaluations(
+            JobOperator operator,
+            JobRepository jobs,
+            Job reevaluationJob,
+            ReevaluationStore store,
+            RunRuleSets ruleSets,
+            ActiveRuleSet active,
+            HouseholdRegistry registry,
+            JsonMapper json,
+            Clock clock,
+            RunLock lock,
+            RangeHolds holds) {
         this.lock = lock;
         this.holds = holds;
         this.operator = operator;
@@ -86,10 +94,25 @@ public class Reevaluations {
         long total = registry.count(request.regionPrefix());
         Reevaluation run = lock.holding(() -> {
             refuseIfOverlapping(request.regionPrefix(), null);
-            Reevaluation asked = new Reevaluation(UUID.randomUUID().toString(), request.regionPrefix(),
-                    request.asOf(), request.dryRun(), chosen.ruleSet().version(), chosen.baseVersion(),
-                    chosen.standardsOverrides(), chosen.candidateFiles(), user, clock.instant(), total, 0, 0, 0, 0,
-                    request.qualityOnly(), 0, store.lastEvaluation());
+            Reevaluation asked = new Reevaluation(
+                    UUID.randomUUID().toString(),
+                    request.regionPrefix(),
+                    request.asOf(),
+                    request.dryRun(),
+                    chosen.ruleSet().version(),
+                    chosen.baseVersion(),
+                    chosen.standardsOverrides(),
+                    chosen.candidateFiles(),
+                    user,
+                    clock.instant(),
+                    total,
+                    0,
+                    0,
+                    0,
+                    0,
+                    request.qualityOnly(),
+                    0,
+                    store.lastEvaluation());
             store.insert(asked);
             try {
                 operator.start(job, parameters(asked.reevaluationId()));
@@ -99,8 +122,15 @@ public class Reevaluations {
             }
             return asked;
         });
-        log.info("Re-evaluation {} started by {}: region '{}', asOf {}, dryRun {}, qualityOnly {}, {} households, rules {}",
-                run.reevaluationId(), user, run.regionPrefix(), run.asOf(), run.dryRun(), run.qualityOnly(), run.total(),
+        log.info(
+                "Re-evaluation {} started by {}: region '{}', asOf {}, dryRun {}, qualityOnly {}, {} households, rules {}",
+                run.reevaluationId(),
+                user,
+                run.regionPrefix(),
+                run.asOf(),
+                run.dryRun(),
+                run.qualityOnly(),
+                run.total(),
                 run.rulesetVersion());
         return run.reevaluationId();
     }
@@ -113,8 +143,7 @@ public class Reevaluations {
         return ReevaluationProgress.of(run, last, standards(run), clock.instant(), clock.getZone());
     }
 
-    record RunPage(List<ReevaluationProgress> content, int page, int size, long totalElements, int totalPages) {
-    }
+    record RunPage(List<ReevaluationProgress> content, int page, int size, long totalElements, int totalPages) {}
 
     /** Every run, newest first. */
     RunPage list(String region, int page, int size) {
@@ -134,8 +163,9 @@ public class Reevaluations {
         Reevaluation run = find(id);
         JobExecution last = startedExecution(run);
         if (!last.isRunning()) {
-            throw new ConflictException("Re-evaluation " + id + " is not running: it is "
-                    + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
+            throw new ConflictException(
+                    "Re-evaluation " + id + " is not running: it is " + ReevaluationProgress.state(last.getStatus()),
+                    Map.of("reevaluationId", id));
         }
         // Only the job execution is marked STOPPING: the step sees it when it records its next chunk and ends
         // after that chunk, its position saved with it. JobOperator.stop would also write the step's execution
@@ -145,8 +175,8 @@ public class Reevaluations {
         try {
             jobs.update(last);
         } catch (OptimisticLockingFailureException e) {
-            throw new ConflictException("Re-evaluation " + id + " ended while it was being stopped",
-                    Map.of("reevaluationId", id));
+            throw new ConflictException(
+                    "Re-evaluation " + id + " ended while it was being stopped", Map.of("reevaluationId", id));
         }
         return progress(id);
     }
@@ -189,8 +219,11 @@ public class Reevaluations {
             if (!last.getStatus().isRunning()) {
                 refuseIfHeld(id, last);
             }
-            if (last.getStatus() == BatchStatus.UNKNOWN || (!last.getStatus().isRunning() && last.getStepExecutions()
-                    .stream().anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()))) {
+            if (last.getStatus() == BatchStatus.UNKNOWN
+                    || (!last.getStatus().isRunning()
+                            && last.getStepExecutions().stream()
+                                    .anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN
+                                            || step.getStatus().isRunning()))) {
                 failUnknown(last);
             }
             return null;
@@ -200,14 +233,18 @@ public class Reevaluations {
             Reevaluation stopped = find(id);
             JobExecution last = lastExecution(stopped);
             if (last.getStatus() != BatchStatus.STOPPED && last.getStatus() != BatchStatus.FAILED) {
-                throw new ConflictException("Re-evaluation " + id + " cannot be resumed: it is "
-                        + ReevaluationProgress.state(last.getStatus()), Map.of("reevaluationId", id));
+                throw new ConflictException(
+                        "Re-evaluation " + id + " cannot be resumed: it is "
+                                + ReevaluationProgress.state(last.getStatus()),
+                        Map.of("reevaluationId", id));
             }
             refuseIfOverlapping(stopped.regionPrefix(), id);
             Optional<Reevaluation> newer = store.supersededBy(stopped).stream().findFirst();
             if (newer.isPresent()) {
-                throw new ConflictException("Re-evaluation " + id + " cannot be resumed: re-evaluation "
-                        + newer.get().reevaluationId() + " was asked for later over some of the same households",
+                throw new ConflictException(
+                        "Re-evaluation " + id + " cannot be resumed: re-evaluation "
+                                + newer.get().reevaluationId()
+                                + " was asked for later over some of the same households",
                         Map.of("reevaluationId", id, "supersededBy", newer.get().reevaluationId()));
             }
             store.resumed(id);
@@ -254,8 +291,10 @@ public class Reevaluations {
             execution.setStatus(BatchStatus.FAILED);
             jobs.update(execution);
         }
-        log.warn("Re-evaluation {} was left with steps unfinished (a database failure, or ranges no worker "
-                + "answered for); marked FAILED to resume", execution.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID));
+        log.warn(
+                "Re-evaluation {} was left with steps unfinished (a database failure, or ranges no worker "
+                        + "answered for); marked FAILED to resume",
+                execution.getJobParameters().getString(ReevaluationJobConfiguration.RUN_ID));
     }
 
     /**
@@ -272,7 +311,9 @@ public class Reevaluations {
                 continue;
             }
             operator.recover(execution);
-            log.warn("Re-evaluation {} was interrupted when the service stopped; {}", id,
+            log.warn(
+                    "Re-evaluation {} was interrupted when the service stopped; {}",
+                    id,
                     resume ? "resuming it" : "resume it with POST /api/reevaluations/" + id + "/resume");
             if (resume) {
                 try {
@@ -292,9 +333,10 @@ public class Reevaluations {
     private void refuseIfHeld(String id, JobExecution last) {
         Set<String> held = holds.heldRanges(last);
         if (!held.isEmpty()) {
-            throw new ConflictException("Re-evaluation " + id + " cannot be resumed yet: workers still run "
-                    + String.join(", ", held) + "; resume it when they have ended", Map.of("reevaluationId", id,
-                    "heldRanges", List.copyOf(held)));
+            throw new ConflictException(
+                    "Re-evaluation " + id + " cannot be resumed yet: workers still run " + String.join(", ", held)
+                            + "; resume it when they have ended",
+                    Map.of("reevaluationId", id, "heldRanges", List.copyOf(held)));
         }
     }
 
@@ -315,8 +357,9 @@ public class Reevaluations {
             }
             Reevaluation running = find(id);
             if (running.overlaps(prefix)) {
-                throw new ConflictException("Re-evaluation " + id + " is running over " + area(running.regionPrefix())
-                        + ", which overlaps " + area(prefix) + "; wait for it or stop it",
+                throw new ConflictException(
+                        "Re-evaluation " + id + " is running over " + area(running.regionPrefix()) + ", which overlaps "
+                                + area(prefix) + "; wait for it or stop it",
                         Map.of("runningReevaluationId", id));
             }
         }
@@ -329,8 +372,11 @@ public class Reevaluations {
      */
     private JobExecution lastExecution(Reevaluation run) {
         JobInstance instance = jobs.getJobInstance(ReevaluationJobConfiguration.NAME, parameters(run.reevaluationId()));
-        JobExecution last = instance == null ? null : jobs.getJobExecutions(instance).stream()
-                .max(Comparator.comparingLong(JobExecution::getId)).orElse(null);
+        JobExecution last = instance == null
+                ? null
+                : jobs.getJobExecutions(instance).stream()
+                        .max(Comparator.comparingLong(JobExecution::getId))
+                        .orElse(null);
         if (last == null) {
             throw new IllegalStateException("Re-evaluation " + run.reevaluationId() + " has no job execution");
         }
@@ -338,12 +384,14 @@ public class Reevaluations {
     }
 
     private Map<String, Object> standards(Reevaluation run) {
-        return run.standardsOverrides() == null ? null
-                : json.readValue(run.standardsOverrides(), new TypeReference<Map<String, Object>>() {
-                });
+        return run.standardsOverrides() == null
+                ? null
+                : json.readValue(run.standardsOverrides(), new TypeReference<Map<String, Object>>() {});
     }
 
     private static JobParameters parameters(String id) {
-        return new JobParametersBuilder().addString(ReevaluationJobConfiguration.RUN_ID, id).toJobParameters();
+        return new JobParametersBuilder()
+                .addString(ReevaluationJobConfiguration.RUN_ID, id)
+                .toJobParameters();
     }
 }

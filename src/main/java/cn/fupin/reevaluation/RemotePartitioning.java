@@ -2,7 +2,6 @@ package cn.fupin.reevaluation;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -39,8 +38,7 @@ final class RemotePartitioning {
     static final String QUEUE = "fupin.reevaluation.ranges";
     static final String QUEUE_SETTING = "${app.reevaluation.queue:" + QUEUE + "}";
 
-    private RemotePartitioning() {
-    }
+    private RemotePartitioning() {}
 
     /** Requests cross the broker as serialized objects; a worker reads no other class from it. */
     static SimpleMessageConverter requests() {
@@ -61,7 +59,10 @@ final class RemotePartitioning {
 
         @Bean
         Queue reevaluationRanges(@Value(QUEUE_SETTING) String queue) {
-            return QueueBuilder.durable(queue).deadLetterExchange("").deadLetterRoutingKey(rejected(queue)).build();
+            return QueueBuilder.durable(queue)
+                    .deadLetterExchange("")
+                    .deadLetterRoutingKey(rejected(queue))
+                    .build();
         }
 
         @Bean
@@ -84,14 +85,17 @@ final class RemotePartitioning {
          * application.yaml); a manager without them would lose requests without a word, so it does not start.
          */
         @Bean
-        RangesOnWorkers rangesOnWorkers(ConnectionFactory connections, JobRepository jobs,
-                                        @Value(QUEUE_SETTING) String queue,
-                                        @Value("${app.reevaluation.ranges:4}") int ranges,
-                                        @Value("${app.reevaluation.confirm-timeout:10s}") Duration confirmTimeout,
-                                        @Value("${app.reevaluation.remote-timeout:10m}") Duration remoteTimeout) {
+        RangesOnWorkers rangesOnWorkers(
+                ConnectionFactory connections,
+                JobRepository jobs,
+                @Value(QUEUE_SETTING) String queue,
+                @Value("${app.reevaluation.ranges:4}") int ranges,
+                @Value("${app.reevaluation.confirm-timeout:10s}") Duration confirmTimeout,
+                @Value("${app.reevaluation.remote-timeout:10m}") Duration remoteTimeout) {
             if (!connections.isPublisherConfirms() || !connections.isPublisherReturns()) {
-                throw new IllegalStateException("A manager (app.reevaluation.remote) needs "
-                        + "spring.rabbitmq.publisher-confirm-type=correlated and spring.rabbitmq.publisher-returns=true");
+                throw new IllegalStateException(
+                        "A manager (app.reevaluation.remote) needs "
+                                + "spring.rabbitmq.publisher-confirm-type=correlated and spring.rabbitmq.publisher-returns=true");
             }
             RabbitTemplate rabbit = new RabbitTemplate(connections);
             rabbit.setMessageConverter(requests());
@@ -121,12 +125,17 @@ final class RemotePartitioning {
          * rejected without requeue: dead-lettered to the rejected queue, not redelivered for ever.
          */
         @Bean
-        IntegrationFlow rangesFromBroker(ConnectionFactory connections, JobRepository jobs, Step reevaluateHouseholds,
-                                         RangeHolds holds, @Value(QUEUE_SETTING) String queue) {
+        IntegrationFlow rangesFromBroker(
+                ConnectionFactory connections,
+                JobRepository jobs,
+                Step reevaluateHouseholds,
+                RangeHolds holds,
+                @Value(QUEUE_SETTING) String queue) {
             StepExecutionRequestHandler ranges = new StepExecutionRequestHandler();
             ranges.setJobRepository(jobs);
             ranges.setStepLocator(name -> reevaluateHouseholds);
-            return IntegrationFlow.from(Amqp.inboundAdapter(connections, queue).messageConverter(requests())
+            return IntegrationFlow.from(Amqp.inboundAdapter(connections, queue)
+                            .messageConverter(requests())
                             .configureContainer(c -> c.prefetchCount(1).defaultRequeueRejected(false)))
                     .handle(new RangeRequests(jobs, ranges, holds), "handle")
                     .nullChannel(); // the manager reads the outcome from the job repository, not from a reply

@@ -1,7 +1,6 @@
 package cn.fupin.reevaluation;
 
 import java.util.function.Supplier;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -1,13 +1,12 @@
 package cn.fupin.reevaluation;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import cn.fupin.policy.CandidateRuleSets;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.policy.RuleSetVersions;
 import cn.fupin.policy.RuleSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RunRuleSets {
 
-    private static final TypeReference<List<RuleSource>> FILES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<RuleSource>> FILES = new TypeReference<>() {};
 
     private final RuleSetVersions versions;
     private final CandidateRuleSets candidates;
@@ -64,8 +62,7 @@ class RunRuleSets {
     }
 
     /** The rule set a new run will decide with, and the files to store with it when it is a candidate. */
-    record Chosen(RuleSet ruleSet, String baseVersion, String candidateFiles, String standardsOverrides) {
-    }
+    record Chosen(RuleSet ruleSet, String baseVersion, String candidateFiles, String standardsOverrides) {}
 
     Chosen choose(RuleSet active, ReevaluationRequest request) {
         RuleSet base = active;
@@ -74,8 +71,12 @@ class RunRuleSets {
             base = candidates.fromFolder(request.rulesDir());
             files = json.writeValueAsString(base.sources());
         }
-        String overrides = request.standards().isEmpty() ? null : request.standards().canonical(json);
-        return new Chosen(candidates.withStandards(base, request.standards().values(), overrides),
-                active.version(), files, overrides);
+        String overrides =
+                request.standards().isEmpty() ? null : request.standards().canonical(json);
+        return new Chosen(
+                candidates.withStandards(base, request.standards().values(), overrides),
+                active.version(),
+                files,
+                overrides);
     }
 }

@@ -1,5 +1,8 @@
 package cn.fupin.reevaluation;
 
+import cn.fupin.policy.StandardName;
+import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,10 +10,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
-
-import cn.fupin.policy.StandardName;
-import cn.fupin.system.FieldError;
-import cn.fupin.system.FieldErrors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,6 +24,7 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
 
     /** Bounds that no real standard comes near: a typo is refused before it runs through the province. */
     static final BigDecimal MAX_AGE = BigDecimal.valueOf(150);
+
     static final BigDecimal MAX_AMOUNT = BigDecimal.valueOf(1_000_000);
 
     boolean isEmpty() {
@@ -45,8 +45,12 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
             String field = "standards." + standard.getKey();
             StandardName name = StandardName.ofKey(standard.getKey()).orElse(null);
             if (name == null) {
-                errors.add(new FieldError(field, "is not a standard; known: "
-                        + Arrays.stream(StandardName.values()).map(StandardName::key).toList()));
+                errors.add(new FieldError(
+                        field,
+                        "is not a standard; known: "
+                                + Arrays.stream(StandardName.values())
+                                        .map(StandardName::key)
+                                        .toList()));
                 continue;
             }
             if (!standard.getValue().isObject() || standard.getValue().isEmpty()) {
@@ -63,13 +67,18 @@ record StandardsProposal(Map<StandardName, TreeMap<LocalDate, BigDecimal>> value
                     errors.add(new FieldError(valueField, "is not a date (YYYY-MM-DD)"));
                     continue;
                 }
-                BigDecimal amount = value.getValue().isNumber() ? value.getValue().decimalValue() : null;
-                if (amount == null || amount.signum() < 0 || amount.compareTo(name.kind() == StandardName.Kind.AGE
-                        ? MAX_AGE : MAX_AMOUNT) > 0
-                        || (name.kind() == StandardName.Kind.AGE && amount.stripTrailingZeros().scale() > 0)) {
-                    errors.add(new FieldError(valueField, name.kind() == StandardName.Kind.AGE
-                            ? "must be a whole number of years from 0 to " + MAX_AGE
-                            : "must be an amount in yuan from 0 to " + MAX_AMOUNT.toPlainString()));
+                BigDecimal amount =
+                        value.getValue().isNumber() ? value.getValue().decimalValue() : null;
+                if (amount == null
+                        || amount.signum() < 0
+                        || amount.compareTo(name.kind() == StandardName.Kind.AGE ? MAX_AGE : MAX_AMOUNT) > 0
+                        || (name.kind() == StandardName.Kind.AGE
+                                && amount.stripTrailingZeros().scale() > 0)) {
+                    errors.add(new FieldError(
+                            valueField,
+                            name.kind() == StandardName.Kind.AGE
+                                    ? "must be a whole number of years from 0 to " + MAX_AGE
+                                    : "must be an amount in yuan from 0 to " + MAX_AMOUNT.toPlainString()));
                 } else {
                     dated.put(since, amount);
                 }

@@ -55,8 +55,7 @@ enum BlindSpot {
      * What the blind spots are measured against now: the active rule set, the versions that decide as it does,
      * and the day before which an evaluation is overdue.
      */
-    record Bounds(String rulesetVersion, List<String> decidingAsActive, LocalDate overdueBefore) {
-    }
+    record Bounds(String rulesetVersion, List<String> decidingAsActive, LocalDate overdueBefore) {}
 
     private final String path;
     private final String from;

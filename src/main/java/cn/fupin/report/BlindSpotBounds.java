@@ -1,11 +1,10 @@
 package cn.fupin.report;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.policy.RuleSetStore;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +27,7 @@ class BlindSpotBounds {
 
     BlindSpot.Bounds now() {
         RuleSet active = activeRuleSet.get();
-        return new BlindSpot.Bounds(active.version(), ruleSets.decidingAs(active),
-                settings.overdueBefore(LocalDate.now(clock)));
+        return new BlindSpot.Bounds(
+                active.version(), ruleSets.decidingAs(active), settings.overdueBefore(LocalDate.now(clock)));
     }
 }

@@ -1,7 +1,7 @@
 package cn.fupin.report;
 
-import cn.fupin.system.audit.Audited;
 import cn.fupin.system.NotFoundException;
+import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;

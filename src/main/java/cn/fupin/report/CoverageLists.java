@@ -1,5 +1,10 @@
 package cn.fupin.report;
 
+import cn.fupin.household.HouseholdStatus;
+import cn.fupin.matching.Action;
+import cn.fupin.system.Csv;
+import cn.fupin.system.QueryParameters;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,12 +14,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
-import cn.fupin.household.HouseholdStatus;
-import cn.fupin.matching.Action;
-import cn.fupin.system.Csv;
-import cn.fupin.system.QueryParameters;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -27,7 +26,9 @@ class CoverageLists {
 
     /** Which households of an action's coverage. */
     enum Which {
-        TARGETED("c.targeted > 0"), DELIVERED("c.delivered > 0"), GAP("c.targeted > c.delivered");
+        TARGETED("c.targeted > 0"),
+        DELIVERED("c.delivered > 0"),
+        GAP("c.targeted > c.delivered");
 
         private final String condition;
 
@@ -46,8 +47,7 @@ class CoverageLists {
         }
     }
 
-    record Page(List<Line> content, int page, int size, long totalElements, int totalPages) {
-    }
+    record Page(List<Line> content, int page, int size, long totalElements, int totalPages) {}
 
     private final JdbcTemplate jdbc;
     private final BlindSpotBounds bounds;
@@ -66,8 +66,8 @@ class CoverageLists {
         return page(blindSpotQuery(spot, regionPrefix), page, size);
     }
 
-    void coverageCsv(String regionPrefix, Action action, Which which, OutputStream out,
-                     Consumer<List<String>> beforeEachPage) {
+    void coverageCsv(
+            String regionPrefix, Action action, Which which, OutputStream out, Consumer<List<String>> beforeEachPage) {
         csv(coverageQuery(regionPrefix, action, which), out, beforeEachPage);
     }
 
@@ -76,31 +76,35 @@ class CoverageLists {
     }
 
     /** SELECT … FROM … WHERE …, its parameters, and the id column to order and page by. */
-    private record Query(String select, List<Object> parameters, String id) {
-    }
+    private record Query(String select, List<Object> parameters, String id) {}
 
     private static Query coverageQuery(String regionPrefix, Action action, Which which) {
         return new Query("""
                 SELECT c.household_id, c.region_code, h.status, c.targeted, c.delivered
                   FROM household_coverage c JOIN household h ON h.household_id = c.household_id
-                 WHERE c.region_code LIKE ? AND c.action = ? AND\s""" + which.condition,
-                List.of(regionPrefix + "%", action.name()), "c.household_id");
+                 WHERE c.region_code LIKE ? AND c.action = ? AND\s""" + which.condition, List.of(regionPrefix + "%", action.name()), "c.household_id");
     }
 
     private Query blindSpotQuery(BlindSpot spot, String regionPrefix) {
         BlindSpot.Bounds now = bounds.now();
-        return new Query("SELECT h.household_id, h.region_code, h.status, NULL AS targeted, NULL AS delivered "
-                + spot.from(now), List.of(spot.parameters(regionPrefix + "%", now)), "h.household_id");
+        return new Query(
+                "SELECT h.household_id, h.region_code, h.status, NULL AS targeted, NULL AS delivered " + spot.from(now),
+                List.of(spot.parameters(regionPrefix + "%", now)),
+                "h.household_id");
     }
 
     private Page page(Query query, int page, int size) {
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM (" + query.select() + ") x", Long.class,
+        Long total = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM (" + query.select() + ") x",
+                Long.class,
                 query.parameters().toArray());
         List<Object> parameters = new ArrayList<>(query.parameters());
         parameters.add(size);
         parameters.add((long) page * size);
-        List<Line> lines = jdbc.query(query.select() + " ORDER BY " + query.id() + " LIMIT ? OFFSET ?",
-                CoverageLists::line, parameters.toArray());
+        List<Line> lines = jdbc.query(
+                query.select() + " ORDER BY " + query.id() + " LIMIT ? OFFSET ?",
+                CoverageLists::line,
+                parameters.toArray());
         return new Page(lines, page, size, total, QueryParameters.pageCount(total, size));
     }
 
@@ -116,17 +120,26 @@ class CoverageLists {
             while (true) {
                 List<Object> parameters = new ArrayList<>(query.parameters());
                 parameters.add(after);
-                List<Line> lines = jdbc.query(query.select() + " AND " + query.id() + " > ? ORDER BY " + query.id()
-                        + " LIMIT 1000", CoverageLists::line, parameters.toArray());
+                List<Line> lines = jdbc.query(
+                        query.select() + " AND " + query.id() + " > ? ORDER BY " + query.id() + " LIMIT 1000",
+                        CoverageLists::line,
+                        parameters.toArray());
                 if (lines.isEmpty()) {
                     return;
                 }
                 beforeEachPage.accept(lines.stream().map(Line::householdId).toList());
                 StringBuilder text = new StringBuilder();
                 for (Line l : lines) {
-                    text.append(l.householdId()).append(',').append(l.regionCode()).append(',').append(l.status())
-                            .append(',').append(l.targeted() == null ? "" : l.targeted()).append(',')
-                            .append(l.delivered() == null ? "" : l.delivered()).append("\r\n");
+                    text.append(l.householdId())
+                            .append(',')
+                            .append(l.regionCode())
+                            .append(',')
+                            .append(l.status())
+                            .append(',')
+                            .append(l.targeted() == null ? "" : l.targeted())
+                            .append(',')
+                            .append(l.delivered() == null ? "" : l.delivered())
+                            .append("\r\n");
                 }
                 out.write(text.toString().getBytes(StandardCharsets.UTF_8));
                 after = lines.get(lines.size() - 1).householdId();

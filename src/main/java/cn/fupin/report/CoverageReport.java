@@ -1,5 +1,6 @@
 package cn.fupin.report;
 
+import cn.fupin.matching.Action;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.fupin.matching.Action;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -23,18 +22,23 @@ import org.springframework.stereotype.Service;
 @Service
 class CoverageReport {
 
-    record ActionCoverage(Action action, String actionName, long targeted, long delivered, long gap,
-                          BigDecimal share) {
-    }
+    record ActionCoverage(
+            Action action, String actionName, long targeted, long delivered, long gap, BigDecimal share) {}
 
-    record BlindSpots(long poorWithoutRecommendation, long neverEvaluated, long staleEvaluation,
-                      long editedSinceEvaluation, long overdueEvaluation) {
-    }
+    record BlindSpots(
+            long poorWithoutRecommendation,
+            long neverEvaluated,
+            long staleEvaluation,
+            long editedSinceEvaluation,
+            long overdueEvaluation) {}
 
     /** overdueBefore: an evaluation dated before this day counts as overdue. */
-    record Report(String regionCode, String rulesetVersion, List<ActionCoverage> actions, BlindSpots blindSpots,
-                  LocalDate overdueBefore) {
-    }
+    record Report(
+            String regionCode,
+            String rulesetVersion,
+            List<ActionCoverage> actions,
+            BlindSpots blindSpots,
+            LocalDate overdueBefore) {}
 
     private final JdbcTemplate jdbc;
     private final BlindSpotBounds bounds;
@@ -47,17 +51,20 @@ class CoverageReport {
     Report of(String regionPrefix) {
         String like = regionPrefix + "%";
         Map<Action, long[]> sums = new EnumMap<>(Action.class);
-        jdbc.query("""
+        jdbc.query(
+                """
                 SELECT action, SUM(targeted), SUM(delivered) FROM household_coverage
                  WHERE region_code LIKE ? GROUP BY action
-                """, rs -> {
-            sums.put(Action.valueOf(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3)});
-        }, like);
+                """,
+                rs -> {
+                    sums.put(Action.valueOf(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3)});
+                },
+                like);
         List<ActionCoverage> actions = new ArrayList<>();
         for (Action action : Action.values()) {
             long[] s = sums.getOrDefault(action, new long[2]);
-            actions.add(new ActionCoverage(action, action.title(), s[0], s[1], s[0] - s[1],
-                    CauseReport.share(s[1], s[0])));
+            actions.add(
+                    new ActionCoverage(action, action.title(), s[0], s[1], s[0] - s[1], CauseReport.share(s[1], s[0])));
         }
         BlindSpot.Bounds now = bounds.now();
         List<String> current = now.decidingAsActive();
@@ -67,15 +74,25 @@ class CoverageReport {
         long evaluated = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ?", like);
         List<Object> staleParameters = new ArrayList<>(current);
         staleParameters.add(0, like);
-        long stale = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND ruleset_version NOT IN ("
-                + BlindSpot.placeholders(current) + ")", staleParameters.toArray());
-        long edited = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? "
-                + "AND stored_version > household_version", like);
-        long overdue = count("SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND evaluated_on < ?",
-                like, Date.valueOf(now.overdueBefore()));
+        long stale = count(
+                "SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND ruleset_version NOT IN ("
+                        + BlindSpot.placeholders(current) + ")",
+                staleParameters.toArray());
+        long edited = count(
+                "SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? "
+                        + "AND stored_version > household_version",
+                like);
+        long overdue = count(
+                "SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND evaluated_on < ?",
+                like,
+                Date.valueOf(now.overdueBefore()));
         long poorWithout = count("SELECT COUNT(*) " + BlindSpot.POOR_WITHOUT_RECOMMENDATION.from(now), like);
-        return new Report(regionPrefix, now.rulesetVersion(), actions,
-                new BlindSpots(poorWithout, registered - evaluated, stale, edited, overdue), now.overdueBefore());
+        return new Report(
+                regionPrefix,
+                now.rulesetVersion(),
+                actions,
+                new BlindSpots(poorWithout, registered - evaluated, stale, edited, overdue),
+                now.overdueBefore());
     }
 
     private long count(String sql, Object... parameters) {

@@ -2,7 +2,6 @@ package cn.fupin.report;
 
 import java.time.LocalDate;
 import java.time.Period;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,7 +17,8 @@ record CoverageSettings(@DefaultValue("31d") Period overdueAfter) {
 
     CoverageSettings {
         if (overdueAfter.isNegative() || overdueAfter.isZero()) {
-            throw new IllegalArgumentException("app.coverage.overdue-after must be a positive period, such as 31d or 1m");
+            throw new IllegalArgumentException(
+                    "app.coverage.overdue-after must be a positive period, such as 31d or 1m");
         }
     }
 

@@ -1,12 +1,11 @@
 package cn.fupin.report;
 
+import cn.fupin.household.HouseholdStatus;
+import cn.fupin.matching.Action;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import cn.fupin.household.HouseholdStatus;
-import cn.fupin.matching.Action;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -24,16 +23,26 @@ class MonitoringReport {
     static final BigDecimal HIGH = new BigDecimal("0.10");
     static final BigDecimal LOW = new BigDecimal("0.03");
 
-    enum Flag { HIGH, LOW }
+    enum Flag {
+        HIGH,
+        LOW
+    }
 
     /** monitored = under monitoring + at risk; each household is counted in one of the two only. */
-    record Region(String regionCode, long households, long people, long monitoredHouseholds, long monitoredPeople,
-                  BigDecimal share, Flag flag, long underMonitoringHouseholds, long underMonitoringPeople,
-                  long atRiskHouseholds, long atRiskPeople) {
-    }
+    record Region(
+            String regionCode,
+            long households,
+            long people,
+            long monitoredHouseholds,
+            long monitoredPeople,
+            BigDecimal share,
+            Flag flag,
+            long underMonitoringHouseholds,
+            long underMonitoringPeople,
+            long atRiskHouseholds,
+            long atRiskPeople) {}
 
-    record Report(String regionCode, int regionDigits, Region total, List<Region> regions) {
-    }
+    record Report(String regionCode, int regionDigits, Region total, List<Region> regions) {}
 
     /** Per region: households and people registered, under monitoring, at risk. */
     private static final int COUNTS = 6;
@@ -68,7 +77,9 @@ class MonitoringReport {
                  WHERE c.region_code LIKE ? AND c.action = ? AND h.status <> ?
                  GROUP BY SUBSTRING(c.region_code, 1, %d)
                 """, regionDigits, like, Action.MONITORING.name(), monitored);
-        List<Region> regions = byRegion.entrySet().stream().map(e -> region(e.getKey(), e.getValue())).toList();
+        List<Region> regions = byRegion.entrySet().stream()
+                .map(e -> region(e.getKey(), e.getValue()))
+                .toList();
         long[] total = new long[COUNTS];
         byRegion.values().forEach(counts -> {
             for (int i = 0; i < COUNTS; i++) {
@@ -80,11 +91,14 @@ class MonitoringReport {
 
     /** Adds a query's households and people per region at {@code at} and {@code at + 1} of the region's counts. */
     private void sum(Map<String, long[]> byRegion, int at, String sql, int regionDigits, Object... parameters) {
-        jdbc.query(sql.formatted(regionDigits, regionDigits), rs -> {
-            long[] counts = byRegion.computeIfAbsent(rs.getString(1), r -> new long[COUNTS]);
-            counts[at] = rs.getLong(2);
-            counts[at + 1] = rs.getLong(3);
-        }, parameters);
+        jdbc.query(
+                sql.formatted(regionDigits, regionDigits),
+                rs -> {
+                    long[] counts = byRegion.computeIfAbsent(rs.getString(1), r -> new long[COUNTS]);
+                    counts[at] = rs.getLong(2);
+                    counts[at + 1] = rs.getLong(3);
+                },
+                parameters);
     }
 
     private static Region region(String code, long[] c) {
@@ -92,7 +106,9 @@ class MonitoringReport {
         long monitoredPeople = c[3] + c[5];
         long people = c[1];
         BigDecimal share = CauseReport.share(monitoredPeople, people);
-        Flag flag = people == 0 ? null : share.compareTo(HIGH) > 0 ? Flag.HIGH : share.compareTo(LOW) < 0 ? Flag.LOW : null;
-        return new Region(code, c[0], people, monitoredHouseholds, monitoredPeople, share, flag, c[2], c[3], c[4], c[5]);
+        Flag flag =
+                people == 0 ? null : share.compareTo(HIGH) > 0 ? Flag.HIGH : share.compareTo(LOW) < 0 ? Flag.LOW : null;
+        return new Region(
+                code, c[0], people, monitoredHouseholds, monitoredPeople, share, flag, c[2], c[3], c[4], c[5]);
     }
 }

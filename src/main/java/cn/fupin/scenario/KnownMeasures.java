@@ -1,14 +1,13 @@
 package cn.fupin.scenario;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-
 import cn.fupin.matching.Measure;
 import cn.fupin.policy.RuleMetadata;
 import cn.fupin.policy.RuleProblem;
 import cn.fupin.policy.RuleSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -18,19 +17,24 @@ import org.kie.api.definition.rule.Rule;
  */
 final class KnownMeasures {
 
-    private KnownMeasures() {
-    }
+    private KnownMeasures() {}
 
     static List<RuleProblem> problems(RuleSet ruleSet) {
         List<RuleProblem> problems = new ArrayList<>();
-        ruleSet.kieBase().getKiePackages().forEach(p -> p.getRules().stream()
-                .sorted(Comparator.comparing(Rule::getName)).forEach(rule -> {
-                    Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
-                    if (measure != null && Arrays.stream(Measure.values()).noneMatch(m -> m.name().equals(measure))) {
-                        problems.add(ruleSet.problemAt(rule.getName(),
-                                "rule \"" + rule.getName() + "\" names unknown measure '" + measure + "'"));
-                    }
-                }));
+        ruleSet.kieBase()
+                .getKiePackages()
+                .forEach(p -> p.getRules().stream()
+                        .sorted(Comparator.comparing(Rule::getName))
+                        .forEach(rule -> {
+                            Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
+                            if (measure != null
+                                    && Arrays.stream(Measure.values())
+                                            .noneMatch(m -> m.name().equals(measure))) {
+                                problems.add(ruleSet.problemAt(
+                                        rule.getName(),
+                                        "rule \"" + rule.getName() + "\" names unknown measure '" + measure + "'"));
+                            }
+                        }));
         return problems;
     }
 }

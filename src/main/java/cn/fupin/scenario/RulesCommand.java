@@ -1,14 +1,13 @@
 package cn.fupin.scenario;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import cn.fupin.policy.RulesFolder;
+import cn.fupin.policy.ValidationReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-
-import cn.fupin.policy.RulesFolder;
-import cn.fupin.policy.ValidationReport;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RulesCommand {
 
-    private RulesCommand() {
-    }
+    private RulesCommand() {}
 
     public static boolean handles(String[] args) {
         return args.length >= 2 && args[0].equals("rules") && args[1].equals("validate");
@@ -31,13 +29,17 @@ public final class RulesCommand {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         Path dir = Path.of(args.length > 2 ? args[2] : "rules").toAbsolutePath().normalize();
         ValidationReport report = new ScenarioGate(Clock.system(ZoneId.of("Asia/Shanghai")))
-                .check(new RulesFolder(dir), null).report();
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+                .check(new RulesFolder(dir), null)
+                .report();
+        JsonMapper json =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         out.println(json.writeValueAsString(report));
         report.errors().forEach(problem -> err.println("ERROR " + problem));
-        report.failingScenarios().forEach(s -> err.println("FAIL  " + s.file() + ": " + s.name() + " — " + s.failures()));
+        report.failingScenarios()
+                .forEach(s -> err.println("FAIL  " + s.file() + ": " + s.name() + " — " + s.failures()));
         err.println((report.valid() ? "OK    " : "REFUSED ") + dir + ": " + report.scenariosPassed() + "/"
-                + report.scenarios() + " scenarios passed" + (report.version() == null ? "" : ", version " + report.version()));
+                + report.scenarios() + " scenarios passed"
+                + (report.version() == null ? "" : ", version " + report.version()));
         return report.valid() ? 0 : 1;
     }
 }

@@ -3,7 +3,6 @@ package cn.fupin.scenario;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +21,18 @@ import tools.jackson.databind.JsonNode;
  * @param findingTexts  text each named finding's sentence must contain
  * @param sharedIdNumbers per member id, the other households its ID number is registered in
  */
-public record Scenario(String file, int index, String name, LocalDate asOf, JsonNode household,
-                       List<String> expect, List<String> absent, boolean only, Map<String, String> reasons,
-                       String error, List<String> findings, List<String> noFindings,
-                       Map<String, String> findingTexts, Map<String, List<String>> sharedIdNumbers) {
-}
+public record Scenario(
+        String file,
+        int index,
+        String name,
+        LocalDate asOf,
+        JsonNode household,
+        List<String> expect,
+        List<String> absent,
+        boolean only,
+        Map<String, String> reasons,
+        String error,
+        List<String> findings,
+        List<String> noFindings,
+        Map<String, String> findingTexts,
+        Map<String, List<String>> sharedIdNumbers) {}

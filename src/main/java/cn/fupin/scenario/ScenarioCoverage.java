@@ -1,17 +1,16 @@
 package cn.fupin.scenario;
 
+import cn.fupin.policy.RuleMetadata;
+import cn.fupin.policy.RuleProblem;
+import cn.fupin.policy.RuleSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.Comparator;
-
-import cn.fupin.policy.RuleProblem;
-import cn.fupin.policy.RuleSet;
-import cn.fupin.policy.RuleMetadata;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -22,28 +21,54 @@ import org.kie.api.definition.rule.Rule;
  */
 final class ScenarioCoverage {
 
-    private ScenarioCoverage() {
-    }
+    private ScenarioCoverage() {}
 
     static List<RuleProblem> problems(RuleSet ruleSet, List<Scenario> scenarios) {
         Map<String, String> measures = new LinkedHashMap<>(); // code → the first rule that gives it
         Map<String, String> findings = new LinkedHashMap<>();
-        ruleSet.kieBase().getKiePackages().forEach(p -> p.getRules().stream()
-                .sorted(Comparator.comparing(Rule::getName)).forEach(rule -> {
-                    Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
-                    Object finding = rule.getMetaData().get(RuleMetadata.FINDING);
-                    if (measure != null) {
-                        measures.putIfAbsent(measure.toString(), rule.getName());
-                    }
-                    if (finding != null) {
-                        findings.putIfAbsent(finding.toString(), rule.getName());
-                    }
-                }));
+        ruleSet.kieBase()
+                .getKiePackages()
+                .forEach(p -> p.getRules().stream()
+                        .sorted(Comparator.comparing(Rule::getName))
+                        .forEach(rule -> {
+                            Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
+                            Object finding = rule.getMetaData().get(RuleMetadata.FINDING);
+                            if (measure != null) {
+                                measures.putIfAbsent(measure.toString(), rule.getName());
+                            }
+                            if (finding != null) {
+                                findings.putIfAbsent(finding.toString(), rule.getName());
+                            }
+                        }));
         List<RuleProblem> problems = new ArrayList<>();
-        missing(measures, codes(scenarios, Scenario::expect), "measure", "where it is recommended (expect)", ruleSet, problems);
-        missing(measures, codes(scenarios, Scenario::absent), "measure", "where it must not be (absent)", ruleSet, problems);
-        missing(findings, codes(scenarios, Scenario::findings), "finding", "where it is reported (findings)", ruleSet, problems);
-        missing(findings, codes(scenarios, Scenario::noFindings), "finding", "where it must not be (noFindings)", ruleSet, problems);
+        missing(
+                measures,
+                codes(scenarios, Scenario::expect),
+                "measure",
+                "where it is recommended (expect)",
+                ruleSet,
+                problems);
+        missing(
+                measures,
+                codes(scenarios, Scenario::absent),
+                "measure",
+                "where it must not be (absent)",
+                ruleSet,
+                problems);
+        missing(
+                findings,
+                codes(scenarios, Scenario::findings),
+                "finding",
+                "where it is reported (findings)",
+                ruleSet,
+                problems);
+        missing(
+                findings,
+                codes(scenarios, Scenario::noFindings),
+                "finding",
+                "where it must not be (noFindings)",
+                ruleSet,
+                problems);
         return problems;
     }
 
@@ -54,12 +79,17 @@ final class ScenarioCoverage {
         return codes;
     }
 
-    private static void missing(Map<String, String> given, Set<String> tried, String kind, String way,
-                                RuleSet ruleSet, List<RuleProblem> problems) {
+    private static void missing(
+            Map<String, String> given,
+            Set<String> tried,
+            String kind,
+            String way,
+            RuleSet ruleSet,
+            List<RuleProblem> problems) {
         given.forEach((code, rule) -> {
             if (!tried.contains(code)) {
-                problems.add(ruleSet.problemAt(rule, kind + " " + code
-                        + " has no scenario " + way + " under " + ScenarioFile.FOLDER + "/"));
+                problems.add(ruleSet.problemAt(
+                        rule, kind + " " + code + " has no scenario " + way + " under " + ScenarioFile.FOLDER + "/"));
             }
         });
     }

@@ -1,5 +1,8 @@
 package cn.fupin.scenario;
 
+import cn.fupin.household.ResidentIdNumber;
+import cn.fupin.household.Sex;
+import cn.fupin.policy.RulesFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,10 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import cn.fupin.policy.RulesFolder;
-import cn.fupin.household.ResidentIdNumber;
-import cn.fupin.household.Sex;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,8 +34,7 @@ public final class ScenarioFile {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    private ScenarioFile() {
-    }
+    private ScenarioFile() {}
 
     public static List<Scenario> readAll(Path rulesDir) {
         Path dir = rulesDir.resolve(FOLDER);
@@ -47,7 +45,9 @@ public final class ScenarioFile {
         List<Scenario> scenarios = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml"))
-                    .filter(f -> !f.getFileName().toString().equals(BASELINE)).sorted().toList()) {
+                    .filter(f -> !f.getFileName().toString().equals(BASELINE))
+                    .sorted()
+                    .toList()) {
                 scenarios.addAll(read(FOLDER + "/" + file.getFileName(), read(file), baseline));
             }
         } catch (IOException e) {
@@ -71,10 +71,20 @@ public final class ScenarioFile {
             JsonNode s = list.get(i);
             String name = s.path("name").asString("(scenario " + (i + 1) + " has no name)");
             LocalDate asOf = LocalDate.parse(s.path("asOf").asString("2020-06-30"));
-            scenarios.add(new Scenario(file, i, name, asOf, household(s, baseline, asOf),
-                    strings(s.path("expect")), strings(s.path("absent")), s.path("only").asBoolean(false),
-                    reasons(s.path("reasons")), s.path("error").isMissingNode() ? null : s.path("error").asString(),
-                    strings(s.path("findings")), strings(s.path("noFindings")), reasons(s.path("findingTexts")),
+            scenarios.add(new Scenario(
+                    file,
+                    i,
+                    name,
+                    asOf,
+                    household(s, baseline, asOf),
+                    strings(s.path("expect")),
+                    strings(s.path("absent")),
+                    s.path("only").asBoolean(false),
+                    reasons(s.path("reasons")),
+                    s.path("error").isMissingNode() ? null : s.path("error").asString(),
+                    strings(s.path("findings")),
+                    strings(s.path("noFindings")),
+                    reasons(s.path("findingTexts")),
                     shared(s.path("sharedIdNumbers"))));
         }
         return scenarios;

@@ -1,9 +1,5 @@
 package cn.fupin.scenario;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-
 import cn.fupin.policy.RuleProblem;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.policy.RuleSetCompiler;
@@ -12,6 +8,9 @@ import cn.fupin.policy.RuleSetGate;
 import cn.fupin.policy.RuleSource;
 import cn.fupin.policy.RulesFolder;
 import cn.fupin.policy.ValidationReport;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +48,8 @@ public final class ScenarioGate implements RuleSetGate {
         try {
             scenarios = ScenarioFile.readAll(folder.dir());
         } catch (RuntimeException e) {
-            RuleProblem problem = new RuleProblem(ScenarioFile.FOLDER, 0, "the scenarios cannot be read: " + e.getMessage());
+            RuleProblem problem =
+                    new RuleProblem(ScenarioFile.FOLDER, 0, "the scenarios cannot be read: " + e.getMessage());
             return new Candidate(ValidationReport.of(ruleSet, 0, 0, List.of(problem), List.of(), active), null);
         }
         List<RuleProblem> untested = ScenarioCoverage.problems(ruleSet, scenarios);
@@ -57,12 +57,12 @@ public final class ScenarioGate implements RuleSetGate {
         for (Scenario scenario : scenarios) {
             ScenarioResult result = runner.run(ruleSet, scenario);
             if (!result.passed()) {
-                failing.add(new ValidationReport.FailingScenario(result.file(), result.name(), result.expected(),
-                        result.actual(), result.failures()));
+                failing.add(new ValidationReport.FailingScenario(
+                        result.file(), result.name(), result.expected(), result.actual(), result.failures()));
             }
         }
-        ValidationReport report = ValidationReport.of(ruleSet, scenarios.size(), scenarios.size() - failing.size(),
-                untested, failing, active);
+        ValidationReport report = ValidationReport.of(
+                ruleSet, scenarios.size(), scenarios.size() - failing.size(), untested, failing, active);
         return new Candidate(report, report.valid() ? ruleSet : null);
     }
 }

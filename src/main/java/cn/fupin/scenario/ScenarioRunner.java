@@ -1,11 +1,5 @@
 package cn.fupin.scenario;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdReader;
 import cn.fupin.matching.Recommendation;
@@ -16,6 +10,11 @@ import cn.fupin.quality.Finding;
 import cn.fupin.quality.QualitySession;
 import cn.fupin.quality.SharedIdNumber;
 import cn.fupin.system.InvalidInputException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Runs scenarios against a rule set, through the same household validation and the same engine session
@@ -37,22 +36,27 @@ public final class ScenarioRunner {
         Map<String, String> findingTexts = new HashMap<>();
         try {
             Household household = reader.read(scenario.household());
-            RuleSession.Input input = new RuleSession.Input(household,
-                    ruleSet.standards().resolve(household.regionCode(), scenario.asOf()));
-            for (Recommendation r : RuleSession.run(ruleSet, List.of(input), scenario.asOf()).get(household.householdId())) {
-                String key = r.memberId() == null ? r.measure().name() : r.measure().name() + "@" + r.memberId();
+            RuleSession.Input input = new RuleSession.Input(
+                    household, ruleSet.standards().resolve(household.regionCode(), scenario.asOf()));
+            for (Recommendation r :
+                    RuleSession.run(ruleSet, List.of(input), scenario.asOf()).get(household.householdId())) {
+                String key =
+                        r.memberId() == null ? r.measure().name() : r.measure().name() + "@" + r.memberId();
                 actual.add(key);
                 reasons.put(key, r.reason());
             }
             List<SharedIdNumber> shared = new ArrayList<>();
-            scenario.sharedIdNumbers().forEach((member, others) ->
-                    shared.add(new SharedIdNumber(household.householdId(), member, others)));
-            for (Finding f : QualitySession.check(ruleSet, List.of(input), shared, scenario.asOf()).get(household.householdId())) {
+            scenario.sharedIdNumbers()
+                    .forEach((member, others) ->
+                            shared.add(new SharedIdNumber(household.householdId(), member, others)));
+            for (Finding f : QualitySession.check(ruleSet, List.of(input), shared, scenario.asOf())
+                    .get(household.householdId())) {
                 found.add(f.key());
                 findingTexts.put(f.key(), f.getMessage());
             }
             if (scenario.error() != null) {
-                failures.add("expected standard " + scenario.error() + " not to be in force, but the household was evaluated");
+                failures.add("expected standard " + scenario.error()
+                        + " not to be in force, but the household was evaluated");
             }
         } catch (InvalidInputException e) {
             failures.add("the scenario's household is invalid: " + e.errors());
@@ -70,14 +74,16 @@ public final class ScenarioRunner {
             }
         }
         for (String measure : scenario.absent()) {
-            boolean present = measure.contains("@") ? actual.contains(measure)
+            boolean present = measure.contains("@")
+                    ? actual.contains(measure)
                     : actual.stream().anyMatch(a -> a.equals(measure) || a.startsWith(measure + "@"));
             if (present) {
                 failures.add("expected no " + measure + " but it was recommended");
             }
         }
         if (scenario.only()) {
-            actual.stream().filter(a -> !scenario.expect().contains(a))
+            actual.stream()
+                    .filter(a -> !scenario.expect().contains(a))
                     .forEach(a -> failures.add("recommended " + a + " which the scenario does not expect"));
         }
         for (String finding : scenario.findings()) {
@@ -86,7 +92,8 @@ public final class ScenarioRunner {
             }
         }
         for (String finding : scenario.noFindings()) {
-            boolean present = finding.contains("@") ? found.contains(finding)
+            boolean present = finding.contains("@")
+                    ? found.contains(finding)
                     : found.stream().anyMatch(a -> a.equals(finding) || a.startsWith(finding + "@"));
             if (present) {
                 failures.add("expected no finding " + finding + " but it was reported");

@@ -3,7 +3,6 @@ package cn.fupin.system;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -35,7 +34,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 e.errors().size() == 1 ? "1 field is invalid" : e.errors().size() + " fields are invalid");
         problem.setTitle("Invalid input");
         problem.setProperty("errors", e.errors());
@@ -71,8 +71,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
@@ -86,8 +86,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 break;
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The body is missing or is not valid JSON" + where);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The body is missing or is not valid JSON" + where);
         problem.setTitle("Unreadable body");
         problem.setProperty("errors", List.of(new FieldError("", "must be a JSON document" + where)));
         return ResponseEntity.badRequest().body(problem);
@@ -97,15 +97,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (DatabaseUnavailable.causes(e)) {
             log.warn("Database unavailable: {}", SafeTrace.of(e));
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE,
                     "The database cannot be reached; try again in " + DatabaseUnavailable.RETRY_AFTER + " s.");
             problem.setTitle("Database unavailable");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER).body(problem);
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
+                    .body(problem);
         }
         // For operators: classes and frames, never messages, which may quote a household's data.
         log.error("Unexpected error: {}", SafeTrace.of(e));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "The service could not answer this request; the error has been logged.");
         problem.setTitle("Internal error");
         return ResponseEntity.internalServerError().body(problem);
@@ -119,7 +122,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** The minimal problem document, for errors answered before a controller is reached. */
     static Map<String, Object> problem(HttpStatus status, String title, String detail) {
-        return Map.of("type", URI.create("about:blank").toString(), "title", title,
-                "status", status.value(), "detail", detail);
+        return Map.of(
+                "type",
+                URI.create("about:blank").toString(),
+                "title",
+                title,
+                "status",
+                status.value(),
+                "detail",
+                detail);
     }
 }

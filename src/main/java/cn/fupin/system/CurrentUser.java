@@ -1,9 +1,8 @@
 package cn.fupin.system;
 
-import java.util.List;
-
 import cn.fupin.system.access.RegionScope;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CurrentUser {
 
-    record Me(String username, List<String> roles, String regionPrefix) {
-    }
+    record Me(String username, List<String> roles, String regionPrefix) {}
 
     private final RegionScope scope;
 
@@ -28,9 +26,14 @@ class CurrentUser {
     @Operation(summary = "The signed-in user, roles and region prefix")
     @GetMapping("/api/me")
     Me me(Authentication authentication) {
-        return new Me(authentication.getName(), authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
-                .map(a -> a.substring("ROLE_".length())).sorted().toList(),
+        return new Me(
+                authentication.getName(),
+                authentication.getAuthorities().stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .filter(a -> a.startsWith("ROLE_"))
+                        .map(a -> a.substring("ROLE_".length()))
+                        .sorted()
+                        .toList(),
                 scope.prefix());
     }
 }

@@ -1,13 +1,12 @@
 package cn.fupin.system;
 
-import java.io.IOException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -43,7 +42,8 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
     /** Whether the failure is the database being unreachable, rather than a fault of the request or the code. */
     public static boolean causes(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+            if (cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
                     || cause instanceof RecoverableDataAccessException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
@@ -57,8 +57,12 @@ public class DatabaseUnavailable extends OncePerRequestFilter {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", RETRY_AFTER);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "Database unavailable", "The database cannot be reached; try again in " + RETRY_AFTER + " s."));
+        json.writeValue(
+                response.getOutputStream(),
+                ApiProblems.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Database unavailable",
+                        "The database cannot be reached; try again in " + RETRY_AFTER + " s."));
     }
 
     @Override

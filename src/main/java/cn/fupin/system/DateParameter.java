@@ -7,8 +7,7 @@ import java.time.format.DateTimeParseException;
 /** A date query parameter such as {@code asOf}: ISO-8601, today in Asia/Shanghai when absent (not when empty). */
 public final class DateParameter {
 
-    private DateParameter() {
-    }
+    private DateParameter() {}
 
     /** The date, or null with an error added when the text is not a date. */
     public static LocalDate parse(String name, String text, Clock clock, FieldErrors errors) {

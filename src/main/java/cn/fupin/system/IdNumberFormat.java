@@ -18,15 +18,13 @@ public final class IdNumberFormat {
 
     /** Provincial codes of GB/T 2260, plus 81/82/83 of the residence permits. */
     private static final Set<String> PROVINCES = Set.of(
-            "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-            "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
-            "71", "81", "82", "83");
+            "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
+            "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83");
 
     /** Characters of a number shown unmasked: its region code only. */
     private static final int SHOWN = 6;
 
-    private IdNumberFormat() {
-    }
+    private IdNumberFormat() {}
 
     /**
      * The first problem with the number's form (length, digits, province, check digit, a real birth date), if

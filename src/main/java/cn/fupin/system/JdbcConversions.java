@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.sql.JDBCType;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;

@@ -1,9 +1,7 @@
 package cn.fupin.system;
 
 import java.util.Collection;
-
 import javax.sql.DataSource;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -47,8 +45,8 @@ public class OneRowBatchJdbcTemplate extends JdbcTemplate {
     }
 
     @Override
-    public <T> int[][] batchUpdate(String sql, Collection<T> rows, int batchSize,
-                                   ParameterizedPreparedStatementSetter<T> setter) {
+    public <T> int[][] batchUpdate(
+            String sql, Collection<T> rows, int batchSize, ParameterizedPreparedStatementSetter<T> setter) {
         if (rows.size() == 1) {
             T row = rows.iterator().next();
             return new int[][] {{update(sql, ps -> setter.setValues(ps, row))}};

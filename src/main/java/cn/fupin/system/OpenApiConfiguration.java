@@ -25,19 +25,29 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI openApi() {
-        Schema<?> fieldError = new ObjectSchema().addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema());
-        Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
+        Schema<?> fieldError =
+                new ObjectSchema().addProperty("field", new StringSchema()).addProperty("message", new StringSchema());
+        Schema<?> problem = new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema())
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
                 .addProperty("errors", new ArraySchema().items(fieldError));
         return new OpenAPI()
-                .info(new Info().title("fupin-matcher: 精准扶贫帮扶措施匹配").version("1")
+                .info(new Info()
+                        .title("fupin-matcher: 精准扶贫帮扶措施匹配")
+                        .version("1")
                         .description("Matches registered households to the assistance measures of the ten special "
                                 + "actions and return-to-poverty monitoring, with the rule and reason for each."))
-                .components(new Components().addSchemas(PROBLEM, problem)
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .components(new Components()
+                        .addSchemas(PROBLEM, problem)
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 
@@ -57,7 +67,11 @@ class OpenApiConfiguration {
     }
 
     static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                "application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 }

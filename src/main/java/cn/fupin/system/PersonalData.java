@@ -13,8 +13,7 @@ public final class PersonalData {
 
     private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])");
 
-    private PersonalData() {
-    }
+    private PersonalData() {}
 
     /** The text with every valid ID number in it masked ({@code 520102************}, as the registry shows them). */
     public static String redact(String text) {

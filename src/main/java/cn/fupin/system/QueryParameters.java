@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** Query parameters several endpoints share, read with an error added for each bad one. */
 public final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** A region code prefix of up to 6 digits ("" for the whole province), or "" with an error. */
     public static String regionPrefix(String text, FieldErrors errors) {
@@ -20,16 +19,19 @@ public final class QueryParameters {
     }
 
     /** One of an enum's codes, {@code fallback} when absent or blank, or the fallback with an error. */
-    public static <E extends Enum<E>> E code(String name, String text, Class<E> type, E fallback,
-                                             FieldErrors errors) {
+    public static <E extends Enum<E>> E code(String name, String text, Class<E> type, E fallback, FieldErrors errors) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
         try {
             return Enum.valueOf(type, text.strip());
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", "))));
+            errors.add(new FieldError(
+                    name,
+                    "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", "))));
             return fallback;
         }
     }
@@ -52,12 +54,12 @@ public final class QueryParameters {
     }
 
     /** A page of a list: its number from 0 and its size (20 unless asked), as asked for. */
-    public record Paging(int page, int size) {
-    }
+    public record Paging(int page, int size) {}
 
     /** The {@code page} and {@code size} parameters of a list whose pages hold at most {@code maxSize}. */
     public static Paging paging(String page, String size, int maxSize, FieldErrors errors) {
-        return new Paging(number("page", page, 0, 0, Integer.MAX_VALUE / maxSize, errors),
+        return new Paging(
+                number("page", page, 0, 0, Integer.MAX_VALUE / maxSize, errors),
                 number("size", size, 20, 1, maxSize, errors));
     }
 
@@ -71,8 +73,7 @@ public final class QueryParameters {
     }
 
     /** A report's region (a prefix, "" for the province) and the digits its regions are cut to. */
-    public record RegionGrouping(String prefix, int digits) {
-    }
+    public record RegionGrouping(String prefix, int digits) {}
 
     /** @throws InvalidInputException naming each bad parameter */
     public static RegionGrouping regionGrouping(String regionCode, String regionDigits) {

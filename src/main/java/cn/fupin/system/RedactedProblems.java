@@ -1,7 +1,6 @@
 package cn.fupin.system;
 
 import java.net.URI;
-
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,12 +23,18 @@ class RedactedProblems implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
-                                  ServerHttpResponse response) {
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem) {
             problem.setDetail(PersonalData.redact(problem.getDetail()));
-            URI instance = problem.getInstance() != null ? problem.getInstance() : URI.create(request.getURI().getRawPath());
+            URI instance = problem.getInstance() != null
+                    ? problem.getInstance()
+                    : URI.create(request.getURI().getRawPath());
             problem.setInstance(URI.create(PersonalData.redact(instance.toString())));
         }
         return body;

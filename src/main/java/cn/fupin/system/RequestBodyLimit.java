@@ -1,7 +1,5 @@
 package cn.fupin.system;
 
-import java.io.IOException;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -52,8 +51,12 @@ class RequestBodyLimit extends OncePerRequestFilter {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            json.writeValue(response.getOutputStream(), ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE,
-                    "Body too large", new PayloadTooLargeException(limit).getMessage()));
+            json.writeValue(
+                    response.getOutputStream(),
+                    ApiProblems.problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "Body too large",
+                            new PayloadTooLargeException(limit).getMessage()));
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

@@ -11,15 +11,18 @@ final class SafeTrace {
 
     private static final int FRAMES = 12;
 
-    private SafeTrace() {
-    }
+    private SafeTrace() {}
 
     static String of(Throwable error) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = error; t != null; t = t.getCause()) {
             text.append(t == error ? "" : "\n  caused by ").append(t.getClass().getName());
             if (t instanceof SQLException sql) {
-                text.append(" [SQLState ").append(sql.getSQLState()).append(", code ").append(sql.getErrorCode()).append(']');
+                text.append(" [SQLState ")
+                        .append(sql.getSQLState())
+                        .append(", code ")
+                        .append(sql.getErrorCode())
+                        .append(']');
             }
             int shown = 0;
             for (StackTraceElement frame : t.getStackTrace()) {

@@ -1,15 +1,13 @@
 package cn.fupin.system;
 
-
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-
 import cn.fupin.system.access.AccountChanged;
 import cn.fupin.system.access.AccountSessions;
 import cn.fupin.system.access.SignInAttempts;
 import cn.fupin.system.access.SignedInAccounts;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
@@ -76,7 +74,12 @@ class SecurityConfiguration {
                         return;
                     }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
-                    write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic (five failures in a row lock the account for 15 minutes)");
+                    write(
+                            json,
+                            response,
+                            HttpStatus.UNAUTHORIZED,
+                            "Unauthorized",
+                            "Sign in with HTTP Basic (five failures in a row lock the account for 15 minutes)");
                 }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this")));
@@ -91,8 +94,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain browser(HttpSecurity http, JsonMapper json, AuthenticationManager authenticationManager,
-                                AccountSessions sessions) throws Exception {
+    SecurityFilterChain browser(
+            HttpSecurity http, JsonMapper json, AuthenticationManager authenticationManager, AccountSessions sessions)
+            throws Exception {
         http.authenticationManager(authenticationManager)
                 // Without a session a request carries no credentials a forgery could borrow: it is told to sign
                 // in (401) rather than refused for a token. The sign-in itself always needs the form's token.
@@ -100,37 +104,56 @@ class SecurityConfiguration {
                         request -> request.getSession(false) == null && !"/login".equals(request.getServletPath())))
                 .headers(SecurityConfiguration::headers)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .formLogin(form -> form.loginPage("/login").successHandler(sessions.signedIn("/"))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(sessions.signedIn("/"))
                         .failureHandler((request, response, e) -> {
                             if (DatabaseUnavailable.causes(e)) {
                                 DatabaseUnavailable.answer(json, response);
                             } else {
                                 response.sendRedirect(request.getContextPath() + "/login?error");
                             }
-                        }).permitAll())
+                        })
+                        .permitAll())
                 .addFilterBefore(sessions, AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .authorizeHttpRequests(SecurityConfiguration::authorize)
-                .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                request -> String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains("text/html"))
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> {
-                            if (DatabaseUnavailable.causes(e)) {
-                                DatabaseUnavailable.answer(json, response);
-                                return;
-                            }
-                            // The dashboard's own calls say who they are: no Basic challenge for them.
-                            if (request.getHeader("X-Requested-With") == null) {
-                                response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
-                            }
-                            write(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Sign in with HTTP Basic (five failures in a row lock the account for 15 minutes)");
-                        }, request -> true)
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"),
+                                request -> String.valueOf(request.getHeader(HttpHeaders.ACCEPT))
+                                        .contains("text/html"))
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> {
+                                    if (DatabaseUnavailable.causes(e)) {
+                                        DatabaseUnavailable.answer(json, response);
+                                        return;
+                                    }
+                                    // The dashboard's own calls say who they are: no Basic challenge for them.
+                                    if (request.getHeader("X-Requested-With") == null) {
+                                        response.setHeader("WWW-Authenticate", "Basic realm=\"fupin\"");
+                                    }
+                                    write(
+                                            json,
+                                            response,
+                                            HttpStatus.UNAUTHORIZED,
+                                            "Unauthorized",
+                                            "Sign in with HTTP Basic (five failures in a row lock the account for 15 minutes)");
+                                },
+                                request -> true)
                         .accessDeniedHandler((request, response, e) -> {
                             if (e instanceof CsrfException) {
-                                write(json, response, HttpStatus.FORBIDDEN, "Forbidden",
+                                write(
+                                        json,
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        "Forbidden",
                                         "The request carries no valid CSRF token of this session");
                             } else {
-                                write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this");
+                                write(
+                                        json,
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        "Forbidden",
+                                        "Your role does not allow this");
                             }
                         }));
         return http.build();
@@ -143,25 +166,43 @@ class SecurityConfiguration {
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
-                        "camera=(), microphone=(), geolocation=(), payment=()"))
+                .addHeaderWriter(new StaticHeadersWriter(
+                        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
                 .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin"));
     }
 
     /** Who may do what: the same for API clients and for the dashboard. */
     private static void authorize(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
-        auth.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                        "/swagger-ui.html", "/swagger-ui/**", "/error", "/login", "/dashboard.css", "/webjars/**")
+        auth.requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**",
+                        "/error",
+                        "/login",
+                        "/dashboard.css",
+                        "/webjars/**")
                 .permitAll()
                 .requestMatchers("/actuator/**", "/api/users", "/api/users/**", "/api/audit", "/api/audit/**")
                 .hasRole("ADMIN")
-                .requestMatchers(HttpMethod.POST, "/api/rulesets/validate", "/api/rulesets/reload").hasRole("POLICY")
-                .requestMatchers("/api/reevaluations", "/api/reevaluations/**").hasRole("POLICY")
-                .requestMatchers("/api/recommendations", "/api/recommendations/**", "/api/households",
-                        "/api/households/**", "/api/evaluations/**").hasRole("CASEWORKER")
-                .requestMatchers(HttpMethod.GET, "/api/rulesets/**", "/api/standards").authenticated()
-                .anyRequest().authenticated();
+                .requestMatchers(HttpMethod.POST, "/api/rulesets/validate", "/api/rulesets/reload")
+                .hasRole("POLICY")
+                .requestMatchers("/api/reevaluations", "/api/reevaluations/**")
+                .hasRole("POLICY")
+                .requestMatchers(
+                        "/api/recommendations",
+                        "/api/recommendations/**",
+                        "/api/households",
+                        "/api/households/**",
+                        "/api/evaluations/**")
+                .hasRole("CASEWORKER")
+                .requestMatchers(HttpMethod.GET, "/api/rulesets/**", "/api/standards")
+                .authenticated()
+                .anyRequest()
+                .authenticated();
     }
 
     @Bean
@@ -174,14 +215,18 @@ class SecurityConfiguration {
      * (see {@link VerifiedCredentials}). Stored hashes are left as configured: no re-encoding on sign-in.
      */
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock,
-            SignInAttempts attempts, SignedInAccounts accounts, ApplicationEventPublisher events,
+    AuthenticationManager authenticationManager(
+            UserDetailsService users,
+            PasswordEncoder encoder,
+            Clock clock,
+            SignInAttempts attempts,
+            SignedInAccounts accounts,
+            ApplicationEventPublisher events,
             @Value("${app.security.verified-for:5m}") Duration verifiedFor) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(
-                new VerifiedCredentials(passwords, verifiedFor, clock, attempts::failed, attempts::succeeded,
-                        accounts::version));
+        ProviderManager manager = new ProviderManager(new VerifiedCredentials(
+                passwords, verifiedFor, clock, attempts::failed, attempts::succeeded, accounts::version));
         // Failures (locked, disabled) as Spring Security's events, for the audit trail (SignInRefusals).
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
@@ -191,12 +236,14 @@ class SecurityConfiguration {
     @Bean
     ApplicationListener<PayloadApplicationEvent<AccountChanged>> forgetChangedAccounts(
             AuthenticationManager authenticationManager) {
-        VerifiedCredentials verified = (VerifiedCredentials) ((ProviderManager) authenticationManager).getProviders().get(0);
+        VerifiedCredentials verified = (VerifiedCredentials)
+                ((ProviderManager) authenticationManager).getProviders().get(0);
         return ApplicationListener.forPayload(verified::forget);
     }
 
-    private static void write(JsonMapper json, HttpServletResponse response, HttpStatus status, String title,
-                              String detail) throws IOException {
+    private static void write(
+            JsonMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ApiProblems.problem(status, title, detail));

@@ -1,9 +1,8 @@
 package cn.fupin.system;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +22,8 @@ import org.springframework.web.util.DisconnectedClientHelper;
 class StreamAborts implements WebMvcConfigurer, HandlerExceptionResolver {
 
     private static final Logger log = LoggerFactory.getLogger(StreamAborts.class);
-    private static final DisconnectedClientHelper disconnected = new DisconnectedClientHelper(StreamAborts.class.getName());
+    private static final DisconnectedClientHelper disconnected =
+            new DisconnectedClientHelper(StreamAborts.class.getName());
 
     /** Thrown to the container in place of the failure, whose message may quote personal data. */
     static final class StreamAborted extends RuntimeException {
@@ -38,14 +38,17 @@ class StreamAborts implements WebMvcConfigurer, HandlerExceptionResolver {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                         Exception ex) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         if (!response.isCommitted()) {
             return null;
         }
         if (!disconnected.checkAndLogClientDisconnectedException(ex)) {
-            log.error("{} {}: the answer failed after it was committed and is cut off: {}", request.getMethod(),
-                    request.getRequestURI(), SafeTrace.of(ex));
+            log.error(
+                    "{} {}: the answer failed after it was committed and is cut off: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    SafeTrace.of(ex));
         }
         throw new StreamAborted();
     }

@@ -1,5 +1,6 @@
 package cn.fupin.system;
 
+import cn.fupin.system.access.AccountChanged;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,12 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
-import cn.fupin.system.access.AccountChanged;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -32,8 +31,7 @@ import org.springframework.security.core.AuthenticationException;
  */
 final class VerifiedCredentials implements AuthenticationProvider {
 
-    private record Verified(Authentication result, Instant until, long accountVersion) {
-    }
+    private record Verified(Authentication result, Instant until, long accountVersion) {}
 
     private static final int MAX_ENTRIES = 10_000;
 
@@ -49,8 +47,13 @@ final class VerifiedCredentials implements AuthenticationProvider {
      * {@code failed} and {@code succeeded} hear of every full check of a username's password;
      * {@code accountVersions} gives an enabled account's change count (empty for no such account or a disabled one).
      */
-    VerifiedCredentials(AuthenticationProvider delegate, Duration ttl, Clock clock, Consumer<String> failed,
-                        Consumer<String> succeeded, Function<String, OptionalLong> accountVersions) {
+    VerifiedCredentials(
+            AuthenticationProvider delegate,
+            Duration ttl,
+            Clock clock,
+            Consumer<String> failed,
+            Consumer<String> succeeded,
+            Function<String, OptionalLong> accountVersions) {
         this.delegate = delegate;
         this.ttl = ttl;
         this.clock = clock;

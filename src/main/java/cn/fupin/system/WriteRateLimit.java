@@ -1,8 +1,5 @@
 package cn.fupin.system;
 
-import java.io.IOException;
-import java.time.Duration;
-
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -10,6 +7,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,8 +31,11 @@ class WriteRateLimit extends OncePerRequestFilter {
     private final JsonMapper json;
 
     WriteRateLimit(@Value("${app.rate-limit.writes-per-second:20}") int perSecond, JsonMapper json) {
-        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom().limitForPeriod(perSecond)
-                .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ZERO).build());
+        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(perSecond)
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ZERO)
+                .build());
         this.json = json;
     }
 
@@ -41,7 +43,8 @@ class WriteRateLimit extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
         String path = request.getRequestURI();
-        boolean write = method.equals("POST") || method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE");
+        boolean write =
+                method.equals("POST") || method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE");
         return !write || !path.startsWith("/api/") || path.equals("/api/recommendations");
     }
 
@@ -61,8 +64,12 @@ class WriteRateLimit extends OncePerRequestFilter {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", "1");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ApiProblems.problem(HttpStatus.TOO_MANY_REQUESTS,
-                "Too many requests", "More than " + limiter.getRateLimiterConfig().getLimitForPeriod()
-                        + " changes a second from one user: wait a second and send it again"));
+        json.writeValue(
+                response.getOutputStream(),
+                ApiProblems.problem(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many requests",
+                        "More than " + limiter.getRateLimiterConfig().getLimitForPeriod()
+                                + " changes a second from one user: wait a second and send it again"));
     }
 }

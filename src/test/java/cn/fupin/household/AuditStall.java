@@ -3,7 +3,6 @@ package cn.fupin.household;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 /**
@@ -18,7 +17,8 @@ final class AuditStall implements AutoCloseable {
         connection = dataSource.getConnection();
         connection.setAutoCommit(false);
         try (Statement lock = connection.createStatement()) {
-            lock.executeQuery("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE").close();
+            lock.executeQuery("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE")
+                    .close();
         }
     }
 

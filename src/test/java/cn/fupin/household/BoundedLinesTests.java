@@ -1,5 +1,7 @@
 package cn.fupin.household;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class BoundedLinesTests {
 
@@ -57,8 +56,8 @@ class BoundedLinesTests {
 
     @Test
     void atEndTellsWhetherAnythingIsLeftAfterTheLinesRead() throws IOException {
-        BoundedLines lines = new BoundedLines(
-                new ByteArrayInputStream("a\r\nb\n".getBytes(StandardCharsets.UTF_8)), 10);
+        BoundedLines lines =
+                new BoundedLines(new ByteArrayInputStream("a\r\nb\n".getBytes(StandardCharsets.UTF_8)), 10);
         assertThat(lines.next().text()).isEqualTo("a");
         assertThat(lines.atEnd()).isFalse();
         assertThat(lines.next().text()).isEqualTo("b");

@@ -1,13 +1,12 @@
 package cn.fupin.household;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.system.ApiTestBase;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The causes report counts people by their household's primary and secondary causes. */
 class CauseReportTests extends ApiTestBase {
@@ -20,17 +19,24 @@ class CauseReportTests extends ApiTestBase {
         // one LIFTED household, which a POOR report does not count.
         String[][] causes = {{"ILLNESS"}, {"ILLNESS", "LACK_OF_MOTIVATION"}, {"DISABILITY"}, {"ILLNESS"}};
         for (int i = 0; i < causes.length; i++) {
-            ObjectNode h = HouseholdJson.household(region + "-C" + i + UUID.randomUUID().toString().substring(0, 4))
-                    .put("regionCode", region).put("status", i == 3 ? "LIFTED" : "POOR");
+            ObjectNode h = HouseholdJson.household(
+                            region + "-C" + i + UUID.randomUUID().toString().substring(0, 4))
+                    .put("regionCode", region)
+                    .put("status", i == 3 ? "LIFTED" : "POOR");
             var list = h.putArray("causes");
             for (String cause : causes[i]) {
                 list.add(cause);
             }
             file.append(HouseholdJson.JSON.writeValueAsString(h)).append('\n');
         }
-        assertThat(api.postNdjson("/api/households/import", "caseworker", file.toString()).json().get("stored").asLong()).isEqualTo(4);
+        assertThat(api.postNdjson("/api/households/import", "caseworker", file.toString())
+                        .json()
+                        .get("stored")
+                        .asLong())
+                .isEqualTo(4);
 
-        JsonNode report = api.get("/api/reports/causes?regionCode=" + region, "caseworker").json();
+        JsonNode report = api.get("/api/reports/causes?regionCode=" + region, "caseworker")
+                .json();
         assertThat(report.get("status").asString()).isEqualTo("POOR");
         assertThat(report.get("totalPeople").asLong()).isEqualTo(6);
         assertThat(report.get("primary")).hasSize(10);
@@ -39,12 +45,17 @@ class CauseReportTests extends ApiTestBase {
         assertThat(report.get("primary").get(0).get("share").decimalValue()).isEqualByComparingTo("0.6667");
         assertThat(report.get("primary").get(1).get("people").asLong()).isEqualTo(2);
         assertThat(report.get("primary").get(2).get("people").asLong()).isZero();
-        JsonNode motivation = report.get("secondary").valueStream()
-                .filter(c -> c.get("cause").asString().equals("LACK_OF_MOTIVATION")).findFirst().orElseThrow();
+        JsonNode motivation = report.get("secondary")
+                .valueStream()
+                .filter(c -> c.get("cause").asString().equals("LACK_OF_MOTIVATION"))
+                .findFirst()
+                .orElseThrow();
         assertThat(motivation.get("people").asLong()).isEqualTo(2);
 
-        JsonNode lifted = api.get("/api/reports/causes?regionCode=" + region + "&status=LIFTED", "caseworker").json();
+        JsonNode lifted = api.get("/api/reports/causes?regionCode=" + region + "&status=LIFTED", "caseworker")
+                .json();
         assertThat(lifted.get("totalPeople").asLong()).isEqualTo(2);
-        assertThat(api.get("/api/reports/causes?status=RICH", "caseworker").status()).isEqualTo(400);
+        assertThat(api.get("/api/reports/causes?status=RICH", "caseworker").status())
+                .isEqualTo(400);
     }
 }

@@ -1,20 +1,19 @@
 package cn.fupin.household;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.system.Api;
+import cn.fupin.system.ApiTestBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import cn.fupin.system.Api;
-import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class HouseholdApiTests extends ApiTestBase {
 
@@ -36,7 +35,8 @@ class HouseholdApiTests extends ApiTestBase {
 
         Api.Response read = api.get("/api/households/" + id, "caseworker");
         assertThat(read.status()).isEqualTo(200);
-        assertThat(read.headers().firstValue("ETag")).isEqualTo(replaced.headers().firstValue("ETag"));
+        assertThat(read.headers().firstValue("ETag"))
+                .isEqualTo(replaced.headers().firstValue("ETag"));
         JsonNode body = read.json();
         assertThat(body.get("incomePerCapita").decimalValue()).isEqualByComparingTo("5100");
         assertThat(body.get("members")).hasSize(2);
@@ -49,36 +49,52 @@ class HouseholdApiTests extends ApiTestBase {
     void aMemberBornBefore1970IsStoredWithHisBirthDate() {
         String id = newHouseholdId();
         ObjectNode household = HouseholdJson.household(id);
-        ((ArrayNode) household.get("members"))
-                .set(0, HouseholdJson.member(id + "-01", "1941-06-30", "MALE", 1));
+        ((ArrayNode) household.get("members")).set(0, HouseholdJson.member(id + "-01", "1941-06-30", "MALE", 1));
         Api.Response created = put(household, null);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(api.get("/api/households/" + id, "caseworker").json().get("members").get(0).get("birthDate")
-                .asString()).isEqualTo("1941-06-30");
+        assertThat(api.get("/api/households/" + id, "caseworker")
+                        .json()
+                        .get("members")
+                        .get(0)
+                        .get("birthDate")
+                        .asString())
+                .isEqualTo("1941-06-30");
     }
 
     @Test
     void aReplacementBasedOnAStaleVersionIsAConflict() {
         String id = newHouseholdId();
-        String first = put(HouseholdJson.household(id), null).headers().firstValue("ETag").orElseThrow();
-        assertThat(put(HouseholdJson.household(id).put("incomePerCapita", 4000), first).status()).isEqualTo(200);
+        String first = put(HouseholdJson.household(id), null)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
+        assertThat(put(HouseholdJson.household(id).put("incomePerCapita", 4000), first)
+                        .status())
+                .isEqualTo(200);
         Api.Response stale = put(HouseholdJson.household(id).put("incomePerCapita", 9000), first);
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.contentType()).startsWith("application/problem+json");
-        assertThat(api.get("/api/households/" + id, "caseworker").json().get("incomePerCapita").decimalValue())
+        assertThat(api.get("/api/households/" + id, "caseworker")
+                        .json()
+                        .get("incomePerCapita")
+                        .decimalValue())
                 .isEqualByComparingTo("4000");
     }
 
     @Test
     void concurrentReplacementsWithTheSameVersionLetExactlyOneThrough() throws Exception {
         String id = newHouseholdId();
-        String etag = put(HouseholdJson.household(id), null).headers().firstValue("ETag").orElseThrow();
+        String etag = put(HouseholdJson.household(id), null)
+                .headers()
+                .firstValue("ETag")
+                .orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Callable<Integer>> replacements = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 int income = 4000 + i;
-                replacements.add(() -> put(HouseholdJson.household(id).put("incomePerCapita", income), etag).status());
+                replacements.add(() -> put(HouseholdJson.household(id).put("incomePerCapita", income), etag)
+                        .status());
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> f : pool.invokeAll(replacements)) {
@@ -98,7 +114,10 @@ class HouseholdApiTests extends ApiTestBase {
         ((ObjectNode) bad.get("members").get(0)).put("birthDate", "1975-01-02");
         Api.Response response = put(bad, null);
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("status", "members[0].idNumber");
         assertThat(api.get("/api/households/" + id, "caseworker").status()).isEqualTo(404);
     }
@@ -116,8 +135,8 @@ class HouseholdApiTests extends ApiTestBase {
 
     @Test
     void thePathIdMustEqualTheBodysId() {
-        Api.Response response = api.put("/api/households/" + newHouseholdId(), "caseworker",
-                HouseholdJson.household(newHouseholdId()), null);
+        Api.Response response = api.put(
+                "/api/households/" + newHouseholdId(), "caseworker", HouseholdJson.household(newHouseholdId()), null);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("householdId");
     }
@@ -135,19 +154,29 @@ class HouseholdApiTests extends ApiTestBase {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String id = region + "-" + i + "-" + newHouseholdId().substring(7, 15);
-            ObjectNode household = HouseholdJson.household(id).put("regionCode", region)
-                    .put("status", i < 3 ? "POOR" : "LIFTED");
+            ObjectNode household =
+                    HouseholdJson.household(id).put("regionCode", region).put("status", i < 3 ? "POOR" : "LIFTED");
             assertThat(put(household, null).status()).isEqualTo(201);
             ids.add(id);
         }
-        JsonNode page = api.get("/api/households?regionCode=" + region + "&status=POOR&page=0&size=2", "caseworker").json();
+        JsonNode page = api.get("/api/households?regionCode=" + region + "&status=POOR&page=0&size=2", "caseworker")
+                .json();
         assertThat(page.get("totalElements").asLong()).isEqualTo(3);
         assertThat(page.get("totalPages").asInt()).isEqualTo(2);
-        assertThat(page.get("content").valueStream().map(h -> h.get("householdId").asString()))
+        assertThat(page.get("content")
+                        .valueStream()
+                        .map(h -> h.get("householdId").asString()))
                 .containsExactly(ids.get(0), ids.get(1));
-        JsonNode second = api.get("/api/households?regionCode=" + region.substring(0, 6) + "&status=POOR&page=1&size=2", "caseworker").json();
-        assertThat(second.get("content").valueStream().map(h -> h.get("householdId").asString())).containsExactly(ids.get(2));
-        JsonNode all = api.get("/api/households?regionCode=" + region, "caseworker").json();
+        JsonNode second = api.get(
+                        "/api/households?regionCode=" + region.substring(0, 6) + "&status=POOR&page=1&size=2",
+                        "caseworker")
+                .json();
+        assertThat(second.get("content")
+                        .valueStream()
+                        .map(h -> h.get("householdId").asString()))
+                .containsExactly(ids.get(2));
+        JsonNode all =
+                api.get("/api/households?regionCode=" + region, "caseworker").json();
         assertThat(all.get("totalElements").asLong()).isEqualTo(5);
     }
 
@@ -155,7 +184,10 @@ class HouseholdApiTests extends ApiTestBase {
     void badListParametersAreNamed() {
         Api.Response response = api.get("/api/households?regionCode=52a&status=RICH&size=0", "caseworker");
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("regionCode", "status", "size");
     }
 }

@@ -1,15 +1,15 @@
 package cn.fupin.household;
 
+import static cn.fupin.household.HouseholdImportExportTests.household;
+import static cn.fupin.household.HouseholdImportExportTests.line;
+import static cn.fupin.household.HouseholdImportExportTests.newRegion;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static cn.fupin.household.HouseholdImportExportTests.household;
-import static cn.fupin.household.HouseholdImportExportTests.line;
-import static cn.fupin.household.HouseholdImportExportTests.newRegion;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The import's bounds at their defaults (application.yaml): a line of at most 64 KB, 1,000,000 lines a
@@ -20,7 +20,8 @@ class HouseholdImportBoundsTests extends ApiTestBase {
     private static final int MAX_LINE_BYTES = 64 * 1024;
 
     private int status(ObjectNode household) {
-        return api.get("/api/households/" + household.get("householdId").asString(), "caseworker").status();
+        return api.get("/api/households/" + household.get("householdId").asString(), "caseworker")
+                .status();
     }
 
     @Test
@@ -42,7 +43,9 @@ class HouseholdImportBoundsTests extends ApiTestBase {
         assertThat(outcome.get("rejected").asLong()).isEqualTo(1);
         JsonNode rejected = outcome.get("rejectedLines").get(0);
         assertThat(rejected.get("line").asLong()).isEqualTo(2);
-        assertThat(rejected.get("householdId").isNull()).as("nothing of the line is read").isTrue();
+        assertThat(rejected.get("householdId").isNull())
+                .as("nothing of the line is read")
+                .isTrue();
         assertThat(rejected.get("errors").get(0).get("message").asString())
                 .isEqualTo("is longer than " + MAX_LINE_BYTES + " bytes");
         assertThat(outcome.get("truncated").asBoolean()).isFalse();
@@ -79,7 +82,8 @@ class HouseholdImportBoundsTests extends ApiTestBase {
         ObjectNode last = household(region, 1);
         String file = "\n".repeat(999_999) + line(last) + "\n";
 
-        JsonNode outcome = api.postNdjson("/api/households/import", "caseworker", file).json();
+        JsonNode outcome =
+                api.postNdjson("/api/households/import", "caseworker", file).json();
         assertThat(outcome.get("lines").asLong()).isEqualTo(1_000_000);
         assertThat(outcome.get("stored").asLong()).isEqualTo(1);
         assertThat(outcome.get("truncated").asBoolean()).isFalse();

@@ -1,7 +1,6 @@
 package cn.fupin.household;
 
 import java.time.LocalDate;
-
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,8 +10,7 @@ public final class HouseholdJson {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private HouseholdJson() {
-    }
+    private HouseholdJson() {}
 
     /** A valid household of the policy's first worked example. */
     public static ObjectNode household() {
@@ -22,9 +20,15 @@ public final class HouseholdJson {
     /** The same household under another id (members get ids under it). */
     public static ObjectNode household(String householdId) {
         ObjectNode h = JSON.createObjectNode();
-        h.put("householdId", householdId).put("regionCode", "520102").put("status", "POOR")
-                .put("incomePerCapita", 3800).put("housingGrade", "B").put("safeDrinkingWater", true)
-                .put("roadAccess", true).put("industryProjects", 0).put("linkedToEnterprise", false)
+        h.put("householdId", householdId)
+                .put("regionCode", "520102")
+                .put("status", "POOR")
+                .put("incomePerCapita", 3800)
+                .put("housingGrade", "B")
+                .put("safeDrinkingWater", true)
+                .put("roadAccess", true)
+                .put("industryProjects", 0)
+                .put("linkedToEnterprise", false)
                 .put("suddenHardship", false);
         h.putArray("causes").add("ILLNESS");
         ArrayNode members = h.putArray("members");
@@ -37,11 +41,18 @@ public final class HouseholdJson {
         ObjectNode m = JSON.createObjectNode();
         m.put("memberId", memberId)
                 .put("idNumber", ResidentIdNumber.of("520102", LocalDate.parse(birthDate), Sex.valueOf(sex), sequence))
-                .put("name", "张三").put("relation", "HEAD").put("sex", sex).put("birthDate", birthDate)
-                .put("health", "HEALTHY").put("disabilityGrade", 0).put("labourAbility", "NORMAL")
-                .put("employed", false).put("seekingWork", true).put("hasSkill", false).put("schooling", "NONE")
+                .put("name", "张三")
+                .put("relation", "HEAD")
+                .put("sex", sex)
+                .put("birthDate", birthDate)
+                .put("health", "HEALTHY")
+                .put("disabilityGrade", 0)
+                .put("labourAbility", "NORMAL")
+                .put("employed", false)
+                .put("seekingWork", true)
+                .put("hasSkill", false)
+                .put("schooling", "NONE")
                 .put("medicalInsurance", true);
         return m;
     }
-
 }

@@ -1,25 +1,23 @@
 package cn.fupin.household;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fupin.system.FieldError;
 import cn.fupin.system.InvalidInputException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class HouseholdReaderTests {
 
-    final HouseholdReader reader = new HouseholdReader(
-            Clock.fixed(Instant.parse("2026-06-30T00:00:00Z"), ZoneId.of("Asia/Shanghai")));
+    final HouseholdReader reader =
+            new HouseholdReader(Clock.fixed(Instant.parse("2026-06-30T00:00:00Z"), ZoneId.of("Asia/Shanghai")));
 
     List<FieldError> errorsOf(JsonNode json) {
         try {
@@ -44,11 +42,22 @@ class HouseholdReaderTests {
     @Test
     void everyBadFieldIsNamedAtOnce() {
         ObjectNode h = HouseholdJson.household();
-        h.put("regionCode", "5201").put("status", "RICH").put("incomePerCapita", -1).remove("roadAccess");
+        h.put("regionCode", "5201")
+                .put("status", "RICH")
+                .put("incomePerCapita", -1)
+                .remove("roadAccess");
         ((ObjectNode) h.get("members").get(0)).put("health", "TIRED").put("disabilityGrade", 7);
         ((ObjectNode) h.get("members").get(1)).put("birthDate", "2008-03-16").put("employed", "no");
-        assertThat(fieldsOf(h)).containsExactlyInAnyOrder("regionCode", "status", "incomePerCapita", "roadAccess",
-                "members[0].health", "members[0].disabilityGrade", "members[1].idNumber", "members[1].employed");
+        assertThat(fieldsOf(h))
+                .containsExactlyInAnyOrder(
+                        "regionCode",
+                        "status",
+                        "incomePerCapita",
+                        "roadAccess",
+                        "members[0].health",
+                        "members[0].disabilityGrade",
+                        "members[1].idNumber",
+                        "members[1].employed");
     }
 
     @Test
@@ -90,15 +99,19 @@ class HouseholdReaderTests {
     void aLowerCaseXInTheIdNumberIsReadAsX() {
         ObjectNode h = HouseholdJson.household();
         String number = "11010519491231002X";
-        ((ObjectNode) h.get("members").get(0)).put("idNumber", number.toLowerCase())
-                .put("birthDate", "1949-12-31").put("sex", "FEMALE");
+        ((ObjectNode) h.get("members").get(0))
+                .put("idNumber", number.toLowerCase())
+                .put("birthDate", "1949-12-31")
+                .put("sex", "FEMALE");
         assertThat(reader.read(h).members().get(0).idNumber()).isEqualTo(number);
     }
 
     @Test
     void anIncomeWithMoreThanTwoDecimalsOrAsTextIsRefused() {
-        assertThat(fieldsOf(HouseholdJson.household().put("incomePerCapita", 3800.123))).containsExactly("incomePerCapita");
-        assertThat(fieldsOf(HouseholdJson.household().put("incomePerCapita", "3800"))).containsExactly("incomePerCapita");
+        assertThat(fieldsOf(HouseholdJson.household().put("incomePerCapita", 3800.123)))
+                .containsExactly("incomePerCapita");
+        assertThat(fieldsOf(HouseholdJson.household().put("incomePerCapita", "3800")))
+                .containsExactly("incomePerCapita");
     }
 
     @Test
@@ -107,12 +120,14 @@ class HouseholdReaderTests {
         ObjectNode member = (ObjectNode) h.get("members").get(0);
         String number = member.get("idNumber").asString();
         member.put("birthDate", "1975-01-02");
-        assertThat(errorsOf(h)).isNotEmpty().allSatisfy(e ->
-                assertThat(e.message()).doesNotContain(number).doesNotContain("张三"));
+        assertThat(errorsOf(h))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.message()).doesNotContain(number).doesNotContain("张三"));
     }
 
     @Test
     void aBodyThatIsNotAnObjectIsRefused() {
-        assertThatThrownBy(() -> reader.read(HouseholdJson.JSON.createArrayNode())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> reader.read(HouseholdJson.JSON.createArrayNode()))
+                .isInstanceOf(InvalidInputException.class);
     }
 }

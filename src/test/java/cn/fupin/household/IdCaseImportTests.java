@@ -1,14 +1,13 @@
 package cn.fupin.household;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The import under case-sensitive ids (src/docs/api.md, "Ids are case-sensitive"): member ids and household ids that
@@ -45,7 +44,9 @@ class IdCaseImportTests extends ApiTestBase {
         String lower = lettered();
         String upper = lower.toUpperCase();
         ObjectNode m1 = IdCaseTests.withMembersM1(withM1);
-        Api.Response response = importing(line(HouseholdJson.household(plain)), line(m1),
+        Api.Response response = importing(
+                line(HouseholdJson.household(plain)),
+                line(m1),
                 line(HouseholdJson.household(lower).put("incomePerCapita", 3100)),
                 line(HouseholdJson.household(upper).put("incomePerCapita", 3200)));
 
@@ -53,23 +54,33 @@ class IdCaseImportTests extends ApiTestBase {
         assertThat(response.json().get("rejected").asLong()).as(response.body()).isZero();
         assertThat(response.json().get("stored").asLong()).isEqualTo(4);
         assertThat(stored(plain).get("members")).hasSize(2);
-        assertThat(stored(withM1).get("members").valueStream().map(m -> m.get("memberId").asString()))
+        assertThat(stored(withM1)
+                        .get("members")
+                        .valueStream()
+                        .map(m -> m.get("memberId").asString()))
                 .containsExactly("m1", "M1");
         assertThat(stored(lower).get("incomePerCapita").decimalValue()).isEqualByComparingTo("3100");
         assertThat(stored(upper).get("incomePerCapita").decimalValue()).isEqualByComparingTo("3200");
-        assertThat(stored(upper).get("members").get(0).get("memberId").asString()).startsWith(upper);
+        assertThat(stored(upper).get("members").get(0).get("memberId").asString())
+                .startsWith(upper);
     }
 
     @Test
     void anImportedHouseholdIsNotFoundUnderAnotherSpellingAndAnotherSpellingImportsAsANewOne() {
         String id = lettered();
         String other = id.toUpperCase();
-        assertThat(importing(line(HouseholdJson.household(id))).json().get("stored").asLong()).isEqualTo(1);
+        assertThat(importing(line(HouseholdJson.household(id)))
+                        .json()
+                        .get("stored")
+                        .asLong())
+                .isEqualTo(1);
 
         assertThat(api.get("/api/households/" + other, "caseworker").status()).isEqualTo(404);
         Api.Response evaluation = api.post("/api/households/" + other + "/evaluations?asOf=" + AS_OF, "caseworker", "");
         assertThat(evaluation.status()).as(evaluation.body()).isEqualTo(404);
-        assertThat(api.get("/api/households/" + other + "/recommendations", "caseworker").status()).isEqualTo(404);
+        assertThat(api.get("/api/households/" + other + "/recommendations", "caseworker")
+                        .status())
+                .isEqualTo(404);
 
         Api.Response again = importing(line(HouseholdJson.household(other).put("incomePerCapita", 9100)));
         assertThat(again.status()).as(again.body()).isEqualTo(200);
@@ -87,7 +98,11 @@ class IdCaseImportTests extends ApiTestBase {
     @Test
     void aMaskedLineWhoseIdEndsInASpaceIsTheHouseholdOfTheStrippedId() {
         String id = lettered();
-        assertThat(importing(line(HouseholdJson.household(id))).json().get("stored").asLong()).isEqualTo(1);
+        assertThat(importing(line(HouseholdJson.household(id)))
+                        .json()
+                        .get("stored")
+                        .asLong())
+                .isEqualTo(1);
         ObjectNode masked = (ObjectNode) stored(id);
         masked.remove("version");
         masked.put("householdId", id + " ").put("incomePerCapita", 4200);

@@ -1,11 +1,13 @@
 package cn.fupin.household;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +16,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Migration 18 on MySQL/MariaDB: every id column compares byte for byte, and what the case-insensitive schema
@@ -28,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IdCaseMigrationTests {
 
     static boolean mysqlRun() {
-        return Arrays.asList(System.getProperty("spring.profiles.active", "").split(",")).contains("mysql-test");
+        return Arrays.asList(System.getProperty("spring.profiles.active", "").split(","))
+                .contains("mysql-test");
     }
 
     String database;
@@ -54,8 +54,11 @@ class IdCaseMigrationTests {
 
     /** The SQL migrations; V11 encrypts stored ID numbers with the service's keys, and there are none here. */
     Flyway flyway(String target) {
-        return Flyway.configure().dataSource(db).locations("classpath:db/migration", "classpath:db/vendor/mysql")
-                .target(target).load();
+        return Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/migration", "classpath:db/vendor/mysql")
+                .target(target)
+                .load();
     }
 
     static void household(JdbcTemplate jdbc, String id) {
@@ -103,22 +106,29 @@ class IdCaseMigrationTests {
         assertThat(jdbc.queryForList("SELECT household_id FROM household ORDER BY household_id", String.class))
                 .containsExactly("520102-ABC", "520102-def");
         for (String table : List.of("evaluation", "recommendation", "household_coverage", "household_evaluated")) {
-            assertThat(jdbc.queryForList("SELECT household_id FROM " + table, String.class)).as(table)
+            assertThat(jdbc.queryForList("SELECT household_id FROM " + table, String.class))
+                    .as(table)
                     .containsExactly("520102-def");
         }
         List<Map<String, Object>> notBinary = jdbc.queryForList("""
                 SELECT TABLE_NAME, COLUMN_NAME, COLLATION_NAME FROM information_schema.COLUMNS
                  WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME IN ('household_id', 'member_id', 'evaluation_id',
                        'recommendation_id', 'reevaluation_id') AND COLLATION_NAME <> 'utf8mb4_bin'""");
-        assertThat(notBinary).as("id columns comparing otherwise than byte for byte").isEmpty();
+        assertThat(notBinary)
+                .as("id columns comparing otherwise than byte for byte")
+                .isEmpty();
 
         // m1 and M1 are two members; a member under another spelling of its household has none.
         member(jdbc, "520102-def", 1, "M1");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM household_member WHERE household_id = '520102-def'"
-                + " AND member_id = 'm1'", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM household_member WHERE household_id = '520102-def'"
+                                + " AND member_id = 'm1'",
+                        Integer.class))
+                .isEqualTo(1);
         assertThatThrownBy(() -> member(jdbc, "520102-DEF", 2, "m3"))
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThatThrownBy(() -> jdbc.update("INSERT INTO recommendation_status_change VALUES ('R1', 0, 'ACCEPTED',"
-                + " NULL, 'cw', NOW())")).isInstanceOf(DataIntegrityViolationException.class);
+                        + " NULL, 'cw', NOW())"))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

@@ -1,16 +1,15 @@
 package cn.fupin.household;
 
-import java.util.List;
-import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ids are case-sensitive on both databases (src/docs/api.md, "Ids are case-sensitive"): `m1` and `M1` are two members,
@@ -48,8 +47,11 @@ class IdCaseTests extends ApiTestBase {
 
     /** The members targeted by a measure in these recommendations. */
     static List<String> targets(JsonNode recommendations, String measure) {
-        return recommendations.valueStream().filter(r -> r.get("measure").asString().equals(measure))
-                .map(r -> r.get("memberId").asString()).toList();
+        return recommendations
+                .valueStream()
+                .filter(r -> r.get("measure").asString().equals(measure))
+                .map(r -> r.get("memberId").asString())
+                .toList();
     }
 
     @Test
@@ -66,8 +68,11 @@ class IdCaseTests extends ApiTestBase {
         JsonNode recommendations = evaluated.json().get("recommendations");
         assertThat(targets(recommendations, "HEALTH_FAMILY_DOCTOR")).containsExactly("m1");
         assertThat(targets(recommendations, "EDUCATION_DROPOUT_RETURN")).containsExactly("M1");
-        assertThat(api.get("/api/households/" + id + "/recommendations", "caseworker").json().valueStream()
-                .map(r -> r.get("memberId").asString())).contains("m1", "M1");
+        assertThat(api.get("/api/households/" + id + "/recommendations", "caseworker")
+                        .json()
+                        .valueStream()
+                        .map(r -> r.get("memberId").asString()))
+                .contains("m1", "M1");
     }
 
     @Test
@@ -78,7 +83,10 @@ class IdCaseTests extends ApiTestBase {
         Api.Response refused = put(id, household);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(refused.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("members[1].memberId");
         assertThat(api.get("/api/households/" + id, "caseworker").status()).isEqualTo(404);
     }
@@ -93,30 +101,62 @@ class IdCaseTests extends ApiTestBase {
 
         assertThat(api.get("/api/households/" + other, "caseworker").status()).isEqualTo(404);
         assertThat(api.get("/api/households/" + id + "%20", "caseworker").status())
-                .as("no stored id ends in a space").isEqualTo(404);
+                .as("no stored id ends in a space")
+                .isEqualTo(404);
         Api.Response evaluation = api.post("/api/households/" + other + "/evaluations?asOf=" + AS_OF, "caseworker", "");
         assertThat(evaluation.status()).as(evaluation.body()).isEqualTo(404);
         assertThat(evaluation.contentType()).startsWith("application/problem+json");
-        assertThat(api.get("/api/households/" + other + "/evaluations", "caseworker").status()).isEqualTo(404);
-        assertThat(api.get("/api/households/" + other + "/recommendations", "caseworker").status()).isEqualTo(404);
-        assertThat(api.get("/api/households/" + other + "/findings", "caseworker").status()).isEqualTo(404);
+        assertThat(api.get("/api/households/" + other + "/evaluations", "caseworker")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/households/" + other + "/recommendations", "caseworker")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/households/" + other + "/findings", "caseworker")
+                        .status())
+                .isEqualTo(404);
         assertThat(api.send(api.request("/api/households/" + other + "/card", "caseworker")
-                .header("Accept", "text/html").GET().build()).status()).isEqualTo(404);
+                                .header("Accept", "text/html")
+                                .GET()
+                                .build())
+                        .status())
+                .isEqualTo(404);
         // The trail of one spelling holds only its own requests (the 404s above), none of the other's.
-        assertThat(api.get("/api/audit?householdId=" + other, "admin").json().valueStream()
-                .map(e -> e.get("householdId").asString())).isNotEmpty().containsOnly(other);
-        assertThat(api.get("/api/audit?householdId=" + id, "admin").json().valueStream()
-                .map(e -> e.get("householdId").asString())).isNotEmpty().containsOnly(id);
+        assertThat(api.get("/api/audit?householdId=" + other, "admin")
+                        .json()
+                        .valueStream()
+                        .map(e -> e.get("householdId").asString()))
+                .isNotEmpty()
+                .containsOnly(other);
+        assertThat(api.get("/api/audit?householdId=" + id, "admin")
+                        .json()
+                        .valueStream()
+                        .map(e -> e.get("householdId").asString()))
+                .isNotEmpty()
+                .containsOnly(id);
 
         // The ids the service makes are case-sensitive too: they are lower-case UUIDs.
         String evaluationId = evaluated.json().get("evaluationId").asString();
-        assertThat(api.get("/api/evaluations/" + evaluationId.toUpperCase(), "caseworker").status()).isEqualTo(404);
-        assertThat(api.get("/api/evaluations/" + evaluationId, "caseworker").status()).isEqualTo(200);
-        String recommendationId = evaluated.json().get("recommendations").get(0).get("recommendationId").asString();
-        assertThat(api.patch("/api/recommendations/" + recommendationId.toUpperCase(), "caseworker",
-                Map.of("status", "ACCEPTED")).status()).isEqualTo(404);
-        assertThat(api.patch("/api/recommendations/" + recommendationId, "caseworker",
-                Map.of("status", "ACCEPTED")).status()).isEqualTo(200);
+        assertThat(api.get("/api/evaluations/" + evaluationId.toUpperCase(), "caseworker")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/evaluations/" + evaluationId, "caseworker").status())
+                .isEqualTo(200);
+        String recommendationId = evaluated
+                .json()
+                .get("recommendations")
+                .get(0)
+                .get("recommendationId")
+                .asString();
+        assertThat(api.patch(
+                                "/api/recommendations/" + recommendationId.toUpperCase(),
+                                "caseworker",
+                                Map.of("status", "ACCEPTED"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.patch("/api/recommendations/" + recommendationId, "caseworker", Map.of("status", "ACCEPTED"))
+                        .status())
+                .isEqualTo(200);
 
         // The other spelling is a household of its own; registering it leaves the first as it was.
         Api.Response second = put(other, ill(other).put("incomePerCapita", 9100));
@@ -125,10 +165,17 @@ class IdCaseTests extends ApiTestBase {
         assertThat(first.get("householdId").asString()).isEqualTo(id);
         assertThat(first.get("incomePerCapita").decimalValue()).isEqualByComparingTo("3800");
         assertThat(first.get("version").asLong()).isZero();
-        assertThat(api.get("/api/households/" + other, "caseworker").json().get("incomePerCapita").decimalValue())
+        assertThat(api.get("/api/households/" + other, "caseworker")
+                        .json()
+                        .get("incomePerCapita")
+                        .decimalValue())
                 .isEqualByComparingTo("9100");
-        assertThat(api.get("/api/households/" + other + "/evaluations", "caseworker").json()).isEmpty();
-        assertThat(api.get("/api/households/" + id + "/evaluations", "caseworker").json()).hasSize(1);
+        assertThat(api.get("/api/households/" + other + "/evaluations", "caseworker")
+                        .json())
+                .isEmpty();
+        assertThat(api.get("/api/households/" + id + "/evaluations", "caseworker")
+                        .json())
+                .hasSize(1);
         Api.Response again = api.post("/api/households/" + id + "/evaluations?asOf=" + AS_OF, "caseworker", "");
         assertThat(again.status()).as(again.body()).isEqualTo(201);
     }

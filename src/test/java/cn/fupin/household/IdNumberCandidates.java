@@ -14,8 +14,7 @@ final class IdNumberCandidates {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
 
-    private IdNumberCandidates() {
-    }
+    private IdNumberCandidates() {}
 
     /**
      * The count of numbers consistent with what is shown; {@code shown} is the number as shown (a hidden

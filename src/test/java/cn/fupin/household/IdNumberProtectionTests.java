@@ -1,5 +1,11 @@
 package cn.fupin.household;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fupin.system.Api;
+import cn.fupin.system.ApiTestBase;
+import cn.fupin.system.crypto.IdNumberCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,10 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import cn.fupin.system.Api;
-import cn.fupin.system.ApiTestBase;
-import cn.fupin.system.crypto.IdNumberCipher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +24,6 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * ID numbers are encrypted at rest, looked up by a keyed hash, masked in every answer, and given in full only
  * to ID_NUMBER_READER on request, each such read audited.
@@ -33,6 +32,7 @@ class IdNumberProtectionTests extends ApiTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     IdNumberCipher cipher;
 
@@ -44,13 +44,15 @@ class IdNumberProtectionTests extends ApiTestBase {
         householdId = newHouseholdId();
         ObjectNode household = HouseholdJson.household(householdId);
         number = household.get("members").get(0).get("idNumber").asString();
-        assertThat(api.put("/api/households/" + householdId, "caseworker", household, null).status()).isEqualTo(201);
+        assertThat(api.put("/api/households/" + householdId, "caseworker", household, null)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void theDatabaseHoldsNoPlainIdNumber() {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM household_member WHERE household_id = ?",
-                householdId);
+        List<Map<String, Object>> rows =
+                jdbc.queryForList("SELECT * FROM household_member WHERE household_id = ?", householdId);
         assertThat(rows).hasSize(2);
         for (Map<String, Object> row : rows) {
             assertThat(row.keySet()).map(String::toLowerCase).doesNotContain("id_number");
@@ -64,20 +66,29 @@ class IdNumberProtectionTests extends ApiTestBase {
         String stored = cipher.encrypt(number, householdId);
         assertThat(cipher.decrypt(stored, householdId)).isEqualTo(number);
         assertThatThrownBy(() -> cipher.decrypt(stored, "520102-other")).isInstanceOf(IllegalStateException.class);
-        assertThat(cipher.encrypt(number, householdId)).as("a fresh nonce each time").isNotEqualTo(stored);
+        assertThat(cipher.encrypt(number, householdId))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(stored);
     }
 
     @Test
     void noAnswerNarrowsAnIdNumberDownToFewerThanAHundredCandidates() {
         List<JsonNode> shown = new ArrayList<>();
         shown.add(api.get("/api/households/" + householdId, "caseworker").json());
-        api.get("/api/households?regionCode=520102&size=200", "caseworker").json().get("content").forEach(h -> {
-            if (h.get("householdId").asString().equals(householdId)) {
-                shown.add(h);
-            }
-        });
-        api.get("/api/households/export?regionCode=520102", "caseworker").body().lines()
-                .filter(line -> line.contains(householdId)).map(Api.JSON::readTree).forEach(shown::add);
+        api.get("/api/households?regionCode=520102&size=200", "caseworker")
+                .json()
+                .get("content")
+                .forEach(h -> {
+                    if (h.get("householdId").asString().equals(householdId)) {
+                        shown.add(h);
+                    }
+                });
+        api.get("/api/households/export?regionCode=520102", "caseworker")
+                .body()
+                .lines()
+                .filter(line -> line.contains(householdId))
+                .map(Api.JSON::readTree)
+                .forEach(shown::add);
         shown.add(api.put("/api/households/" + householdId, "caseworker", HouseholdJson.household(householdId), null)
                 .json());
         assertThat(shown).hasSize(4);
@@ -89,7 +100,10 @@ class IdNumberProtectionTests extends ApiTestBase {
             }
         }
         String card = api.send(api.request("/api/households/" + householdId + "/card", "caseworker")
-                .header("Accept", "text/html").GET().build()).body();
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build())
+                .body();
         Matcher onCard = Pattern.compile("\\d{6}[0-9X*]{12}").matcher(card);
         JsonNode stored = shown.get(0);
         int members = 0;
@@ -105,23 +119,39 @@ class IdNumberProtectionTests extends ApiTestBase {
         String region = household.get("regionCode").asString();
         LocalDate birth = LocalDate.parse(member.get("birthDate").asString());
         boolean male = member.get("sex").asString().equals("MALE");
-        String real = HouseholdJson.household(householdId).get("members").get(member.get("memberId").asString()
-                .endsWith("-01") ? 0 : 1).get("idNumber").asString();
-        assertThat(IdNumberCandidates.count(real, region, birth, male)).as("the real number itself").isEqualTo(1);
+        String real = HouseholdJson.household(householdId)
+                .get("members")
+                .get(member.get("memberId").asString().endsWith("-01") ? 0 : 1)
+                .get("idNumber")
+                .asString();
+        assertThat(IdNumberCandidates.count(real, region, birth, male))
+                .as("the real number itself")
+                .isEqualTo(1);
         return IdNumberCandidates.count(shownNumber, region, birth, male);
     }
 
     @Test
     void evaluationSnapshotsHoldNoIdNumberNotEvenMasked() {
         api.post("/api/households/" + householdId + "/evaluations?asOf=2020-06-30", "caseworker", "");
-        JsonNode snapshot = Api.JSON.readTree(jdbc.queryForObject(
-                "SELECT input FROM evaluation WHERE household_id = ?", String.class, householdId));
-        assertThat(snapshot.get("members")).hasSize(2)
-                .allSatisfy(member -> assertThat(member.has("idNumber")).as("idNumber in %s", member).isFalse());
-        assertThat(snapshot.toString()).doesNotContain(number.substring(0, 6) + "*").doesNotContain(number.substring(14));
-        JsonNode replay = api.get("/api/evaluations/" + jdbc.queryForObject(
-                "SELECT evaluation_id FROM evaluation WHERE household_id = ?", String.class, householdId) + "/replay",
-                "caseworker").json();
+        JsonNode snapshot = Api.JSON.readTree(
+                jdbc.queryForObject("SELECT input FROM evaluation WHERE household_id = ?", String.class, householdId));
+        assertThat(snapshot.get("members"))
+                .hasSize(2)
+                .allSatisfy(member -> assertThat(member.has("idNumber"))
+                        .as("idNumber in %s", member)
+                        .isFalse());
+        assertThat(snapshot.toString())
+                .doesNotContain(number.substring(0, 6) + "*")
+                .doesNotContain(number.substring(14));
+        JsonNode replay = api.get(
+                        "/api/evaluations/"
+                                + jdbc.queryForObject(
+                                        "SELECT evaluation_id FROM evaluation WHERE household_id = ?",
+                                        String.class,
+                                        householdId)
+                                + "/replay",
+                        "caseworker")
+                .json();
         assertThat(replay.get("identical").asBoolean()).isTrue();
     }
 
@@ -129,57 +159,77 @@ class IdNumberProtectionTests extends ApiTestBase {
     void theMigrationTakesTheMaskedNumbersOutOfSnapshotsRecordedBefore() throws Exception {
         String earlier = number.substring(0, 6) + "********" + number.substring(14);
         String evaluationId = UUID.randomUUID().toString();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO evaluation (evaluation_id, household_id, as_of, ruleset_version, evaluated_at, evaluated_by,
                                         household_version, input, result)
                 VALUES (?, ?, DATE '2020-06-30', 'sha256:x', TIMESTAMP '2020-06-30 01:00:00', 'cw', 0, ?, '[]')""",
-                evaluationId, householdId, "{\"householdId\":\"" + householdId + "\",\"members\":[{\"memberId\":\"m1\","
+                evaluationId,
+                householdId,
+                "{\"householdId\":\"" + householdId + "\",\"members\":[{\"memberId\":\"m1\","
                         + "\"idNumber\":\"" + earlier + "\",\"name\":\"x\"},{\"memberId\":\"m2\",\"idNumber\":null,"
                         + "\"name\":\"y\"},{\"memberId\":\"m3\",\"idNumber\":\"" + earlier + "\"}]}");
-        String migration = new String(getClass().getResourceAsStream(
-                "/db/migration/V16__evaluation_snapshots_without_id_numbers.sql").readAllBytes(),
+        String migration = new String(
+                getClass()
+                        .getResourceAsStream("/db/migration/V16__evaluation_snapshots_without_id_numbers.sql")
+                        .readAllBytes(),
                 StandardCharsets.UTF_8);
         ScriptUtils.executeSqlScript(
-                jdbc.getDataSource().getConnection(), new ByteArrayResource(
-                        migration.getBytes(StandardCharsets.UTF_8)));
-        JsonNode input = Api.JSON.readTree(jdbc.queryForObject("SELECT input FROM evaluation WHERE evaluation_id = ?",
-                String.class, evaluationId));
-        assertThat(input.get("members")).hasSize(3).allSatisfy(member -> assertThat(member.has("idNumber")).isFalse());
+                jdbc.getDataSource().getConnection(),
+                new ByteArrayResource(migration.getBytes(StandardCharsets.UTF_8)));
+        JsonNode input = Api.JSON.readTree(jdbc.queryForObject(
+                "SELECT input FROM evaluation WHERE evaluation_id = ?", String.class, evaluationId));
+        assertThat(input.get("members"))
+                .hasSize(3)
+                .allSatisfy(member -> assertThat(member.has("idNumber")).isFalse());
         assertThat(input.get("members").get(0).get("name").asString()).isEqualTo("x");
     }
 
     @Test
     void aFullNumberNeedsTheRoleAndEveryFullReadIsAudited() {
-        assertThat(api.get("/api/households/" + householdId + "?unmask=true", "caseworker").status()).isEqualTo(403);
+        assertThat(api.get("/api/households/" + householdId + "?unmask=true", "caseworker")
+                        .status())
+                .isEqualTo(403);
         String reader = "idreader-" + UUID.randomUUID().toString().substring(0, 8);
         api.createUser(reader, "520102", "CASEWORKER", "ID_NUMBER_READER");
-        assertThat(api.get("/api/households/" + householdId, reader).body()).as("masked unless asked")
+        assertThat(api.get("/api/households/" + householdId, reader).body())
+                .as("masked unless asked")
                 .doesNotContain(number);
-        JsonNode full = api.get("/api/households/" + householdId + "?unmask=true", reader).json();
+        JsonNode full = api.get("/api/households/" + householdId + "?unmask=true", reader)
+                .json();
         assertThat(full.get("members").get(0).get("idNumber").asString()).isEqualTo(number);
-        assertThat(api.get("/api/households/export?regionCode=520102&unmask=true", reader).body()).contains(number);
+        assertThat(api.get("/api/households/export?regionCode=520102&unmask=true", reader)
+                        .body())
+                .contains(number);
         List<Map<String, Object>> audited = jdbc.queryForList(
                 "SELECT username, action, outcome FROM audit_event WHERE household_id = ? AND action = 'ID_NUMBER_READ'",
                 householdId);
-        assertThat(audited).hasSize(2).allSatisfy(row -> assertThat(row.get("username")).isEqualTo(reader));
+        assertThat(audited)
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.get("username")).isEqualTo(reader));
     }
 
     @Test
     void aHouseholdReadMaskedCanBeSentBackChanged() {
-        ObjectNode read = (ObjectNode) api.get("/api/households/" + householdId, "caseworker").json();
+        ObjectNode read = (ObjectNode)
+                api.get("/api/households/" + householdId, "caseworker").json();
         read.remove("version");
         read.put("incomePerCapita", 4100);
-        assertThat(api.put("/api/households/" + householdId, "caseworker", read, null).status()).isEqualTo(200);
+        assertThat(api.put("/api/households/" + householdId, "caseworker", read, null)
+                        .status())
+                .isEqualTo(200);
         String reader = "idreader-" + UUID.randomUUID().toString().substring(0, 8);
         api.createUser(reader, "520102", "ID_NUMBER_READER", "CASEWORKER");
-        JsonNode full = api.get("/api/households/" + householdId + "?unmask=true", reader).json();
+        JsonNode full = api.get("/api/households/" + householdId + "?unmask=true", reader)
+                .json();
         assertThat(full.get("members").get(0).get("idNumber").asString()).isEqualTo(number);
         assertThat(full.get("incomePerCapita").decimalValue()).isEqualByComparingTo("4100");
     }
 
     @Test
     void aMaskedNumberThatIsNotTheMembersOwnIsRefused() {
-        ObjectNode read = (ObjectNode) api.get("/api/households/" + householdId, "caseworker").json();
+        ObjectNode read = (ObjectNode)
+                api.get("/api/households/" + householdId, "caseworker").json();
         // A mask shows only the region of registration: one of another region is not this member's number.
         ((ObjectNode) read.get("members").get(1)).put("idNumber", "520103" + "*".repeat(12));
         Api.Response refused = api.put("/api/households/" + householdId, "caseworker", read, null);
@@ -191,11 +241,16 @@ class IdNumberProtectionTests extends ApiTestBase {
     void aPersonIsFoundByIdNumberThroughTheLookupHash() {
         String hash = cipher.lookupHash(number);
         assertThat(hash).hasSize(64).doesNotContain(number);
-        assertThat(jdbc.queryForList("SELECT household_id FROM household_member WHERE id_number_hmac = ?", String.class,
-                hash)).contains(householdId);
-        JsonNode found = api.post("/api/households/lookup", "caseworker",
-                Api.JSON.createObjectNode().put("idNumber", number)).json();
-        assertThat(found.valueStream().map(f -> f.get("householdId").asString())).contains(householdId);
+        assertThat(jdbc.queryForList(
+                        "SELECT household_id FROM household_member WHERE id_number_hmac = ?", String.class, hash))
+                .contains(householdId);
+        JsonNode found = api.post(
+                        "/api/households/lookup",
+                        "caseworker",
+                        Api.JSON.createObjectNode().put("idNumber", number))
+                .json();
+        assertThat(found.valueStream().map(f -> f.get("householdId").asString()))
+                .contains(householdId);
     }
 
     @Test
@@ -207,29 +262,41 @@ class IdNumberProtectionTests extends ApiTestBase {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE household_id = ?", Long.class, number))
                 .isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE household_id = ?", Long.class,
-                IdNumbers.mask(number))).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_event WHERE household_id = ?", Long.class, IdNumbers.mask(number)))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void aLookupOfABadNumberIs400AndOneThatFindsNothingIsStillAudited() {
-        Api.Response bad = api.post("/api/households/lookup", "caseworker",
+        Api.Response bad = api.post(
+                "/api/households/lookup",
+                "caseworker",
                 Api.JSON.createObjectNode().put("idNumber", "520102197501010000"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("idNumber").doesNotContain("520102197501010000");
         String reader = "probe-" + UUID.randomUUID().toString().substring(0, 8);
         api.createUser(reader, "520199", "CASEWORKER");
-        JsonNode none = api.post("/api/households/lookup", reader, Api.JSON.createObjectNode().put("idNumber", number))
+        JsonNode none = api.post(
+                        "/api/households/lookup",
+                        reader,
+                        Api.JSON.createObjectNode().put("idNumber", number))
                 .json();
         assertThat(none).isEmpty();
-        assertThat(jdbc.queryForList("SELECT outcome FROM audit_event WHERE username = ? AND action = 'HOUSEHOLD_LOOKUP'",
-                String.class, reader)).containsExactly("OK");
+        assertThat(jdbc.queryForList(
+                        "SELECT outcome FROM audit_event WHERE username = ? AND action = 'HOUSEHOLD_LOOKUP'",
+                        String.class,
+                        reader))
+                .containsExactly("OK");
     }
 
     @Test
     void theSameNumberTwiceInOneHouseholdIsRefusedByTheSchemaToo() {
         String hash = cipher.lookupHash(number);
-        assertThatThrownBy(() -> jdbc.update("UPDATE household_member SET id_number_hmac = ? WHERE household_id = ? "
-                + "AND position = 1", hash, householdId)).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update(
+                        "UPDATE household_member SET id_number_hmac = ? WHERE household_id = ? " + "AND position = 1",
+                        hash,
+                        householdId))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

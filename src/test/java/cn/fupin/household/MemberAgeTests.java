@@ -1,17 +1,29 @@
 package cn.fupin.household;
 
-import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class MemberAgeTests {
 
     static Member bornOn(String date) {
         LocalDate birth = LocalDate.parse(date);
-        return new Member("m", ResidentIdNumber.of("520102", birth, Sex.MALE, 1), "x", Relation.HEAD, Sex.MALE,
-                birth, Health.HEALTHY, 0, LabourAbility.NORMAL, false, false, false, Schooling.NONE, true);
+        return new Member(
+                "m",
+                ResidentIdNumber.of("520102", birth, Sex.MALE, 1),
+                "x",
+                Relation.HEAD,
+                Sex.MALE,
+                birth,
+                Health.HEALTHY,
+                0,
+                LabourAbility.NORMAL,
+                false,
+                false,
+                false,
+                Schooling.NONE,
+                true);
     }
 
     @Test

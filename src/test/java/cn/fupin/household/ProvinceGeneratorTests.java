@@ -1,5 +1,8 @@
 package cn.fupin.household;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.household.synthetic.ProvinceGenerator;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,11 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import cn.fupin.household.synthetic.ProvinceGenerator;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A generated province reproduces the plan's figures exactly, scaled, with valid households throughout. */
 class ProvinceGeneratorTests {
@@ -21,7 +20,10 @@ class ProvinceGeneratorTests {
         StringWriter out = new StringWriter();
         new ProvinceGenerator(seed).generate(people, out);
         HouseholdReader reader = new HouseholdReader(Clock.systemUTC());
-        return out.toString().lines().map(line -> reader.read(HouseholdJson.JSON.readTree(line))).toList();
+        return out.toString()
+                .lines()
+                .map(line -> reader.read(HouseholdJson.JSON.readTree(line)))
+                .toList();
     }
 
     @Test
@@ -37,7 +39,9 @@ class ProvinceGeneratorTests {
             assertThat(h.members()).hasSizeBetween(1, 8);
             people += h.members().size();
             for (Member m : h.members()) {
-                assertThat(idNumbers.add(m.idNumber())).as("ID numbers are unique across the registry").isTrue();
+                assertThat(idNumbers.add(m.idNumber()))
+                        .as("ID numbers are unique across the registry")
+                        .isTrue();
             }
             if (h.status() == HouseholdStatus.MONITORED) {
                 monitored += h.members().size();
@@ -59,9 +63,24 @@ class ProvinceGeneratorTests {
         }
         assertThat(people).isEqualTo(84_000);
         assertThat(province.size()).isBetween(26_000, 30_000);
-        assertThat(poorByPrimary).containsExactlyInAnyOrderEntriesOf(Map.of(Cause.ILLNESS, 1090, Cause.DISABILITY, 202,
-                Cause.EDUCATION, 54, Cause.LACK_OF_LABOUR, 26, Cause.DISASTER, 14, Cause.LACK_OF_FUNDS, 14,
-                Cause.OTHER, 13, Cause.LACK_OF_SKILLS, 10));
+        assertThat(poorByPrimary)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        Cause.ILLNESS,
+                        1090,
+                        Cause.DISABILITY,
+                        202,
+                        Cause.EDUCATION,
+                        54,
+                        Cause.LACK_OF_LABOUR,
+                        26,
+                        Cause.DISASTER,
+                        14,
+                        Cause.LACK_OF_FUNDS,
+                        14,
+                        Cause.OTHER,
+                        13,
+                        Cause.LACK_OF_SKILLS,
+                        10));
         assertThat(poor).isEqualTo(1423);
         assertThat(motivated).isEqualTo(11);
         assertThat(illOrDisabled).isEqualTo(899);

@@ -1,24 +1,22 @@
 package cn.fupin.household;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.system.Api;
+import cn.fupin.system.ApiTestBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import javax.sql.DataSource;
-
-import cn.fupin.system.Api;
-import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A slow export is not cut by the container's async timeout: the service's own (spring.mvc.async.request-timeout,
@@ -44,9 +42,12 @@ class StreamTimeoutTests extends ApiTestBase {
             throws Exception {
         CompletableFuture<HttpResponse<InputStream>> export;
         try (AuditStall stall = new AuditStall(dataSource)) {
-            export = api.client().sendAsync(
-                    api.request("/api/households/export?regionCode=" + region, "caseworker").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            export = api.client()
+                    .sendAsync(
+                            api.request("/api/households/export?regionCode=" + region, "caseworker")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
             Thread.sleep(STALL_MILLIS);
         }
         return export;
@@ -55,18 +56,25 @@ class StreamTimeoutTests extends ApiTestBase {
     @Test
     void anExportStalledLongerThanTheContainersTimeoutArrivesWhole() throws Exception {
         String region = HouseholdImportExportTests.newRegion();
-        api.postNdjson("/api/households/import", "caseworker",
+        api.postNdjson(
+                "/api/households/import",
+                "caseworker",
                 HouseholdImportExportTests.households(region, HouseholdExport.PAGE + 20));
         long started = System.nanoTime();
-        HttpResponse<InputStream> export = stalledExport(api, dataSource, region).get();
+        HttpResponse<InputStream> export =
+                stalledExport(api, dataSource, region).get();
         List<String> received = new ArrayList<>();
         try {
             HouseholdImportExportTests.readLines(export.body(), received);
         } catch (IOException e) {
             throw new AssertionError("the stream was cut after " + received.size() + " lines", e);
         }
-        assertThat((System.nanoTime() - started) / 1_000_000).as("the stream stalled").isGreaterThanOrEqualTo(STALL_MILLIS);
-        assertThat(received).hasSize(HouseholdExport.PAGE + 20 + 1)
-                .last().isEqualTo(ExportEnd.line(HouseholdExport.PAGE + 20));
+        assertThat((System.nanoTime() - started) / 1_000_000)
+                .as("the stream stalled")
+                .isGreaterThanOrEqualTo(STALL_MILLIS);
+        assertThat(received)
+                .hasSize(HouseholdExport.PAGE + 20 + 1)
+                .last()
+                .isEqualTo(ExportEnd.line(HouseholdExport.PAGE + 20));
     }
 }

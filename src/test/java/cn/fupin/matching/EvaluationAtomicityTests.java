@@ -1,20 +1,19 @@
 package cn.fupin.matching;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.household.HouseholdJson;
 import cn.fupin.policy.RulesCopy;
 import cn.fupin.system.ApiTestBase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An evaluation that fails half-way leaves the database as it was. The rules here are the real ones plus
@@ -58,19 +57,30 @@ class EvaluationAtomicityTests extends ApiTestBase {
     @Test
     void aDatabaseErrorHalfWayThroughRecordingLeavesNothingBehind() {
         String id = newHouseholdId();
-        assertThat(api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id).put("industryProjects", 999),
-                null).status()).isEqualTo(201);
+        assertThat(api.put(
+                                "/api/households/" + id,
+                                "caseworker",
+                                HouseholdJson.household(id).put("industryProjects", 999),
+                                null)
+                        .status())
+                .isEqualTo(201);
 
         var response = api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "");
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.contentType()).startsWith("application/problem+json");
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE household_id = ?", Integer.class, id)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recommendation WHERE household_id = ?", Integer.class, id)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE household_id = ?", Integer.class, id))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM recommendation WHERE household_id = ?", Integer.class, id))
+                .isZero();
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM recommendation_status_change c
                   JOIN recommendation r ON r.recommendation_id = c.recommendation_id WHERE r.household_id = ?
                 """, Integer.class, id)).isZero();
-        assertThat(api.get("/api/households/" + id, "caseworker").json().get("version").asLong()).isZero();
+        assertThat(api.get("/api/households/" + id, "caseworker")
+                        .json()
+                        .get("version")
+                        .asLong())
+                .isZero();
     }
 }

@@ -1,5 +1,10 @@
 package cn.fupin.matching;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.household.HouseholdJson;
+import cn.fupin.system.Api;
+import cn.fupin.system.ApiTestBase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,15 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import cn.fupin.household.HouseholdJson;
-import cn.fupin.system.Api;
-import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Register → evaluate → accept → deliver → change → evaluate again, and the ledger through it all. */
 class EvaluationFlowTests extends ApiTestBase {
@@ -27,14 +26,19 @@ class EvaluationFlowTests extends ApiTestBase {
     ObjectNode exampleOne(String id) {
         ObjectNode household = HouseholdJson.household(id);
         ((ObjectNode) household.get("members").get(0)).put("health", "CHRONIC_ILLNESS");
-        ((ObjectNode) household.get("members").get(1)).put("relation", "CHILD").put("labourAbility", "NONE")
-                .put("seekingWork", false).put("schooling", "DROPPED_OUT");
+        ((ObjectNode) household.get("members").get(1))
+                .put("relation", "CHILD")
+                .put("labourAbility", "NONE")
+                .put("seekingWork", false)
+                .put("schooling", "DROPPED_OUT");
         return household;
     }
 
     String register(ObjectNode household) {
         String id = household.get("householdId").asString();
-        assertThat(api.put("/api/households/" + id, "caseworker", household, null).status()).isIn(200, 201);
+        assertThat(api.put("/api/households/" + id, "caseworker", household, null)
+                        .status())
+                .isIn(200, 201);
         return id;
     }
 
@@ -45,12 +49,17 @@ class EvaluationFlowTests extends ApiTestBase {
     }
 
     static JsonNode find(JsonNode recommendations, String measure) {
-        return recommendations.valueStream().filter(r -> r.get("measure").asString().equals(measure))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + measure + " in " + recommendations));
+        return recommendations
+                .valueStream()
+                .filter(r -> r.get("measure").asString().equals(measure))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + measure + " in " + recommendations));
     }
 
     Api.Response move(String recommendationId, String status, String note) {
-        return api.patch("/api/recommendations/" + recommendationId, "caseworker",
+        return api.patch(
+                "/api/recommendations/" + recommendationId,
+                "caseworker",
                 note == null ? Map.of("status", status) : Map.of("status", status, "note", note));
     }
 
@@ -63,12 +72,18 @@ class EvaluationFlowTests extends ApiTestBase {
         JsonNode dibao = find(first.get("recommendations"), "SAFETY_NET_DIBAO");
         assertThat(dibao.get("status").asString()).isEqualTo("RECOMMENDED");
         String dibaoId = dibao.get("recommendationId").asString();
-        String projectId = find(first.get("recommendations"), "INDUSTRY_PROJECT").get("recommendationId").asString();
+        String projectId = find(first.get("recommendations"), "INDUSTRY_PROJECT")
+                .get("recommendationId")
+                .asString();
 
         assertThat(move(dibaoId, "ACCEPTED", null).status()).isEqualTo(200);
         Api.Response delivered = move(dibaoId, "DELIVERED", "已按月发放");
         assertThat(delivered.status()).isEqualTo(200);
-        assertThat(delivered.json().get("history").valueStream().map(h -> h.get("status").asString()))
+        assertThat(delivered
+                        .json()
+                        .get("history")
+                        .valueStream()
+                        .map(h -> h.get("status").asString()))
                 .containsExactly("RECOMMENDED", "ACCEPTED", "DELIVERED");
 
         // The household gets an industry project and a little more income (still under the 低保 standard).
@@ -78,56 +93,76 @@ class EvaluationFlowTests extends ApiTestBase {
         assertThat(dibaoAgain.get("recommendationId").asString()).isEqualTo(dibaoId);
         assertThat(dibaoAgain.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(dibaoAgain.get("reason").asString()).contains("4,100");
-        assertThat(second.get("recommendations").valueStream().map(r -> r.get("measure").asString()))
+        assertThat(second.get("recommendations")
+                        .valueStream()
+                        .map(r -> r.get("measure").asString()))
                 .doesNotContain("INDUSTRY_PROJECT");
 
-        JsonNode current = api.get("/api/households/" + id + "/recommendations", "caseworker").json();
-        assertThat(current.valueStream().map(r -> r.get("recommendationId").asString())).contains(dibaoId)
+        JsonNode current = api.get("/api/households/" + id + "/recommendations", "caseworker")
+                .json();
+        assertThat(current.valueStream().map(r -> r.get("recommendationId").asString()))
+                .contains(dibaoId)
                 .doesNotContain(projectId);
         JsonNode currentDibao = find(current, "SAFETY_NET_DIBAO");
         assertThat(currentDibao.get("status").asString()).isEqualTo("DELIVERED");
         assertThat(currentDibao.get("history").get(2).get("note").asString()).isEqualTo("已按月发放");
-        assertThat(currentDibao.get("history").get(2).get("changedBy").asString()).isEqualTo("caseworker");
+        assertThat(currentDibao.get("history").get(2).get("changedBy").asString())
+                .isEqualTo("caseworker");
         // The delivered entry's grounds were replaced: its history keeps the reason the household was given.
         JsonNode regrounded = currentDibao.get("history").get(3);
         assertThat(currentDibao.get("history")).hasSize(4);
         assertThat(regrounded.get("status").asString()).isEqualTo("DELIVERED");
-        assertThat(regrounded.get("note").asString()).contains(second.get("evaluationId").asString())
+        assertThat(regrounded.get("note").asString())
+                .contains(second.get("evaluationId").asString())
                 .contains(dibao.get("reason").asString());
 
-        JsonNode withdrawn = api.get("/api/households/" + id + "/recommendations?status=WITHDRAWN", "caseworker").json();
+        JsonNode withdrawn = api.get("/api/households/" + id + "/recommendations?status=WITHDRAWN", "caseworker")
+                .json();
         assertThat(withdrawn).hasSize(1);
         assertThat(withdrawn.get(0).get("recommendationId").asString()).isEqualTo(projectId);
         assertThat(withdrawn.get(0).get("status").asString()).isEqualTo("WITHDRAWN");
 
-        JsonNode history = api.get("/api/households/" + id + "/evaluations", "caseworker").json();
+        JsonNode history =
+                api.get("/api/households/" + id + "/evaluations", "caseworker").json();
         assertThat(history).hasSize(2);
-        assertThat(history.get(0).get("evaluationId").asString()).isEqualTo(second.get("evaluationId").asString());
-        assertThat(history.get(0).get("evaluatedAt").asString()).isEqualTo(second.get("evaluatedAt").asString());
+        assertThat(history.get(0).get("evaluationId").asString())
+                .isEqualTo(second.get("evaluationId").asString());
+        assertThat(history.get(0).get("evaluatedAt").asString())
+                .isEqualTo(second.get("evaluatedAt").asString());
         assertThat(history.get(0).get("recommendations")).isEqualTo(second.get("recommendations"));
-        assertThat(history.get(1).get("evaluationId").asString()).isEqualTo(first.get("evaluationId").asString());
-        assertThat(history.get(1).get("recommendations").valueStream().map(r -> r.get("measure").asString()))
+        assertThat(history.get(1).get("evaluationId").asString())
+                .isEqualTo(first.get("evaluationId").asString());
+        assertThat(history.get(1)
+                        .get("recommendations")
+                        .valueStream()
+                        .map(r -> r.get("measure").asString()))
                 .contains("INDUSTRY_PROJECT");
     }
 
     @Test
     void aMeasureThatComesBackAfterBeingWithdrawnStartsAgainAsANewRecommendation() {
         String id = register(exampleOne(newHouseholdId()));
-        String projectId = find(evaluate(id).get("recommendations"), "INDUSTRY_PROJECT").get("recommendationId").asString();
+        String projectId = find(evaluate(id).get("recommendations"), "INDUSTRY_PROJECT")
+                .get("recommendationId")
+                .asString();
         register(exampleOne(id).put("industryProjects", 1));
         evaluate(id);
         register(exampleOne(id).put("industryProjects", 0));
         JsonNode again = find(evaluate(id).get("recommendations"), "INDUSTRY_PROJECT");
         assertThat(again.get("recommendationId").asString()).isNotEqualTo(projectId);
         assertThat(again.get("status").asString()).isEqualTo("RECOMMENDED");
-        assertThat(api.get("/api/households/" + id + "/recommendations?status=WITHDRAWN", "caseworker").json()).hasSize(1);
+        assertThat(api.get("/api/households/" + id + "/recommendations?status=WITHDRAWN", "caseworker")
+                        .json())
+                .hasSize(1);
     }
 
     @Test
     void onlyTheAllowedMovesAreAllowedAndAConflictNamesThem() {
         String id = register(exampleOne(newHouseholdId()));
         JsonNode recommendations = evaluate(id).get("recommendations");
-        String dibao = find(recommendations, "SAFETY_NET_DIBAO").get("recommendationId").asString();
+        String dibao = find(recommendations, "SAFETY_NET_DIBAO")
+                .get("recommendationId")
+                .asString();
 
         Api.Response skip = move(dibao, "DELIVERED", null);
         assertThat(skip.status()).isEqualTo(409);
@@ -154,8 +189,8 @@ class EvaluationFlowTests extends ApiTestBase {
         try {
             List<Callable<Integer>> evaluations = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                evaluations.add(() -> api.post("/api/households/" + id + "/evaluations?asOf=" + AS_OF,
-                        "caseworker", "").status());
+                evaluations.add(() -> api.post("/api/households/" + id + "/evaluations?asOf=" + AS_OF, "caseworker", "")
+                        .status());
             }
             for (Future<Integer> result : pool.invokeAll(evaluations)) {
                 assertThat(result.get()).isEqualTo(201);
@@ -163,13 +198,20 @@ class EvaluationFlowTests extends ApiTestBase {
         } finally {
             pool.shutdown();
         }
-        JsonNode current = api.get("/api/households/" + id + "/recommendations", "caseworker").json();
+        JsonNode current = api.get("/api/households/" + id + "/recommendations", "caseworker")
+                .json();
         Set<String> targets = new HashSet<>();
-        current.forEach(r -> assertThat(targets.add(r.get("measure").asString() + "@" + r.get("memberId").asString()))
-                .as("one current recommendation per measure and target").isTrue());
+        current.forEach(r -> assertThat(targets.add(
+                        r.get("measure").asString() + "@" + r.get("memberId").asString()))
+                .as("one current recommendation per measure and target")
+                .isTrue());
         assertThat(current).hasSize(7);
-        assertThat(api.get("/api/households/" + id + "/evaluations", "caseworker").json()).hasSize(20);
-        assertThat(api.get("/api/households/" + id + "/recommendations?status=WITHDRAWN", "caseworker").json()).isEmpty();
+        assertThat(api.get("/api/households/" + id + "/evaluations", "caseworker")
+                        .json())
+                .hasSize(20);
+        assertThat(api.get("/api/households/" + id + "/recommendations?status=WITHDRAWN", "caseworker")
+                        .json())
+                .isEmpty();
     }
 
     @Test
@@ -179,15 +221,25 @@ class EvaluationFlowTests extends ApiTestBase {
         assertThat(tooEarly.status()).isEqualTo(422);
         Api.Response badDate = api.post("/api/households/" + id + "/evaluations?asOf=30.06.2020", "caseworker", "");
         assertThat(badDate.status()).isEqualTo(400);
-        assertThat(api.get("/api/households/" + id + "/evaluations", "caseworker").json()).isEmpty();
-        assertThat(api.get("/api/households/" + id + "/recommendations", "caseworker").json()).isEmpty();
+        assertThat(api.get("/api/households/" + id + "/evaluations", "caseworker")
+                        .json())
+                .isEmpty();
+        assertThat(api.get("/api/households/" + id + "/recommendations", "caseworker")
+                        .json())
+                .isEmpty();
     }
 
     @Test
     void anUnknownHouseholdHasNoEvaluationsOrRecommendations() {
         String id = newHouseholdId();
-        assertThat(api.post("/api/households/" + id + "/evaluations", "caseworker", "").status()).isEqualTo(404);
-        assertThat(api.get("/api/households/" + id + "/evaluations", "caseworker").status()).isEqualTo(404);
-        assertThat(api.get("/api/households/" + id + "/recommendations", "caseworker").status()).isEqualTo(404);
+        assertThat(api.post("/api/households/" + id + "/evaluations", "caseworker", "")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/households/" + id + "/evaluations", "caseworker")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/households/" + id + "/recommendations", "caseworker")
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -1,14 +1,5 @@
 package cn.fupin.matching;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.Year;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-
 import cn.fupin.household.Cause;
 import cn.fupin.household.Health;
 import cn.fupin.household.Household;
@@ -20,6 +11,14 @@ import cn.fupin.household.Relation;
 import cn.fupin.household.ResidentIdNumber;
 import cn.fupin.household.Schooling;
 import cn.fupin.household.Sex;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +29,10 @@ public final class RandomHouseholds {
 
     private static final String[] REGIONS = {"520102", "520302", "520381", "522301"};
     private static final int[] EDGE_AGES = {4, 5, 6, 7, 14, 15, 16, 17, 58, 59, 60, 61, 63, 64, 65, 66};
-    private static final String[] EDGE_INCOMES = {"3999.99", "4000", "4000.01", "4499.99", "4500", "4500.01",
-            "4999.99", "5000", "5000.01", "5599.99", "5600", "5999.99", "6000", "6000.01", "0"};
+    private static final String[] EDGE_INCOMES = {
+        "3999.99", "4000", "4000.01", "4499.99", "4500", "4500.01", "4999.99", "5000", "5000.01", "5599.99", "5600",
+        "5999.99", "6000", "6000.01", "0"
+    };
 
     private final Random random;
 
@@ -52,11 +53,22 @@ public final class RandomHouseholds {
         for (int i = 0; i < causeCount; i++) {
             causes.add(pick(Cause.values()));
         }
-        BigDecimal income = random.nextBoolean() ? new BigDecimal(pick(EDGE_INCOMES))
+        BigDecimal income = random.nextBoolean()
+                ? new BigDecimal(pick(EDGE_INCOMES))
                 : BigDecimal.valueOf(random.nextInt(1_200_000), 2);
-        return new Household(id, region, pick(HouseholdStatus.values()), income, pick(HousingGrade.values()),
-                random.nextInt(5) > 0, random.nextInt(5) > 0, random.nextInt(3) == 0 ? 0 : random.nextInt(3),
-                random.nextBoolean(), List.copyOf(causes), random.nextInt(6) == 0, members);
+        return new Household(
+                id,
+                region,
+                pick(HouseholdStatus.values()),
+                income,
+                pick(HousingGrade.values()),
+                random.nextInt(5) > 0,
+                random.nextInt(5) > 0,
+                random.nextInt(3) == 0 ? 0 : random.nextInt(3),
+                random.nextBoolean(),
+                List.copyOf(causes),
+                random.nextInt(6) == 0,
+                members);
     }
 
     private Member member(String memberId, String region, int index, LocalDate asOf) {
@@ -76,10 +88,21 @@ public final class RandomHouseholds {
         }
         Sex sex = pick(Sex.values());
         int disability = random.nextInt(3) == 0 ? random.nextInt(5) : 0;
-        return new Member(memberId, ResidentIdNumber.of(region, birth, sex, index + 1), "成员", 
-                index == 0 ? Relation.HEAD : pick(Relation.values()), sex, birth, pick(Health.values()), disability,
-                pick(LabourAbility.values()), random.nextBoolean(), random.nextBoolean(), random.nextBoolean(),
-                pick(Schooling.values()), random.nextInt(4) > 0);
+        return new Member(
+                memberId,
+                ResidentIdNumber.of(region, birth, sex, index + 1),
+                "成员",
+                index == 0 ? Relation.HEAD : pick(Relation.values()),
+                sex,
+                birth,
+                pick(Health.values()),
+                disability,
+                pick(LabourAbility.values()),
+                random.nextBoolean(),
+                random.nextBoolean(),
+                random.nextBoolean(),
+                pick(Schooling.values()),
+                random.nextInt(4) > 0);
     }
 
     private <T> T pick(T[] values) {
@@ -91,7 +114,9 @@ public final class RandomHouseholds {
      * with a cause where it has none (registration requires one): a test's households under a region of its own.
      */
     public static String jsonIn(Household household, String region) {
-        return JsonMapper.builder().build().writeValueAsString(household)
+        return JsonMapper.builder()
+                .build()
+                .writeValueAsString(household)
                 .replace("\"" + household.regionCode() + "-", "\"" + region + "-")
                 .replace("\"regionCode\":\"" + household.regionCode() + "\"", "\"regionCode\":\"" + region + "\"")
                 .replace("\"causes\":[]", "\"causes\":[\"ILLNESS\"]");

@@ -1,22 +1,25 @@
 package cn.fupin.matching;
 
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.household.HouseholdJson;
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The preview endpoint over real HTTP, with the real rules folder. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"app.security.users.viewer.password={noop}viewer-demo", "app.security.users.viewer.roles=ID_NUMBER_READER"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "app.security.users.viewer.password={noop}viewer-demo",
+            "app.security.users.viewer.roles=ID_NUMBER_READER"
+        })
 class RecommendationApiTests extends ApiTestBase {
 
     ObjectNode exampleOne() {
@@ -24,7 +27,10 @@ class RecommendationApiTests extends ApiTestBase {
         ObjectNode head = (ObjectNode) household.get("members").get(0);
         head.put("health", "CHRONIC_ILLNESS");
         ObjectNode child = (ObjectNode) household.get("members").get(1);
-        child.put("relation", "CHILD").put("labourAbility", "NONE").put("seekingWork", false).put("schooling", "DROPPED_OUT");
+        child.put("relation", "CHILD")
+                .put("labourAbility", "NONE")
+                .put("seekingWork", false)
+                .put("schooling", "DROPPED_OUT");
         return household;
     }
 
@@ -37,17 +43,23 @@ class RecommendationApiTests extends ApiTestBase {
         assertThat(evaluation.get("asOf").asString()).isEqualTo("2020-06-30");
         assertThat(evaluation.get("rulesetVersion").asString()).startsWith("sha256:");
         assertThat(evaluation.get("evaluatedAt").asString()).endsWith("+08:00");
-        List<String> measures = evaluation.get("recommendations").valueStream()
-                .map(r -> r.get("measure").asString() + (r.get("memberId").isNull() ? "" : "@" + r.get("memberId").asString()))
+        List<String> measures = evaluation
+                .get("recommendations")
+                .valueStream()
+                .map(r -> r.get("measure").asString()
+                        + (r.get("memberId").isNull()
+                                ? ""
+                                : "@" + r.get("memberId").asString()))
                 .toList();
-        assertThat(measures).containsExactly(
-                "HEALTH_FAMILY_DOCTOR@520102-000123-01",
-                "EDUCATION_DROPOUT_RETURN@520102-000123-02",
-                "INDUSTRY_PROJECT",
-                "INDUSTRY_COOPERATIVE_LINK",
-                "SAFETY_NET_DIBAO",
-                "EMPLOYMENT_JOB_PLACEMENT@520102-000123-01",
-                "EMPLOYMENT_SKILLS_TRAINING@520102-000123-01");
+        assertThat(measures)
+                .containsExactly(
+                        "HEALTH_FAMILY_DOCTOR@520102-000123-01",
+                        "EDUCATION_DROPOUT_RETURN@520102-000123-02",
+                        "INDUSTRY_PROJECT",
+                        "INDUSTRY_COOPERATIVE_LINK",
+                        "SAFETY_NET_DIBAO",
+                        "EMPLOYMENT_JOB_PLACEMENT@520102-000123-01",
+                        "EMPLOYMENT_SKILLS_TRAINING@520102-000123-01");
         JsonNode dibao = evaluation.get("recommendations").get(4);
         assertThat(dibao.get("action").asString()).isEqualTo("SAFETY_NET");
         assertThat(dibao.get("measureName").asString()).isEqualTo("农村最低生活保障");
@@ -75,7 +87,10 @@ class RecommendationApiTests extends ApiTestBase {
     void aMemberBornAfterTheEvaluationDateIsRefused() {
         Api.Response response = api.post("/api/recommendations?asOf=2000-06-30", "caseworker", exampleOne());
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactly("members[1].birthDate");
     }
 
@@ -84,7 +99,9 @@ class RecommendationApiTests extends ApiTestBase {
         Api.Response response = api.post("/api/recommendations?asOf=2018-06-30", "caseworker", exampleOne());
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.json().get("detail").asString()).contains("dibao_standard").contains("2018-06-30");
+        assertThat(response.json().get("detail").asString())
+                .contains("dibao_standard")
+                .contains("2018-06-30");
     }
 
     @Test
@@ -114,7 +131,8 @@ class RecommendationApiTests extends ApiTestBase {
         Api.Response anonymous = api.post("/api/recommendations", null, exampleOne());
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
-        assertThat(api.post("/api/recommendations", "viewer", exampleOne()).status()).isEqualTo(403);
+        assertThat(api.post("/api/recommendations", "viewer", exampleOne()).status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -1,13 +1,5 @@
 package cn.fupin.matching;
 
-import java.time.LocalDate;
-import java.time.Year;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-
 import cn.fupin.household.Cause;
 import cn.fupin.household.Health;
 import cn.fupin.household.Household;
@@ -16,6 +8,13 @@ import cn.fupin.household.HousingGrade;
 import cn.fupin.household.LabourAbility;
 import cn.fupin.household.Member;
 import cn.fupin.household.Schooling;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The 24 measures written a second time, as plain Java straight from the policy's table, without the rule
@@ -26,11 +25,14 @@ import cn.fupin.household.Schooling;
  */
 public final class ReferencePolicy {
 
-    private static final Set<Schooling> ENROLLED = EnumSet.of(Schooling.PRESCHOOL, Schooling.COMPULSORY,
-            Schooling.HIGH_SCHOOL, Schooling.VOCATIONAL, Schooling.UNIVERSITY);
+    private static final Set<Schooling> ENROLLED = EnumSet.of(
+            Schooling.PRESCHOOL,
+            Schooling.COMPULSORY,
+            Schooling.HIGH_SCHOOL,
+            Schooling.VOCATIONAL,
+            Schooling.UNIVERSITY);
 
-    private ReferencePolicy() {
-    }
+    private ReferencePolicy() {}
 
     public static Set<String> measures(Household h, ReferenceStandards.Values s, LocalDate asOf) {
         Set<String> out = new TreeSet<>();
@@ -71,20 +73,28 @@ public final class ReferencePolicy {
             boolean seeking = !m.employed() && m.seekingWork() && !enrolled;
             if (!m.medicalInsurance()) out.add("HEALTH_INSURANCE_SUBSIDY" + id);
             if (m.health() == Health.SERIOUS_ILLNESS) out.add("HEALTH_SERIOUS_ILLNESS_CARE" + id);
-            if (m.health() != Health.HEALTHY || disabled || age >= s.familyDoctorAge()) out.add("HEALTH_FAMILY_DOCTOR" + id);
+            if (m.health() != Health.HEALTHY || disabled || age >= s.familyDoctorAge())
+                out.add("HEALTH_FAMILY_DOCTOR" + id);
             if (disabled && (poor || dibao || tekun)) out.add("HEALTH_DISABILITY_LIVING_SUBSIDY" + id);
             if (severe) out.add("HEALTH_SEVERE_DISABILITY_CARE_SUBSIDY" + id);
             if (compulsoryAge && !enrolled && !severe) out.add("EDUCATION_DROPOUT_RETURN" + id);
             if (compulsoryAge && !enrolled && severe) out.add("EDUCATION_HOME_TEACHING" + id);
             if (enrolled) out.add("EDUCATION_STUDENT_AID" + id);
             if (m.schooling() == Schooling.VOCATIONAL) out.add("EDUCATION_RAIN_DEW" + id);
-            if (h.causes().contains(Cause.LACK_OF_SKILLS) && labourer(m, age, s) && age <= s.workingAgeMax()
-                    && !m.hasSkill() && !enrolled) out.add("TECH_SKILL_TRAINING" + id);
-            boolean job = age >= s.workingAgeMin() && age <= s.workingAgeMax()
-                    && m.labourAbility() == LabourAbility.NORMAL && seeking;
+            if (h.causes().contains(Cause.LACK_OF_SKILLS)
+                    && labourer(m, age, s)
+                    && age <= s.workingAgeMax()
+                    && !m.hasSkill()
+                    && !enrolled) out.add("TECH_SKILL_TRAINING" + id);
+            boolean job = age >= s.workingAgeMin()
+                    && age <= s.workingAgeMax()
+                    && m.labourAbility() == LabourAbility.NORMAL
+                    && seeking;
             if (job) out.add("EMPLOYMENT_JOB_PLACEMENT" + id);
-            if (age >= s.workingAgeMin() && age <= s.publicPostAgeMax()
-                    && m.labourAbility() == LabourAbility.WEAK && seeking) out.add("EMPLOYMENT_PUBLIC_WELFARE_POST" + id);
+            if (age >= s.workingAgeMin()
+                    && age <= s.publicPostAgeMax()
+                    && m.labourAbility() == LabourAbility.WEAK
+                    && seeking) out.add("EMPLOYMENT_PUBLIC_WELFARE_POST" + id);
             if (job && !m.hasSkill()) out.add("EMPLOYMENT_SKILLS_TRAINING" + id);
         }
 
@@ -92,12 +102,14 @@ public final class ReferencePolicy {
         if (!h.safeDrinkingWater()) out.add("WATER_SAFETY");
         if (h.industryProjects() == 0 && anyLabourer) out.add("INDUSTRY_PROJECT");
         if (h.industryProjects() == 0 && !anyLabourer) out.add("INDUSTRY_ASSET_DIVIDEND");
-        if (!h.linkedToEnterprise() && anyLabourer && h.status() != HouseholdStatus.LIFTED) out.add("INDUSTRY_COOPERATIVE_LINK");
+        if (!h.linkedToEnterprise() && anyLabourer && h.status() != HouseholdStatus.LIFTED)
+            out.add("INDUSTRY_COOPERATIVE_LINK");
         if (h.suddenHardship()) out.add("SAFETY_NET_TEMPORARY_ASSISTANCE");
         if (!h.roadAccess() || h.causes().contains(Cause.TRANSPORT)) out.add("TRANSPORT_ROAD_ACCESS");
         if (h.causes().contains(Cause.LACK_OF_MOTIVATION)) out.add("PARTY_PAIRING");
         if (h.status() == HouseholdStatus.LIFTED
-                && (h.incomePerCapita().compareTo(s.monitoringLine()) < 0 || h.suddenHardship())) out.add("MONITORING_WATCH");
+                && (h.incomePerCapita().compareTo(s.monitoringLine()) < 0 || h.suddenHardship()))
+            out.add("MONITORING_WATCH");
         return out;
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -22,13 +21,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class ReferenceStandards {
 
     /** The values {@link ReferencePolicy} reads, in force for one region on one date. */
-    public record Values(BigDecimal dibaoStandard, BigDecimal monitoringLine, int workingAgeMin, int workingAgeMax,
-                         int publicPostAgeMax, int compulsorySchoolAgeMin, int compulsorySchoolAgeMax,
-                         int elderlyAge, int familyDoctorAge) {
-    }
+    public record Values(
+            BigDecimal dibaoStandard,
+            BigDecimal monitoringLine,
+            int workingAgeMin,
+            int workingAgeMax,
+            int publicPostAgeMax,
+            int compulsorySchoolAgeMin,
+            int compulsorySchoolAgeMax,
+            int elderlyAge,
+            int familyDoctorAge) {}
 
-    private record Dated(LocalDate since, String region, BigDecimal value) {
-    }
+    private record Dated(LocalDate since, String region, BigDecimal value) {}
 
     private final Map<String, List<Dated>> series;
 
@@ -40,7 +44,8 @@ public final class ReferenceStandards {
     public static ReferenceStandards of(Path rulesFolder) {
         JsonNode file;
         try {
-            file = new YAMLMapper().readTree(rulesFolder.resolve("standards.yaml").toFile());
+            file = new YAMLMapper()
+                    .readTree(rulesFolder.resolve("standards.yaml").toFile());
         } catch (RuntimeException e) {
             throw new UncheckedIOException(new IOException("standards.yaml of " + rulesFolder, e));
         }
@@ -48,8 +53,10 @@ public final class ReferenceStandards {
         for (String name : file.propertyNames()) {
             List<Dated> values = new ArrayList<>();
             for (JsonNode v : file.get(name).get("values")) {
-                values.add(new Dated(LocalDate.parse(v.get("since").asString()),
-                        v.has("region") ? v.get("region").asString() : "", v.get("value").decimalValue()));
+                values.add(new Dated(
+                        LocalDate.parse(v.get("since").asString()),
+                        v.has("region") ? v.get("region").asString() : "",
+                        v.get("value").decimalValue()));
             }
             series.put(name, values);
         }
@@ -66,10 +73,15 @@ public final class ReferenceStandards {
     }
 
     public Values on(String regionCode, LocalDate date) {
-        return new Values(value("dibao_standard", regionCode, date), value("monitoring_line", regionCode, date),
-                whole("working_age_min", regionCode, date), whole("working_age_max", regionCode, date),
-                whole("public_post_age_max", regionCode, date), whole("compulsory_school_age_min", regionCode, date),
-                whole("compulsory_school_age_max", regionCode, date), whole("elderly_age", regionCode, date),
+        return new Values(
+                value("dibao_standard", regionCode, date),
+                value("monitoring_line", regionCode, date),
+                whole("working_age_min", regionCode, date),
+                whole("working_age_max", regionCode, date),
+                whole("public_post_age_max", regionCode, date),
+                whole("compulsory_school_age_min", regionCode, date),
+                whole("compulsory_school_age_max", regionCode, date),
+                whole("elderly_age", regionCode, date),
                 whole("family_doctor_age", regionCode, date));
     }
 
@@ -83,8 +95,10 @@ public final class ReferenceStandards {
             if (d.since().isAfter(date) || !regionCode.startsWith(d.region())) {
                 continue;
             }
-            if (best == null || d.region().length() > best.region().length()
-                    || (d.region().length() == best.region().length() && d.since().isAfter(best.since()))) {
+            if (best == null
+                    || d.region().length() > best.region().length()
+                    || (d.region().length() == best.region().length()
+                            && d.since().isAfter(best.since()))) {
                 best = d;
             }
         }

@@ -1,5 +1,11 @@
 package cn.fupin.matching;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.household.Household;
+import cn.fupin.policy.RuleSet;
+import cn.fupin.policy.RuleSetCompiler;
+import cn.fupin.policy.RulesFolder;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,16 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import cn.fupin.household.Household;
-import cn.fupin.policy.RuleSet;
-import cn.fupin.policy.RuleSetCompiler;
-import cn.fupin.policy.RulesFolder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rules folder and an independent plain-Java reading of the policy give the same measures for
@@ -42,23 +41,29 @@ class RulesAgreeWithPolicyTests {
         List<RuleSession.Input> batch = new ArrayList<>();
         for (int n = 0; n < 2000; n++) {
             Household household = households.next(n, asOf);
-            RuleSession.Input input = new RuleSession.Input(household,
-                    ruleSet.standards().resolve(household.regionCode(), asOf));
+            RuleSession.Input input =
+                    new RuleSession.Input(household, ruleSet.standards().resolve(household.regionCode(), asOf));
             batch.add(input);
-            Set<String> byRules = keys(RuleSession.run(ruleSet, List.of(input), asOf).get(household.householdId()));
-            Set<String> byPolicy = ReferencePolicy.measures(household, standards.on(household.regionCode(), asOf), asOf);
+            Set<String> byRules =
+                    keys(RuleSession.run(ruleSet, List.of(input), asOf).get(household.householdId()));
+            Set<String> byPolicy =
+                    ReferencePolicy.measures(household, standards.on(household.regionCode(), asOf), asOf);
             if (!byRules.equals(byPolicy)) {
                 disagreements.add(household.householdId() + ": rules " + byRules + " policy " + byPolicy);
             }
         }
-        assertThat(disagreements).as("households where the rules and the policy disagree").isEmpty();
+        assertThat(disagreements)
+                .as("households where the rules and the policy disagree")
+                .isEmpty();
 
         Map<String, List<Recommendation>> together = RuleSession.run(ruleSet, batch, asOf);
         for (RuleSession.Input input : batch) {
             assertThat(keys(together.get(input.household().householdId())))
-                    .as("household %s evaluated in a shared session", input.household().householdId())
-                    .isEqualTo(ReferencePolicy.measures(input.household(),
-                            standards.on(input.household().regionCode(), asOf), asOf));
+                    .as(
+                            "household %s evaluated in a shared session",
+                            input.household().householdId())
+                    .isEqualTo(ReferencePolicy.measures(
+                            input.household(), standards.on(input.household().regionCode(), asOf), asOf));
         }
     }
 

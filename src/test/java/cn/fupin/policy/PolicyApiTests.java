@@ -1,13 +1,12 @@
 package cn.fupin.policy;
 
-import java.nio.file.Path;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The active rule set and the standards in force, over real HTTP; and what is open without signing in. */
 class PolicyApiTests extends ApiTestBase {
@@ -26,28 +25,39 @@ class PolicyApiTests extends ApiTestBase {
 
     @Test
     void theStandardsOfACityWithItsOwnDibaoStandardSayWhereEachValueComesFrom() {
-        JsonNode standards = api.get("/api/standards?asOf=2020-06-30&regionCode=520302", "caseworker").json();
-        JsonNode dibao = standards.get("standards").valueStream()
-                .filter(s -> s.get("name").asString().equals("dibao_standard")).findFirst().orElseThrow();
+        JsonNode standards = api.get("/api/standards?asOf=2020-06-30&regionCode=520302", "caseworker")
+                .json();
+        JsonNode dibao = standards
+                .get("standards")
+                .valueStream()
+                .filter(s -> s.get("name").asString().equals("dibao_standard"))
+                .findFirst()
+                .orElseThrow();
         assertThat(dibao.get("value").decimalValue()).isEqualByComparingTo("5000");
         assertThat(dibao.get("since").asString()).isEqualTo("2020-01-01");
         assertThat(dibao.get("region").asString()).isEqualTo("5203");
         assertThat(dibao.get("reference").asString()).contains("遵义市");
         assertThat(standards.get("standards")).hasSize(StandardName.values().length);
-        assertThat(standards.get("standards").valueStream()).allSatisfy(s -> assertThat(s.get("reference").asString()).isNotBlank());
+        assertThat(standards.get("standards").valueStream())
+                .allSatisfy(s -> assertThat(s.get("reference").asString()).isNotBlank());
     }
 
     @Test
     void theStandardsBeforeAnyValueAreListedWithoutOne() {
-        JsonNode standards = api.get("/api/standards?asOf=2018-06-30", "caseworker").json();
-        assertThat(standards.get("standards").valueStream()).allSatisfy(s -> assertThat(s.get("value").isNull()).isTrue());
+        JsonNode standards =
+                api.get("/api/standards?asOf=2018-06-30", "caseworker").json();
+        assertThat(standards.get("standards").valueStream())
+                .allSatisfy(s -> assertThat(s.get("value").isNull()).isTrue());
     }
 
     @Test
     void aBadDateOrRegionIsABadRequestNamingTheParameter() {
         Api.Response response = api.get("/api/standards?asOf=yesterday&regionCode=520", "caseworker");
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("asOf", "regionCode");
     }
 

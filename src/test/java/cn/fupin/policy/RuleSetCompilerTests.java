@@ -1,5 +1,8 @@
 package cn.fupin.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,12 +10,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class RuleSetCompilerTests {
 
@@ -24,17 +23,23 @@ class RuleSetCompilerTests {
     }
 
     static List<RuleSource> replace(List<RuleSource> sources, String path, String content) {
-        List<RuleSource> changed = new ArrayList<>(sources.stream().filter(s -> !s.path().equals(path)).toList());
+        List<RuleSource> changed = new ArrayList<>(
+                sources.stream().filter(s -> !s.path().equals(path)).toList());
         changed.add(new RuleSource(path, content));
         return changed;
     }
 
     static String file(String path) {
-        return realRules().stream().filter(s -> s.path().equals(path)).findFirst().orElseThrow().content();
+        return realRules().stream()
+                .filter(s -> s.path().equals(path))
+                .findFirst()
+                .orElseThrow()
+                .content();
     }
 
     List<RuleProblem> problemsOf(List<RuleSource> sources) {
-        return catchThrowableOfType(RuleSetException.class, () -> compiler.compile(sources)).problems();
+        return catchThrowableOfType(RuleSetException.class, () -> compiler.compile(sources))
+                .problems();
     }
 
     @Test
@@ -56,14 +61,21 @@ class RuleSetCompilerTests {
     @Test
     void aChangeOfStandardsOnlyReusesTheCompiledRulesAndReadsTheNewValues() {
         RuleSet before = compiler.compile(realRules());
-        String standards = file("standards.yaml").replace("{ since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }", "{ since: 2020-01-01, value: 4600, reference: \"测试用值\" }");
+        String standards = file("standards.yaml")
+                .replace(
+                        "{ since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }",
+                        "{ since: 2020-01-01, value: 4600, reference: \"测试用值\" }");
         RuleSet after = compiler.compile(replace(realRules(), "standards.yaml", standards), before);
         assertThat(after.kieBase()).isSameAs(before.kieBase());
         assertThat(after.version()).isNotEqualTo(before.version());
-        assertThat(after.standards().resolve("520102", LocalDate.parse("2020-06-30")).getDibaoStandard())
+        assertThat(after.standards()
+                        .resolve("520102", LocalDate.parse("2020-06-30"))
+                        .getDibaoStandard())
                 .isEqualByComparingTo("4600");
         String drl = file("water.drl") + "\n";
-        assertThat(compiler.compile(replace(realRules(), "water.drl", drl), before).kieBase()).isNotSameAs(before.kieBase());
+        assertThat(compiler.compile(replace(realRules(), "water.drl", drl), before)
+                        .kieBase())
+                .isNotSameAs(before.kieBase());
     }
 
     @Test
@@ -87,54 +99,69 @@ class RuleSetCompilerTests {
         // A measure code outside the catalogue is the gate's to refuse: scenario.ScenarioGateTests.
         String none = file("water.drl").replace("@measure(\"WATER_SAFETY\")", "");
         assertThat(problemsOf(replace(realRules(), "water.drl", none)))
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("needs @measure"));
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("needs @measure"));
     }
 
     @Test
     void theQualityRulesArePartOfTheRuleSet() {
         RuleSet ruleSet = compiler.compile(realRules());
         assertThat(ruleSet.files()).contains("quality/identification.drl", "quality/members.drl");
-        String edited = RulesFolder.version(replace(realRules(), "quality/members.drl", file("quality/members.drl") + "\n"));
+        String edited =
+                RulesFolder.version(replace(realRules(), "quality/members.drl", file("quality/members.drl") + "\n"));
         assertThat(edited).isNotEqualTo(ruleSet.version());
     }
 
     @Test
     void aQualityRuleNeedsAKnownSeverityOneSeverityPerCodeAndACodeInCapitals() {
         String members = file("quality/members.drl");
-        String noSeverity = members.replace("@finding(\"HEAD_MISSING\") @severity(\"ERROR\")", "@finding(\"HEAD_MISSING\")");
-        assertThat(problemsOf(replace(realRules(), "quality/members.drl", noSeverity))).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo("quality/members.drl");
-            assertThat(p.line()).isPositive();
-            assertThat(p.message()).contains("户主缺失", "needs @severity(\"ERROR\") or @severity(\"WARNING\")");
-        });
+        String noSeverity =
+                members.replace("@finding(\"HEAD_MISSING\") @severity(\"ERROR\")", "@finding(\"HEAD_MISSING\")");
+        assertThat(problemsOf(replace(realRules(), "quality/members.drl", noSeverity)))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("quality/members.drl");
+                    assertThat(p.line()).isPositive();
+                    assertThat(p.message()).contains("户主缺失", "needs @severity(\"ERROR\") or @severity(\"WARNING\")");
+                });
         String twoSeverities = members.replaceFirst(
                 "@finding\\(\"SCHOOLING_AGE_MISMATCH\"\\) @severity\\(\"ERROR\"\\)",
                 "@finding(\"SCHOOLING_AGE_MISMATCH\") @severity(\"WARNING\")");
-        assertThat(problemsOf(replace(realRules(), "quality/members.drl", twoSeverities))).isNotEmpty()
+        assertThat(problemsOf(replace(realRules(), "quality/members.drl", twoSeverities)))
+                .isNotEmpty()
                 .allSatisfy(p -> assertThat(p.message()).contains("SCHOOLING_AGE_MISMATCH", "another rule gives it"));
         String lowerCase = members.replace("@finding(\"HEAD_MISSING\")", "@finding(\"head missing\")");
         assertThat(problemsOf(replace(realRules(), "quality/members.drl", lowerCase)))
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("capitals and underscores"));
-        String both = members.replace("@finding(\"HEAD_MISSING\")", "@finding(\"HEAD_MISSING\") @measure(\"WATER_SAFETY\")");
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("capitals and underscores"));
+        String both =
+                members.replace("@finding(\"HEAD_MISSING\")", "@finding(\"HEAD_MISSING\") @measure(\"WATER_SAFETY\")");
         assertThat(problemsOf(replace(realRules(), "quality/members.drl", both)))
-                .singleElement().satisfies(p -> assertThat(p.message()).contains("more than one of @measure, @defines and @finding"));
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("more than one of @measure, @defines and @finding"));
     }
 
     @Test
     void standardsErrorsNameTheirLines() {
         String standards = file("standards.yaml")
-                .replace("- { since: 2019-01-01, value: 3750, reference: \"国家现行扶贫标准（2010年不变价农民人均纯收入2,300元）按2019年价格水平折算\" }", "- { since: 2019-13-01, value: 3750, reference: \"测试用值\" }")
-                .replace("region: \"5203\"", "region: \"520\"")
-                .replace("- { since: 2019-01-01, value: 64, reference: \"《省2020年脱贫攻坚十大专项行动方案》就业扶贫专项行动：公益岗位安置年龄至64周岁\" }",
-                        "- { since: 2019-01-01, value: 64, reference: \"《省2020年脱贫攻坚十大专项行动方案》就业扶贫专项行动：公益岗位安置年龄至64周岁\" }\n    - { since: 2019-01-01, value: 65, reference: \"国家基本公共卫生服务规范：65岁及以上老年人健康管理；《省2020年脱贫攻坚十大专项行动方案》健康扶贫专项行动：家庭医生签约\" }")
+                        .replace(
+                                "- { since: 2019-01-01, value: 3750, reference: \"国家现行扶贫标准（2010年不变价农民人均纯收入2,300元）按2019年价格水平折算\" }",
+                                "- { since: 2019-13-01, value: 3750, reference: \"测试用值\" }")
+                        .replace("region: \"5203\"", "region: \"520\"")
+                        .replace(
+                                "- { since: 2019-01-01, value: 64, reference: \"《省2020年脱贫攻坚十大专项行动方案》就业扶贫专项行动：公益岗位安置年龄至64周岁\" }",
+                                "- { since: 2019-01-01, value: 64, reference: \"《省2020年脱贫攻坚十大专项行动方案》就业扶贫专项行动：公益岗位安置年龄至64周岁\" }\n    - { since: 2019-01-01, value: 65, reference: \"国家基本公共卫生服务规范：65岁及以上老年人健康管理；《省2020年脱贫攻坚十大专项行动方案》健康扶贫专项行动：家庭医生签约\" }")
                 + "\nchild_age:\n  values:\n    - { since: 2019-01-01, value: 14, reference: \"测试用值\" }\n";
         List<RuleProblem> problems = problemsOf(replace(realRules(), "standards.yaml", standards));
         assertThat(problems).allSatisfy(p -> {
             assertThat(p.file()).isEqualTo("standards.yaml");
             assertThat(p.line()).isPositive();
         });
-        assertThat(problems).extracting(RuleProblem::message).anyMatch(m -> m.contains("'since' must be a date"))
-                .anyMatch(m -> m.contains("2, 4 or 6 digits")).anyMatch(m -> m.startsWith("overlaps line"))
+        assertThat(problems)
+                .extracting(RuleProblem::message)
+                .anyMatch(m -> m.contains("'since' must be a date"))
+                .anyMatch(m -> m.contains("2, 4 or 6 digits"))
+                .anyMatch(m -> m.startsWith("overlaps line"))
                 .anyMatch(m -> m.contains("unknown standard 'child_age'"));
     }
 
@@ -142,7 +169,8 @@ class RuleSetCompilerTests {
     void aMissingStandardIsReported() {
         String standards = file("standards.yaml").replaceAll("(?s)elderly_age:.*?(?=\\nfamily_doctor_age:)", "");
         assertThat(problemsOf(replace(realRules(), "standards.yaml", standards)))
-                .extracting(RuleProblem::message).anyMatch(m -> m.contains("'elderly_age' is needed"));
+                .extracting(RuleProblem::message)
+                .anyMatch(m -> m.contains("'elderly_age' is needed"));
     }
 
     @Test

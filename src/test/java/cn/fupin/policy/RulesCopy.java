@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** A copy of the real rules folder for a test to break or change, leaving the real one alone. */
 public final class RulesCopy {
 
-    private RulesCopy() {
-    }
+    private RulesCopy() {}
 
     /** The rule files, quality rules and standards (and the scenarios, when asked) copied into a new temporary folder. */
     public static Path create(boolean withScenarios) {

@@ -1,17 +1,16 @@
 package cn.fupin.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.system.ApiTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** With watch mode on, a change to the rules folder is reloaded through the same gate, unasked. */
 class RulesWatchTests extends ApiTestBase {
@@ -29,14 +28,19 @@ class RulesWatchTests extends ApiTestBase {
     JdbcTemplate jdbc;
 
     String activeVersion() {
-        return api.get("/api/rulesets/active", "caseworker").json().get("version").asString();
+        return api.get("/api/rulesets/active", "caseworker")
+                .json()
+                .get("version")
+                .asString();
     }
 
     /** Waits (up to 20 s) for the audit to show a reload by the watch with the given outcome. */
     void awaitWatchReload(String outcome, int before) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
-            Integer seen = jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_reload_audit WHERE requested_by = 'watch' AND outcome = ?",
-                    Integer.class, outcome);
+            Integer seen = jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM ruleset_reload_audit WHERE requested_by = 'watch' AND outcome = ?",
+                    Integer.class,
+                    outcome);
             if (seen > before) {
                 return;
             }
@@ -46,8 +50,10 @@ class RulesWatchTests extends ApiTestBase {
     }
 
     int count(String outcome) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_reload_audit WHERE requested_by = 'watch' AND outcome = ?",
-                Integer.class, outcome);
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ruleset_reload_audit WHERE requested_by = 'watch' AND outcome = ?",
+                Integer.class,
+                outcome);
     }
 
     @Test
@@ -57,8 +63,11 @@ class RulesWatchTests extends ApiTestBase {
         String before = activeVersion();
 
         int activated = count("ACTIVATED");
-        Files.writeString(standards, original.replace("    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n",
-                "    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n    - { since: 2031-01-01, value: 9999, reference: \"测试用值\" }\n"));
+        Files.writeString(
+                standards,
+                original.replace(
+                        "    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n",
+                        "    - { since: 2020-01-01, value: 4500, reference: \"《省2020年脱贫攻坚十大专项行动方案》兜底保障专项行动：省级农村低保标准\" }\n    - { since: 2031-01-01, value: 9999, reference: \"测试用值\" }\n"));
         awaitWatchReload("ACTIVATED", activated);
         String changed = activeVersion();
         assertThat(changed).isNotEqualTo(before);

@@ -1,5 +1,11 @@
 package cn.fupin.quality;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.household.synthetic.PlantedErrors;
+import cn.fupin.household.synthetic.ProvinceGenerator;
+import cn.fupin.system.Api;
+import cn.fupin.system.ApiTestBase;
 import cn.fupin.system.IdNumberFormat;
 import java.io.StringWriter;
 import java.util.Map;
@@ -7,17 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import cn.fupin.household.ResidentIdNumber;
-import cn.fupin.household.synthetic.PlantedErrors;
-import cn.fupin.household.synthetic.ProvinceGenerator;
-import cn.fupin.system.Api;
-import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generator's planted errors against the quality run: a generated province with four errors of each kind,
@@ -35,12 +33,16 @@ class PlantedErrorsTests extends ApiTestBase {
         StringWriter file = new StringWriter();
         ProvinceGenerator.Summary summary = new ProvinceGenerator(29, 4).generate(3_000, file);
         StringBuilder moved = new StringBuilder();
-        file.toString().lines().forEach(line -> moved.append(move(Api.JSON.readTree(line)).toString()).append('\n'));
+        file.toString()
+                .lines()
+                .forEach(line ->
+                        moved.append(move(Api.JSON.readTree(line)).toString()).append('\n'));
         Set<String> planted = summary.planted().stream()
                 .map(p -> p.code() + "|" + TO + p.householdId().substring(2) + "|"
                         + (p.memberId() == null ? "" : TO + p.memberId().substring(2)))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertThat(summary.planted().stream().map(PlantedErrors.Planted::code).distinct()).hasSize(10);
+        assertThat(summary.planted().stream().map(PlantedErrors.Planted::code).distinct())
+                .hasSize(10);
 
         Api.Response imported = api.postNdjson("/api/households/import", "caseworker", moved.toString());
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
@@ -52,10 +54,15 @@ class PlantedErrorsTests extends ApiTestBase {
 
         Set<String> found = new TreeSet<>();
         for (int page = 0; ; page++) {
-            JsonNode body = api.get("/api/reports/quality/findings?regionCode=" + TO + "&size=100&page=" + page,
-                    "caseworker").json();
-            body.get("content").forEach(f -> found.add(f.get("code").asString() + "|" + f.get("householdId").asString()
-                    + "|" + (f.get("memberId").isNull() ? "" : f.get("memberId").asString())));
+            JsonNode body = api.get(
+                            "/api/reports/quality/findings?regionCode=" + TO + "&size=100&page=" + page, "caseworker")
+                    .json();
+            body.get("content")
+                    .forEach(f -> found.add(f.get("code").asString() + "|"
+                            + f.get("householdId").asString() + "|"
+                            + (f.get("memberId").isNull()
+                                    ? ""
+                                    : f.get("memberId").asString())));
             if (page + 1 >= body.get("totalPages").asInt()) {
                 break;
             }
@@ -65,8 +72,11 @@ class PlantedErrorsTests extends ApiTestBase {
         Map<String, Long> expected = new TreeMap<>();
         planted.forEach(p -> expected.merge(p.substring(0, p.indexOf('|')), 1L, Long::sum));
         Map<String, Long> counted = new TreeMap<>();
-        api.get("/api/reports/quality?regionCode=" + TO, "caseworker").json().get("byCode")
-                .forEach(c -> counted.put(c.get("code").asString(), c.get("findings").asLong()));
+        api.get("/api/reports/quality?regionCode=" + TO, "caseworker")
+                .json()
+                .get("byCode")
+                .forEach(c ->
+                        counted.put(c.get("code").asString(), c.get("findings").asLong()));
         assertThat(counted).isEqualTo(expected);
     }
 

@@ -1,5 +1,12 @@
 package cn.fupin.reevaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.household.Household;
+import cn.fupin.matching.RandomHouseholds;
+import cn.fupin.matching.ReferencePolicy;
+import cn.fupin.matching.ReferenceStandards;
+import cn.fupin.system.Api;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,15 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
-
-import cn.fupin.household.Household;
-import cn.fupin.matching.RandomHouseholds;
-import cn.fupin.matching.ReferencePolicy;
-import cn.fupin.matching.ReferenceStandards;
-import cn.fupin.system.Api;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Households for a re-evaluation test, under a region code of their own, with what the policy (read
@@ -27,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ReevaluationFixture {
 
     /** A measure with its target, as the reference reading names it: "MEASURE" or "MEASURE@memberId". */
-    record Diff(Set<String> gained, Set<String> lost) {
-    }
+    record Diff(Set<String> gained, Set<String> lost) {}
 
     final Api api;
     final String region;
@@ -60,8 +58,8 @@ final class ReevaluationFixture {
     /** What the policy gives each household with these standards. */
     Map<String, Set<String>> expected(ReferenceStandards standards, LocalDate asOf) {
         Map<String, Set<String>> out = new TreeMap<>();
-        households.forEach((id, h) -> out.put(id,
-                ReferencePolicy.measures(h, standards.on(h.regionCode(), asOf), asOf)));
+        households.forEach((id, h) ->
+                out.put(id, ReferencePolicy.measures(h, standards.on(h.regionCode(), asOf), asOf)));
         return out;
     }
 
@@ -70,7 +68,9 @@ final class ReevaluationFixture {
         Map<String, Set<String>> out = new TreeMap<>();
         for (String id : households.keySet()) {
             Set<String> measures = new TreeSet<>();
-            api.get("/api/households/" + id + "/recommendations", "caseworker").json().valueStream()
+            api.get("/api/households/" + id + "/recommendations", "caseworker")
+                    .json()
+                    .valueStream()
                     .forEach(r -> measures.add(target(r)));
             out.put(id, measures);
         }
@@ -126,7 +126,8 @@ final class ReevaluationFixture {
     Map<String, Diff> changes(String id) {
         Map<String, Diff> out = new TreeMap<>();
         for (int page = 0; ; page++) {
-            JsonNode body = api.get("/api/reevaluations/" + id + "/changes?size=7&page=" + page, "policy").json();
+            JsonNode body = api.get("/api/reevaluations/" + id + "/changes?size=7&page=" + page, "policy")
+                    .json();
             for (JsonNode h : body.get("content")) {
                 out.put(h.get("householdId").asString(), new Diff(targets(h.get("gained")), targets(h.get("lost"))));
             }
@@ -157,7 +158,10 @@ final class ReevaluationFixture {
 
     static List<String> fields(Api.Response problem) {
         List<String> out = new ArrayList<>();
-        problem.json().get("errors").valueStream().forEach(e -> out.add(e.get("field").asString()));
+        problem.json()
+                .get("errors")
+                .valueStream()
+                .forEach(e -> out.add(e.get("field").asString()));
         return out;
     }
 }

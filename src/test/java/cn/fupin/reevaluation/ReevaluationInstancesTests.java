@@ -1,5 +1,10 @@
 package cn.fupin.reevaluation;
 
+import static cn.fupin.reevaluation.ReevaluationFixture.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.FupinApplication;
+import cn.fupin.system.Api;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -10,19 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
-import cn.fupin.FupinApplication;
-import cn.fupin.system.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import static cn.fupin.reevaluation.ReevaluationFixture.body;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances of the service on the test run's database (H2, or MySQL/MariaDB with -Pmysql), started in this
@@ -62,13 +60,17 @@ class ReevaluationInstancesTests {
      * range in chunks of 5, so that a run waits on the first household while a test holds its row.
      */
     static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(FupinApplication.class).run("--server.port=0",
-                "--app.reevaluation.recover-on-start=false", "--app.reevaluation.chunk-size=5",
-                "--app.reevaluation.threads=1");
+        return new SpringApplicationBuilder(FupinApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--app.reevaluation.recover-on-start=false",
+                        "--app.reevaluation.chunk-size=5",
+                        "--app.reevaluation.threads=1");
     }
 
     static Api api(ConfigurableApplicationContext instance) {
-        return new Api(Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")),
+        return new Api(
+                Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")),
                 instance.getEnvironment());
     }
 
@@ -95,18 +97,30 @@ class ReevaluationInstancesTests {
                         }
                     }
                     for (String id : started) {
-                        assertThat(apiA.post("/api/reevaluations/" + id + "/stop", "policy", "").status()).isEqualTo(200);
+                        assertThat(apiA.post("/api/reevaluations/" + id + "/stop", "policy", "")
+                                        .status())
+                                .isEqualTo(200);
                     }
                     held.rollback();
                 }
                 for (String id : started) {
                     assertThat(fixture.await(id).get("state").asString()).isEqualTo("STOPPED");
                 }
-                assertThat(answers).as("round %d: %s", round, answers.stream().map(r -> r.status() + " " + r.body())
-                                .toList()).extracting(Api.Response::status)
+                assertThat(answers)
+                        .as(
+                                "round %d: %s",
+                                round,
+                                answers.stream()
+                                        .map(r -> r.status() + " " + r.body())
+                                        .toList())
+                        .extracting(Api.Response::status)
                         .containsExactlyInAnyOrder(202, 409);
-                Api.Response refused = answers.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
-                assertThat(refused.json().get("runningReevaluationId").asString()).isEqualTo(started.get(0));
+                Api.Response refused = answers.stream()
+                        .filter(r -> r.status() == 409)
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(refused.json().get("runningReevaluationId").asString())
+                        .isEqualTo(started.get(0));
             }
         } finally {
             threads.shutdownNow();
@@ -138,8 +152,8 @@ class ReevaluationInstancesTests {
     static Connection lock(String householdId) throws Exception {
         Connection connection = a.getBean(DataSource.class).getConnection();
         connection.setAutoCommit(false);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT household_id FROM household WHERE household_id = ? FOR UPDATE")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT household_id FROM household WHERE household_id = ? FOR UPDATE")) {
             select.setString(1, householdId);
             select.executeQuery().close();
         }

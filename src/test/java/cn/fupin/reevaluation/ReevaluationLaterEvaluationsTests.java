@@ -1,5 +1,12 @@
 package cn.fupin.reevaluation;
 
+import static cn.fupin.reevaluation.ReevaluationFixture.body;
+import static cn.fupin.reevaluation.ReevaluationFixture.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.household.HouseholdJson;
+import cn.fupin.system.Api;
+import cn.fupin.system.ApiTestBase;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -9,11 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-import cn.fupin.household.HouseholdJson;
-import cn.fupin.system.Api;
-import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,10 +25,6 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static cn.fupin.reevaluation.ReevaluationFixture.body;
-import static cn.fupin.reevaluation.ReevaluationFixture.fields;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real run leaves alone a household whose latest evaluation is newer than what it would record (made after
@@ -38,12 +37,15 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
     static final LocalDate AS_OF = ReevaluationControlTests.AS_OF;
     /** Before the run's date: the newer evaluation is told apart by when it was made, not by its date. */
     static final String EARLIER = "2020-01-01";
+
     static final String DROPOUT_RETURN = "EDUCATION_DROPOUT_RETURN";
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcTemplate jdbc;
+
     ReevaluationFixture fixture;
 
     @BeforeEach
@@ -59,19 +61,29 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
     String dropout() {
         String id = fixture.region + "-x-dropout";
         ObjectNode household = HouseholdJson.household(id).put("regionCode", fixture.region);
-        ObjectNode child = HouseholdJson.member(id + "-02", "2004-03-01", "MALE", 3).put("relation", "CHILD")
-                .put("labourAbility", "NONE").put("seekingWork", false).put("schooling", "DROPPED_OUT");
+        ObjectNode child = HouseholdJson.member(id + "-02", "2004-03-01", "MALE", 3)
+                .put("relation", "CHILD")
+                .put("labourAbility", "NONE")
+                .put("seekingWork", false)
+                .put("schooling", "DROPPED_OUT");
         ((ArrayNode) household.get("members")).set(1, child);
-        assertThat(api.put("/api/households/" + id, "caseworker", household, null).status()).isEqualTo(201);
+        assertThat(api.put("/api/households/" + id, "caseworker", household, null)
+                        .status())
+                .isEqualTo(201);
         assertThat(due(household, EARLIER)).as("due on the earlier date").contains(DROPOUT_RETURN);
-        assertThat(due(household, AS_OF.toString())).as("not due on the run's date").doesNotContain(DROPOUT_RETURN);
+        assertThat(due(household, AS_OF.toString()))
+                .as("not due on the run's date")
+                .doesNotContain(DROPOUT_RETURN);
         return id;
     }
 
     List<String> due(ObjectNode household, String asOf) {
         List<String> measures = new ArrayList<>();
-        api.post("/api/recommendations?asOf=" + asOf, "caseworker", household).json().get("recommendations")
-                .valueStream().forEach(r -> measures.add(r.get("measure").asString()));
+        api.post("/api/recommendations?asOf=" + asOf, "caseworker", household)
+                .json()
+                .get("recommendations")
+                .valueStream()
+                .forEach(r -> measures.add(r.get("measure").asString()));
         return measures;
     }
 
@@ -80,29 +92,46 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         Api.Response evaluated = api.post("/api/households/" + id + "/evaluations?asOf=" + EARLIER, "caseworker", "");
         assertThat(evaluated.status()).as(evaluated.body()).isEqualTo(201);
         String recommendation = dropoutReturn(id).get("recommendationId").asString();
-        assertThat(api.patch("/api/recommendations/" + recommendation, "caseworker",
-                Map.of("status", "ACCEPTED")).status()).isEqualTo(200);
-        assertThat(api.patch("/api/recommendations/" + recommendation, "caseworker",
-                Map.of("status", "DELIVERED", "note", "已复学")).status()).isEqualTo(200);
+        assertThat(api.patch("/api/recommendations/" + recommendation, "caseworker", Map.of("status", "ACCEPTED"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.patch(
+                                "/api/recommendations/" + recommendation,
+                                "caseworker",
+                                Map.of("status", "DELIVERED", "note", "已复学"))
+                        .status())
+                .isEqualTo(200);
         return evaluated.json().get("evaluationId").asString();
     }
 
     JsonNode dropoutReturn(String id) {
-        return api.get("/api/households/" + id + "/recommendations", "caseworker").json().valueStream()
-                .filter(r -> r.get("measure").asString().equals(DROPOUT_RETURN)).findFirst().orElseThrow();
+        return api.get("/api/households/" + id + "/recommendations", "caseworker")
+                .json()
+                .valueStream()
+                .filter(r -> r.get("measure").asString().equals(DROPOUT_RETURN))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The household kept the case worker's evaluation and its delivered measure; the run listed it as skipped. */
     void keptAndListed(String run, String id, String evaluationId, String reason) {
-        JsonNode entry = api.get("/api/households/" + id + "/recommendations?status=DELIVERED", "caseworker").json();
+        JsonNode entry = api.get("/api/households/" + id + "/recommendations?status=DELIVERED", "caseworker")
+                .json();
         assertThat(entry).as("the delivered return to school").hasSize(1);
         assertThat(entry.get(0).get("measure").asString()).isEqualTo(DROPOUT_RETURN);
-        JsonNode latest = api.get("/api/households/" + id + "/evaluations", "caseworker").json().get(0);
+        JsonNode latest = api.get("/api/households/" + id + "/evaluations", "caseworker")
+                .json()
+                .get(0);
         assertThat(latest.get("evaluationId").asString()).isEqualTo(evaluationId);
         assertThat(latest.get("asOf").asString()).isEqualTo(EARLIER);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ? AND household_id = ?",
-                Long.class, run, id)).isZero();
-        JsonNode skipped = api.get("/api/reevaluations/" + run + "/skipped", "policy").json();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ? AND household_id = ?",
+                        Long.class,
+                        run,
+                        id))
+                .isZero();
+        JsonNode skipped =
+                api.get("/api/reevaluations/" + run + "/skipped", "policy").json();
         assertThat(skipped.get("totalElements").asLong()).isEqualTo(1);
         assertThat(skipped.get("content").get(0).get("householdId").asString()).isEqualTo(id);
         assertThat(skipped.get("content").get(0).get("reason").asString()).contains(reason);
@@ -110,8 +139,10 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
 
     /** The first household of each range (the run's ranges split the ids in two), so that both ranges wait. */
     List<String> firstOfEachRange() {
-        List<String> ids = jdbc.queryForList("SELECT household_id FROM household WHERE region_code = ? ORDER BY household_id",
-                String.class, fixture.region);
+        List<String> ids = jdbc.queryForList(
+                "SELECT household_id FROM household WHERE region_code = ? ORDER BY household_id",
+                String.class,
+                fixture.region);
         return List.of(ids.get(0), ids.get(ids.size() / 2));
     }
 
@@ -164,7 +195,8 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         assertThat(done.get("processed").asLong()).isEqualTo(15);
         assertThat(done.get("skipped").asLong()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ?", Long.class, run))
-                .as("every other household recorded").isEqualTo(14);
+                .as("every other household recorded")
+                .isEqualTo(14);
     }
 
     @Test
@@ -175,14 +207,18 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         try (Connection held = lock(firstOfEachRange())) {
             run = fixture.start(body("asOf", AS_OF.toString(), "regionCode", fixture.region));
             awaitRanges(run);
-            assertThat(api.post("/api/reevaluations/" + run + "/stop", "policy", "").status()).isEqualTo(200);
+            assertThat(api.post("/api/reevaluations/" + run + "/stop", "policy", "")
+                            .status())
+                    .isEqualTo(200);
             held.rollback();
         }
         assertThat(fixture.await(run).get("state").asString()).isEqualTo("STOPPED");
         // Stopped before it came to the household, which a case worker evaluates before the run is resumed.
         String evaluation = evaluateAndDeliver(id);
 
-        assertThat(api.post("/api/reevaluations/" + run + "/resume", "policy", "").status()).isEqualTo(200);
+        assertThat(api.post("/api/reevaluations/" + run + "/resume", "policy", "")
+                        .status())
+                .isEqualTo(200);
         JsonNode done = fixture.await(run);
 
         assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
@@ -201,13 +237,22 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
 
         assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
         assertThat(done.get("skipped").asLong()).isEqualTo(1);
-        JsonNode skipped = api.get("/api/reevaluations/" + run + "/skipped", "policy").json().get("content").get(0);
+        JsonNode skipped = api.get("/api/reevaluations/" + run + "/skipped", "policy")
+                .json()
+                .get("content")
+                .get(0);
         assertThat(skipped.get("householdId").asString()).isEqualTo(id);
-        assertThat(skipped.get("reason").asString()).contains("evaluated as of " + AS_OF + ", later than this run's date");
-        JsonNode latest = api.get("/api/households/" + id + "/evaluations", "caseworker").json().get(0);
-        assertThat(latest.get("evaluationId").asString()).isEqualTo(evaluated.json().get("evaluationId").asString());
-        assertThat(api.get("/api/households/" + id + "/recommendations", "caseworker").body())
-                .as("due on 2020-01-01, recorded over by nothing").doesNotContain(DROPOUT_RETURN);
+        assertThat(skipped.get("reason").asString())
+                .contains("evaluated as of " + AS_OF + ", later than this run's date");
+        JsonNode latest = api.get("/api/households/" + id + "/evaluations", "caseworker")
+                .json()
+                .get(0);
+        assertThat(latest.get("evaluationId").asString())
+                .isEqualTo(evaluated.json().get("evaluationId").asString());
+        assertThat(api.get("/api/households/" + id + "/recommendations", "caseworker")
+                        .body())
+                .as("due on 2020-01-01, recorded over by nothing")
+                .doesNotContain(DROPOUT_RETURN);
     }
 
     /**
@@ -240,12 +285,24 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
 
         assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
         assertThat(done.get("skipped").asLong()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ? AND household_id = ?",
-                Long.class, run, first)).isZero();
-        assertThat(jdbc.queryForObject("SELECT evaluation_id FROM evaluation WHERE household_id = ? ORDER BY seq DESC LIMIT 1",
-                String.class, first)).isEqualTo(evaluation);
-        assertThat(api.get("/api/reevaluations/" + run + "/skipped", "policy").json().get("content").get(0)
-                .get("reason").asString()).contains("evaluated after this run started");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ? AND household_id = ?",
+                        Long.class,
+                        run,
+                        first))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT evaluation_id FROM evaluation WHERE household_id = ? ORDER BY seq DESC LIMIT 1",
+                        String.class,
+                        first))
+                .isEqualTo(evaluation);
+        assertThat(api.get("/api/reevaluations/" + run + "/skipped", "policy")
+                        .json()
+                        .get("content")
+                        .get(0)
+                        .get("reason")
+                        .asString())
+                .contains("evaluated after this run started");
     }
 
     /**
@@ -272,20 +329,26 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
         for (Api.Response refused : List.of(
                 api.post("/api/reevaluations", "policy", body("asOf", tomorrow, "regionCode", fixture.region)),
-                api.post("/api/reevaluations", "policy", body("asOf", tomorrow, "regionCode", fixture.region,
-                        "qualityOnly", true)))) {
+                api.post(
+                        "/api/reevaluations",
+                        "policy",
+                        body("asOf", tomorrow, "regionCode", fixture.region, "qualityOnly", true)))) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(fields(refused)).containsExactly("asOf");
         }
         Api.Response both = api.post("/api/reevaluations", "policy", body("asOf", tomorrow, "regionCode", "52A"));
         assertThat(fields(both)).as("every bad field").containsExactlyInAnyOrder("asOf", "regionCode");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reevaluation WHERE as_of = ?", Long.class,
-                Date.valueOf(tomorrow))).as("nothing is stored for a refused request").isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM reevaluation WHERE as_of = ?", Long.class, Date.valueOf(tomorrow)))
+                .as("nothing is stored for a refused request")
+                .isZero();
 
         String simulated = fixture.start(body("asOf", tomorrow, "regionCode", fixture.region, "dryRun", true));
         assertThat(fixture.await(simulated).get("state").asString()).isEqualTo("COMPLETED");
         String today = fixture.start(body("regionCode", fixture.region));
-        assertThat(fixture.await(today).get("state").asString()).as("today, the default, is allowed").isEqualTo("COMPLETED");
+        assertThat(fixture.await(today).get("state").asString())
+                .as("today, the default, is allowed")
+                .isEqualTo("COMPLETED");
     }
 }

@@ -1,5 +1,12 @@
 package cn.fupin.reevaluation;
 
+import static cn.fupin.reevaluation.ReevaluationFixture.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.fupin.FupinApplication;
+import cn.fupin.system.Api;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,11 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import cn.fupin.FupinApplication;
-import cn.fupin.system.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +30,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-import static cn.fupin.reevaluation.ReevaluationFixture.body;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * A manager and a worker in this JVM, on the test run's database (H2, or MySQL/MariaDB with -Pmysql) and the
  * real broker at 127.0.0.1:5672, on queues of this test's own (other test runs share the broker). The manager
@@ -41,7 +39,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class RemotePartitioningTests {
 
-    static final String QUEUE = "fupin.test.remote." + UUID.randomUUID().toString().substring(0, 8);
+    static final String QUEUE =
+            "fupin.test.remote." + UUID.randomUUID().toString().substring(0, 8);
     static final String UNROUTED_QUEUE = QUEUE + ".unrouted";
 
     static ConfigurableApplicationContext manager;
@@ -52,20 +51,26 @@ class RemotePartitioningTests {
     @BeforeAll
     static void start() {
         assumeTrue(brokerListening(), "RabbitMQ on 127.0.0.1:5672 (.ci/run starts it)");
-        manager = start("--app.reevaluation.remote=true", "--app.reevaluation.ranges=2",
-                "--app.reevaluation.queue=" + QUEUE, "--app.reevaluation.remote-timeout=3s");
+        manager = start(
+                "--app.reevaluation.remote=true",
+                "--app.reevaluation.ranges=2",
+                "--app.reevaluation.queue=" + QUEUE,
+                "--app.reevaluation.remote-timeout=3s");
         worker = start("--app.reevaluation.worker=true", "--app.reevaluation.queue=" + QUEUE);
-        api = new Api(Integer.parseInt(manager.getEnvironment().getProperty("local.server.port")),
-                manager.getEnvironment());
+        api = new Api(
+                Integer.parseInt(manager.getEnvironment().getProperty("local.server.port")), manager.getEnvironment());
     }
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {worker, manager,
-                lonelyManager}) {
+        for (ConfigurableApplicationContext context :
+                new ConfigurableApplicationContext[] {worker, manager, lonelyManager}) {
             if (context != null) {
                 AmqpAdmin admin = context.getBean(AmqpAdmin.class);
-                for (String queue : List.of(QUEUE, RemotePartitioning.rejected(QUEUE), UNROUTED_QUEUE,
+                for (String queue : List.of(
+                        QUEUE,
+                        RemotePartitioning.rejected(QUEUE),
+                        UNROUTED_QUEUE,
                         RemotePartitioning.rejected(UNROUTED_QUEUE))) {
                     admin.deleteQueue(queue);
                 }
@@ -79,8 +84,11 @@ class RemotePartitioningTests {
      * held by a worker every half second. On H2 a household's row waits 60 s for its lock, as long as on MySQL.
      */
     static ConfigurableApplicationContext start(String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--app.reevaluation.recover-on-start=false",
-                "--app.reevaluation.chunk-size=5", "--app.reevaluation.hold-expires=2s"));
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--app.reevaluation.recover-on-start=false",
+                "--app.reevaluation.chunk-size=5",
+                "--app.reevaluation.hold-expires=2s"));
         if (!System.getProperty("spring.profiles.active", "").contains("mysql")) {
             args.add("--spring.datasource.url=jdbc:h2:mem:remote-partitioning;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                     + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000");
@@ -92,14 +100,18 @@ class RemotePartitioningTests {
     /** A request that reaches no queue was lost without a word, and its run waited for ever. */
     @Test
     void aRequestTheBrokerRoutesToNoQueueFailsTheRunWithTheReason() {
-        lonelyManager = start("--app.reevaluation.remote=true", "--app.reevaluation.ranges=2",
+        lonelyManager = start(
+                "--app.reevaluation.remote=true",
+                "--app.reevaluation.ranges=2",
                 "--app.reevaluation.queue=" + UNROUTED_QUEUE);
-        Api lonely = new Api(Integer.parseInt(lonelyManager.getEnvironment().getProperty("local.server.port")),
+        Api lonely = new Api(
+                Integer.parseInt(lonelyManager.getEnvironment().getProperty("local.server.port")),
                 lonelyManager.getEnvironment());
         lonelyManager.getBean(AmqpAdmin.class).deleteQueue(UNROUTED_QUEUE); // as an operator's mistake would
         ReevaluationFixture fixture = new ReevaluationFixture(lonely).register(4, ReevaluationControlTests.AS_OF);
 
-        String id = fixture.start(body("asOf", ReevaluationControlTests.AS_OF.toString(), "regionCode", fixture.region));
+        String id =
+                fixture.start(body("asOf", ReevaluationControlTests.AS_OF.toString(), "regionCode", fixture.region));
 
         JsonNode failed = awaitEnd(lonely, id, Duration.ofSeconds(30));
         assertThat(failed.get("state").asString()).as(failed.toString()).isEqualTo("FAILED");
@@ -112,15 +124,21 @@ class RemotePartitioningTests {
     void aRequestTheWorkerCannotRunIsDeadLetteredToTheRejectedQueue() {
         RabbitTemplate rabbit = new RabbitTemplate(worker.getBean(ConnectionFactory.class));
         rabbit.setMessageConverter(RemotePartitioning.requests());
-        rabbit.convertAndSend("", QUEUE, new StepExecutionRequest(ReevaluationJobConfiguration.RANGE_STEP, 987_654_321L));
+        rabbit.convertAndSend(
+                "", QUEUE, new StepExecutionRequest(ReevaluationJobConfiguration.RANGE_STEP, 987_654_321L));
 
         Message rejected = rabbit.receive(RemotePartitioning.rejected(QUEUE), 20_000);
 
-        assertThat(rejected).as("the request in " + RemotePartitioning.rejected(QUEUE)).isNotNull();
+        assertThat(rejected)
+                .as("the request in " + RemotePartitioning.rejected(QUEUE))
+                .isNotNull();
         assertThat(((StepExecutionRequest) rabbit.getMessageConverter().fromMessage(rejected)).getStepExecutionId())
                 .isEqualTo(987_654_321L);
-        assertThat(rejected.getMessageProperties().getXDeathHeader()).as("x-death").isNotEmpty();
-        assertThat(rejected.getMessageProperties().getXDeathHeader().get(0).get("reason")).isEqualTo("rejected");
+        assertThat(rejected.getMessageProperties().getXDeathHeader())
+                .as("x-death")
+                .isNotEmpty();
+        assertThat(rejected.getMessageProperties().getXDeathHeader().get(0).get("reason"))
+                .isEqualTo("rejected");
     }
 
     /** The manager waited for ever for ranges nobody ran. */
@@ -151,12 +169,17 @@ class RemotePartitioningTests {
         String id;
         try (Connection held = lock(first(fixture))) {
             id = fixture.start(body("asOf", ReevaluationControlTests.AS_OF.toString(), "regionCode", fixture.region));
-            assertThat(awaitEnd(api, id, Duration.ofSeconds(40)).get("state").asString()).isEqualTo("FAILED");
+            assertThat(awaitEnd(api, id, Duration.ofSeconds(40)).get("state").asString())
+                    .isEqualTo("FAILED");
 
             Api.Response refused = api.post("/api/reevaluations/" + id + "/resume", "policy", "");
 
             assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-            assertThat(refused.json().get("heldRanges").valueStream().map(JsonNode::asString).toList())
+            assertThat(refused.json()
+                            .get("heldRanges")
+                            .valueStream()
+                            .map(JsonNode::asString)
+                            .toList())
                     .containsExactly("range1");
             held.rollback();
         }
@@ -169,7 +192,8 @@ class RemotePartitioningTests {
         JdbcTemplate jdbc = manager.getBean(JdbcTemplate.class);
         assertThat(jdbc.queryForList("SELECT household_id FROM evaluation WHERE reevaluation_id = ?", String.class, id))
                 .as("households evaluated by the run, each once")
-                .hasSize(fixture.households.size()).doesNotHaveDuplicates();
+                .hasSize(fixture.households.size())
+                .doesNotHaveDuplicates();
         assertThat(rangeStatuses(id, "range1")).as("range 1, run once").containsExactly("COMPLETED");
     }
 
@@ -195,27 +219,34 @@ class RemotePartitioningTests {
     }
 
     private static void awaitRangeEnded(String id, String range) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rangeStatuses(id, range))
-                .isNotEmpty().noneMatch(status -> status.equals("STARTED") || status.equals("STARTING")));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(rangeStatuses(id, range))
+                        .isNotEmpty()
+                        .noneMatch(status -> status.equals("STARTED") || status.equals("STARTING")));
     }
 
     /** The statuses of every execution of one range of the run, oldest first. */
     private static List<String> rangeStatuses(String id, String range) {
-        return manager.getBean(JdbcTemplate.class).queryForList("""
+        return manager.getBean(JdbcTemplate.class)
+                .queryForList(
+                        """
                 SELECT s.STATUS FROM BATCH_STEP_EXECUTION s
                   JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID
                  WHERE p.PARAMETER_NAME = ? AND p.PARAMETER_VALUE = ? AND s.STEP_NAME = ?
                  ORDER BY s.STEP_EXECUTION_ID
-                """, String.class, ReevaluationJobConfiguration.RUN_ID, id,
-                ReevaluationJobConfiguration.RANGE_STEP + ":" + range);
+                """,
+                        String.class,
+                        ReevaluationJobConfiguration.RUN_ID,
+                        id,
+                        ReevaluationJobConfiguration.RANGE_STEP + ":" + range);
     }
 
     /** Holds a household's row lock, as a case worker's evaluation would, until closed. */
     private static Connection lock(String householdId) throws Exception {
         Connection connection = manager.getBean(DataSource.class).getConnection();
         connection.setAutoCommit(false);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT household_id FROM household WHERE household_id = ? FOR UPDATE")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT household_id FROM household WHERE household_id = ? FOR UPDATE")) {
             select.setString(1, householdId);
             select.executeQuery().close();
         }

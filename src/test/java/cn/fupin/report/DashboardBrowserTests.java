@@ -1,5 +1,9 @@
 package cn.fupin.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.household.HouseholdJson;
+import cn.fupin.system.ApiTestBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
-
-import cn.fupin.household.HouseholdJson;
-import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.node.ObjectNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The dashboard in a real browser (the system's headless Chromium, which .ci/run installs): sign in, see the
  * charts drawn with no console error, drill into a region, open a household's 明白卡. A screenshot of each
@@ -47,13 +46,14 @@ class DashboardBrowserTests extends ApiTestBase {
     void browser() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Path.of("/usr/bin/chromium").toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100",
-                "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100", "--lang=zh-CN");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -67,9 +67,11 @@ class DashboardBrowserTests extends ApiTestBase {
     void register(String region, int n, boolean evaluate) {
         String id = region + "-" + n;
         ObjectNode h = HouseholdJson.household(id).put("regionCode", region);
-        assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isEqualTo(201);
+        assertThat(api.put("/api/households/" + id, "caseworker", h, null).status())
+                .isEqualTo(201);
         if (evaluate) {
-            assertThat(api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "").status())
+            assertThat(api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "")
+                            .status())
                     .isEqualTo(201);
         }
     }
@@ -77,7 +79,8 @@ class DashboardBrowserTests extends ApiTestBase {
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Files.write(
+                    SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,10 +91,13 @@ class DashboardBrowserTests extends ApiTestBase {
             waitForDashboard();
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("failed");
-            throw new AssertionError("the dashboard did not finish drawing at " + browser.getCurrentUrl()
-                    + "; console: " + browser.manage().logs().get(LogType.BROWSER).getAll(), e);
+            throw new AssertionError(
+                    "the dashboard did not finish drawing at " + browser.getCurrentUrl() + "; console: "
+                            + browser.manage().logs().get(LogType.BROWSER).getAll(),
+                    e);
         }
-        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-error")).isNull();
+        assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-error"))
+                .isNull();
     }
 
     /** Follows a link of the dashboard that draws it again, and waits for the new page to finish drawing. */
@@ -105,8 +111,8 @@ class DashboardBrowserTests extends ApiTestBase {
 
     void waitForDashboard() {
         new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b ->
-                "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready"))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> "true".equals(b.findElement(By.tagName("body")).getDomAttribute("data-ready"))
                         || b.findElement(By.tagName("body")).getDomAttribute("data-error") != null);
     }
 
@@ -122,12 +128,15 @@ class DashboardBrowserTests extends ApiTestBase {
                   return painted;
                 });
                 """);
-        assertThat((List<?>) drawn).allSatisfy(painted -> assertThat(((Number) painted).longValue()).isGreaterThan(1000));
+        assertThat((List<?>) drawn)
+                .allSatisfy(
+                        painted -> assertThat(((Number) painted).longValue()).isGreaterThan(1000));
     }
 
     List<LogEntry> consoleErrors() {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
     }
 
     @Test
@@ -147,8 +156,10 @@ class DashboardBrowserTests extends ApiTestBase {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         assertThat(browser.findElement(By.id("error")).getText()).contains("不正确");
         browser.findElement(By.name("username")).sendKeys("policy");
-        browser.findElement(By.name("password")).sendKeys(environment.getProperty("app.security.users.policy.password")
-                .replace("{noop}", ""));
+        browser.findElement(By.name("password"))
+                .sendKeys(environment
+                        .getProperty("app.security.users.policy.password")
+                        .replace("{noop}", ""));
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
         awaitDashboard();
@@ -163,17 +174,20 @@ class DashboardBrowserTests extends ApiTestBase {
         assertThat(browser.findElement(By.id("monitoring")).getText()).contains(city + "01", city + "02");
         assertThat(browser.findElement(By.id("spots")).getText()).contains("从未评估：1 户");
         // The three evaluated households were evaluated for 2020-06-30, months before the service's today.
-        assertThat(browser.findElement(By.id("spots")).getText()).containsPattern(
-                "超期未排查（评估日期早于 \\d{4}-\\d{2}-\\d{2}）：3 户").contains("评估后档案已修改：0 户");
+        assertThat(browser.findElement(By.id("spots")).getText())
+                .containsPattern("超期未排查（评估日期早于 \\d{4}-\\d{2}-\\d{2}）：3 户")
+                .contains("评估后档案已修改：0 户");
         // Every household of the fixture lists two heads.
         assertThat(browser.findElement(By.id("quality")).getText()).contains("户主重复", "HEAD_NOT_UNIQUE");
         assertThat(browser.findElement(By.id("quality-summary")).getText()).contains("涉及 4 户");
         screenshot("region");
 
         browser.findElement(By.partialLinkText("从未评估")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> !b.findElements(By.id("spot-table")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> !b.findElements(By.id("spot-table")).isEmpty());
         browser.findElement(By.cssSelector("#spot-table a")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getPageSource().contains("精准扶贫明白卡"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> b.getPageSource().contains("精准扶贫明白卡"));
         assertThat(browser.getPageSource()).contains(city + "02-0");
         screenshot("card");
 
@@ -182,10 +196,12 @@ class DashboardBrowserTests extends ApiTestBase {
         browser.navigate().back();
         awaitDashboard();
         follow(() -> browser.navigate().back());
-        assertThat(browser.findElement(By.id("breadcrumb")).getText()).as("back from the card and from the city")
+        assertThat(browser.findElement(By.id("breadcrumb")).getText())
+                .as("back from the card and from the city")
                 .doesNotContain(city);
         browser.findElement(By.cssSelector("form.signout button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b -> b.getCurrentUrl().endsWith("/login?signedOut"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> b.getCurrentUrl().endsWith("/login?signedOut"));
         browser.get(base + "/");
         assertThat(browser.getCurrentUrl()).as("signed out").endsWith("/login");
     }

@@ -1,5 +1,7 @@
 package cn.fupin.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -7,15 +9,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Migration 19 fills what the blind spots "edited since evaluation" and "overdue evaluation" read for the
@@ -29,7 +28,8 @@ class EvaluatedMigrationTests {
         String h2 = "jdbc:h2:mem:v19-" + UUID.randomUUID()
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
         check(new DriverManagerDataSource(h2), "h2");
-        if (Arrays.asList(System.getProperty("spring.profiles.active", "").split(",")).contains("mysql-test")) {
+        if (Arrays.asList(System.getProperty("spring.profiles.active", "").split(","))
+                .contains("mysql-test")) {
             String url = Objects.requireNonNullElse(System.getenv("DB_URL"), "jdbc:mysql://127.0.0.1:3306/test");
             String server = url.replaceFirst("^(jdbc:mysql://[^/?]+).*$", "$1");
             String user = Objects.requireNonNullElse(System.getenv("DB_USER"), "root");
@@ -47,12 +47,23 @@ class EvaluatedMigrationTests {
 
     private static void check(DriverManagerDataSource db, String vendor) {
         // Up to the last migration before 19, whichever that is once the others' migrations are in.
-        String before = Arrays.stream(Flyway.configure().dataSource(db)
-                        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor).load().info().all())
-                .map(MigrationInfo::getVersion).filter(v -> v.compareTo(MigrationVersion.fromVersion("19")) < 0)
-                .max(MigrationVersion::compareTo).orElseThrow().getVersion();
-        Flyway.configure().dataSource(db).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .target(before).load().migrate();
+        String before = Arrays.stream(Flyway.configure()
+                        .dataSource(db)
+                        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                        .load()
+                        .info()
+                        .all())
+                .map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(MigrationVersion.fromVersion("19")) < 0)
+                .max(MigrationVersion::compareTo)
+                .orElseThrow()
+                .getVersion();
+        Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .target(before)
+                .load()
+                .migrate();
         JdbcTemplate jdbc = new JdbcTemplate(db);
         // A: evaluated at version 1, then edited (version 2 now); its later evaluation is the latest.
         // B: its latest evaluation dated ahead of the day it was recorded; not edited since.
@@ -68,8 +79,11 @@ class EvaluatedMigrationTests {
                      WHERE seq = (SELECT MAX(seq) FROM evaluation WHERE household_id = ?)""", id);
         }
 
-        Flyway.configure().dataSource(db).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(db)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .load()
+                .migrate();
 
         Map<String, Object> a = row(jdbc, "520102-a");
         assertThat(a.get("household_version")).as(vendor).isEqualTo(1L);
@@ -90,17 +104,18 @@ class EvaluatedMigrationTests {
                         TIMESTAMP '2020-07-02 10:00:00', 2)""", id, version);
     }
 
-    private static void evaluation(JdbcTemplate jdbc, String id, String household, String asOf, String at,
-                                   long householdVersion) {
+    private static void evaluation(
+            JdbcTemplate jdbc, String id, String household, String asOf, String at, long householdVersion) {
         jdbc.update("""
                 INSERT INTO evaluation (evaluation_id, household_id, as_of, ruleset_version, evaluated_at, evaluated_by,
                                         household_version, input, result)
-                VALUES (?, ?, ?, 'sha256:x', ?, 'cw', ?, '{}', '[]')""",
-                id, household, Date.valueOf(asOf), Timestamp.valueOf(at), householdVersion);
+                VALUES (?, ?, ?, 'sha256:x', ?, 'cw', ?, '{}', '[]')""", id, household, Date.valueOf(asOf), Timestamp.valueOf(at), householdVersion);
     }
 
     private static Map<String, Object> row(JdbcTemplate jdbc, String id) {
-        return jdbc.queryForMap("SELECT household_version, stored_version, evaluated_on FROM household_evaluated "
-                + "WHERE household_id = ?", id);
+        return jdbc.queryForMap(
+                "SELECT household_version, stored_version, evaluated_on FROM household_evaluated "
+                        + "WHERE household_id = ?",
+                id);
     }
 }

@@ -1,15 +1,14 @@
 package cn.fupin.report;
 
-import java.util.concurrent.ThreadLocalRandom;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.household.HouseholdJson;
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Return-to-poverty monitoring (POLICY.md, "Dynamic monitoring") as a share of each region's people, flagged
@@ -23,35 +22,46 @@ class MonitoringReportTests extends ApiTestBase {
     /** A household of two under its own region; a LIFTED one is put on watch when its income is under the line. */
     String register(String region, int n, String status, int income) {
         String id = region + "-" + n;
-        ObjectNode h = HouseholdJson.household(id).put("regionCode", region).put("status", status)
+        ObjectNode h = HouseholdJson.household(id)
+                .put("regionCode", region)
+                .put("status", status)
                 .put("incomePerCapita", income);
-        assertThat(api.put("/api/households/" + id, "caseworker", h, null).status()).isIn(200, 201);
+        assertThat(api.put("/api/households/" + id, "caseworker", h, null).status())
+                .isIn(200, 201);
         return id;
     }
 
     void evaluate(String id) {
-        assertThat(api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "").status())
+        assertThat(api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "")
+                        .status())
                 .isEqualTo(201);
     }
 
     JsonNode report(String prefix, int digits) {
-        Api.Response response = api.get("/api/reports/monitoring?regionCode=" + prefix + "&regionDigits=" + digits,
-                "caseworker");
+        Api.Response response =
+                api.get("/api/reports/monitoring?regionCode=" + prefix + "&regionDigits=" + digits, "caseworker");
         assertThat(response.status()).isEqualTo(200);
         return response.json();
     }
 
-    static void assertCounts(JsonNode r, long households, long people, long underMonitoring, long atRisk,
-                             long monitoredPeople) {
-        assertThat(r.get("households").asLong()).as(r.get("regionCode") + " households").isEqualTo(households);
+    static void assertCounts(
+            JsonNode r, long households, long people, long underMonitoring, long atRisk, long monitoredPeople) {
+        assertThat(r.get("households").asLong())
+                .as(r.get("regionCode") + " households")
+                .isEqualTo(households);
         assertThat(r.get("people").asLong()).as(r.get("regionCode") + " people").isEqualTo(people);
-        assertThat(r.get("monitoredHouseholds").asLong()).as(r.get("regionCode") + " monitored")
+        assertThat(r.get("monitoredHouseholds").asLong())
+                .as(r.get("regionCode") + " monitored")
                 .isEqualTo(underMonitoring + atRisk);
-        assertThat(r.get("monitoredPeople").asLong()).as(r.get("regionCode") + " monitored people")
+        assertThat(r.get("monitoredPeople").asLong())
+                .as(r.get("regionCode") + " monitored people")
                 .isEqualTo(monitoredPeople);
-        assertThat(r.get("underMonitoringHouseholds").asLong()).as(r.get("regionCode") + " MONITORED")
+        assertThat(r.get("underMonitoringHouseholds").asLong())
+                .as(r.get("regionCode") + " MONITORED")
                 .isEqualTo(underMonitoring);
-        assertThat(r.get("atRiskHouseholds").asLong()).as(r.get("regionCode") + " on watch").isEqualTo(atRisk);
+        assertThat(r.get("atRiskHouseholds").asLong())
+                .as(r.get("regionCode") + " on watch")
+                .isEqualTo(atRisk);
     }
 
     @Test
@@ -113,8 +123,11 @@ class MonitoringReportTests extends ApiTestBase {
         assertThat(registered.get("flag").isNull()).as("10% is within the band").isTrue();
 
         evaluate(watched);
-        assertThat(api.get("/api/households/" + watched + "/recommendations", "caseworker").json().valueStream()
-                .map(r -> r.get("measure").asString())).doesNotContain("MONITORING_WATCH");
+        assertThat(api.get("/api/households/" + watched + "/recommendations", "caseworker")
+                        .json()
+                        .valueStream()
+                        .map(r -> r.get("measure").asString()))
+                .doesNotContain("MONITORING_WATCH");
         assertCounts(report(region, 6).get("total"), 10, 20, 1, 0, 2);
     }
 
@@ -122,7 +135,10 @@ class MonitoringReportTests extends ApiTestBase {
     void badParametersAreNamed() {
         Api.Response response = api.get("/api/reports/monitoring?regionCode=5x&regionDigits=5", "caseworker");
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(response.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .containsExactlyInAnyOrder("regionCode", "regionDigits");
     }
 }

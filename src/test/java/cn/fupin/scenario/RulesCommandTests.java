@@ -1,16 +1,15 @@
 package cn.fupin.scenario;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.policy.RulesCopy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-
-import cn.fupin.policy.RulesCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code rules validate [DIR]} from the command line: the same gate, an exit status for scripts. */
 class RulesCommandTests {
@@ -19,7 +18,9 @@ class RulesCommandTests {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     int run(String... args) {
-        return RulesCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return RulesCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -36,6 +37,8 @@ class RulesCommandTests {
         RulesCopy.into(dir, false);
         RulesCopy.edit(dir, "water.drl", "safeDrinkingWater == false )", "safeDrinkingWater == false");
         assertThat(run("rules", "validate", dir.toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("water.drl:12").contains("REFUSED");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("water.drl:12")
+                .contains("REFUSED");
     }
 }

@@ -1,7 +1,6 @@
 package cn.fupin.system;
 
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,8 +16,10 @@ public abstract class ApiTestBase {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected Environment environment;
+
     protected Api api;
 
     @BeforeEach

@@ -1,7 +1,6 @@
 package cn.fupin.system;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

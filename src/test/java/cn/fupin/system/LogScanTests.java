@@ -1,5 +1,8 @@
 package cn.fupin.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.household.ResidentIdNumber;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,11 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import cn.fupin.household.ResidentIdNumber;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads everything the test run logged ({@code target/test-logs}, written by every Spring context of the run)
@@ -47,11 +46,14 @@ class LogScanTests {
     @Test
     void theScanFindsAnIdNumberOrANameInALine() {
         String number = ResidentIdNumber.of("520102", LocalDate.of(1975, 1, 1), cn.fupin.household.Sex.MALE, 1);
-        assertThat(findings("x.log", List.of("ok", "member " + number + " stored"))).hasSize(1);
+        assertThat(findings("x.log", List.of("ok", "member " + number + " stored")))
+                .hasSize(1);
         assertThat(findings("x.log", List.of("member 张三 stored"))).hasSize(1);
-        assertThat(findings("x.log", List.of("job 123456789012345678 took 1776000000000 ms"))).isEmpty();
+        assertThat(findings("x.log", List.of("job 123456789012345678 took 1776000000000 ms")))
+                .isEmpty();
         // A temporary folder's random name: province 42 and a matching check digit, but no date in it.
-        assertThat(findings("x.log", List.of("Watching /tmp/rules-423723116288125185 for changes"))).isEmpty();
+        assertThat(findings("x.log", List.of("Watching /tmp/rules-423723116288125185 for changes")))
+                .isEmpty();
     }
 
     @Test
@@ -62,7 +64,9 @@ class LogScanTests {
         try (Stream<Path> files = Files.list(LOGS)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 // Decoded leniently: a line cut in the middle of a character must not hide the lines around it.
-                List<String> text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+                List<String> text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList();
                 lines += text.size();
                 found.addAll(findings(file.getFileName().toString(), text));
             }

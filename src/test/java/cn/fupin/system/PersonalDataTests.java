@@ -1,12 +1,11 @@
 package cn.fupin.system;
 
-import java.time.LocalDate;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.household.ResidentIdNumber;
 import cn.fupin.household.Sex;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PersonalDataTests {
 

@@ -1,13 +1,15 @@
 package cn.fupin.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.fupin.household.HouseholdJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Writes beyond a user's rate are refused with 429; reads and other users go on. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "app.rate-limit.writes-per-second=3")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "app.rate-limit.writes-per-second=3")
 class RateLimitTests extends ApiTestBase {
 
     @Test
@@ -24,8 +26,12 @@ class RateLimitTests extends ApiTestBase {
             }
         }
         assertThat(limited).as("ten writes at once against three a second").isGreaterThanOrEqualTo(5);
-        assertThat(api.get("/api/households/" + id, "caseworker").status()).as("reads are not limited").isEqualTo(200);
-        assertThat(api.put("/api/households/" + id, "policy", HouseholdJson.household(id), null).status())
-                .as("another user has a limit of their own").isIn(200, 201);
+        assertThat(api.get("/api/households/" + id, "caseworker").status())
+                .as("reads are not limited")
+                .isEqualTo(200);
+        assertThat(api.put("/api/households/" + id, "policy", HouseholdJson.household(id), null)
+                        .status())
+                .as("another user has a limit of their own")
+                .isIn(200, 201);
     }
 }

@@ -1,5 +1,8 @@
 package cn.fupin.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,15 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VerifiedCredentialsTests {
 
@@ -38,17 +37,27 @@ class VerifiedCredentialsTests {
             return true;
         }
     };
+
     Instant now = Instant.parse("2020-06-30T00:00:00Z");
     final Clock clock = new Clock() {
-        public ZoneId getZone() { return ZoneOffset.UTC; }
-        public Clock withZone(ZoneId zone) { return this; }
-        public Instant instant() { return now; }
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        public Instant instant() {
+            return now;
+        }
     };
     final List<String> failures = new ArrayList<>();
     /** The account's change count as the database has it; another instance's change moves it. */
     long accountVersion = 0;
-    final VerifiedCredentials cache = new VerifiedCredentials(hashes, Duration.ofMinutes(5), clock, failures::add,
-            name -> { }, name -> OptionalLong.of(accountVersion));
+
+    final VerifiedCredentials cache = new VerifiedCredentials(
+            hashes, Duration.ofMinutes(5), clock, failures::add, name -> {}, name -> OptionalLong.of(accountVersion));
 
     static Authentication login(String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated("caseworker", password);
@@ -82,7 +91,9 @@ class VerifiedCredentialsTests {
         assertThatThrownBy(() -> cache.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> cache.authenticate(login("wrong"))).isInstanceOf(BadCredentialsException.class);
         assertThat(checks).hasValue(3);
-        assertThat(failures).as("each wrong password counts towards the lock").containsExactly("caseworker", "caseworker");
+        assertThat(failures)
+                .as("each wrong password counts towards the lock")
+                .containsExactly("caseworker", "caseworker");
     }
 
     @Test

@@ -1,11 +1,10 @@
 package cn.fupin.household.synthetic;
 
-import java.math.BigDecimal;
-import java.util.Random;
-
 import cn.fupin.household.Cause;
 import cn.fupin.household.HouseholdStatus;
 import cn.fupin.household.HousingGrade;
+import java.math.BigDecimal;
+import java.util.Random;
 
 /** The assumed distributions of a generated province (not from the plan; see src/docs/api.md, "A province to work on"). */
 final class Draws {
@@ -13,12 +12,20 @@ final class Draws {
     /** Household sizes 1–8 in per mille: mostly 2–4, about 3 people a household on average. */
     private static final int[] SIZES = {120, 270, 300, 190, 70, 35, 10, 5};
     /** Primary causes of MONITORED and LIFTED households, in the proportions of the plan's POOR ones. */
-    private static final Cause[] CAUSES = {Cause.ILLNESS, Cause.DISABILITY, Cause.EDUCATION, Cause.LACK_OF_LABOUR,
-            Cause.DISASTER, Cause.LACK_OF_FUNDS, Cause.OTHER, Cause.LACK_OF_SKILLS};
+    private static final Cause[] CAUSES = {
+        Cause.ILLNESS,
+        Cause.DISABILITY,
+        Cause.EDUCATION,
+        Cause.LACK_OF_LABOUR,
+        Cause.DISASTER,
+        Cause.LACK_OF_FUNDS,
+        Cause.OTHER,
+        Cause.LACK_OF_SKILLS
+    };
+
     private static final int[] CAUSE_WEIGHTS = {10_900, 2_017, 544, 263, 143, 137, 133, 98};
 
-    private Draws() {
-    }
+    private Draws() {}
 
     static int householdSize(Random random) {
         return 1 + weighted(SIZES, random);

@@ -1,13 +1,12 @@
 package cn.fupin.household.synthetic;
 
+import cn.fupin.household.ExportEnd;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import cn.fupin.household.ExportEnd;
 
 /**
  * {@code java -jar <jar> generate --people 840000 --seed 7 --out province.ndjson}: writes a synthetic
@@ -17,8 +16,7 @@ import cn.fupin.household.ExportEnd;
  */
 public final class GenerateCommand {
 
-    private GenerateCommand() {
-    }
+    private GenerateCommand() {}
 
     public static boolean handles(String[] args) {
         return args.length >= 1 && args[0].equals("generate");
@@ -57,15 +55,28 @@ public final class GenerateCommand {
             writer.write(ExportEnd.line(summary.households()));
             writer.write('\n');
             double seconds = (System.nanoTime() - started) / 1e9;
-            err.printf("wrote %,d households, %,d people (%,d POOR, %,d MONITORED, %,d LIFTED) to %s in %.1f s%n",
-                    summary.households(), summary.people(), summary.poorPeople(), summary.monitoredPeople(),
-                    summary.liftedPeople(), out, seconds);
+            err.printf(
+                    "wrote %,d households, %,d people (%,d POOR, %,d MONITORED, %,d LIFTED) to %s in %.1f s%n",
+                    summary.households(),
+                    summary.people(),
+                    summary.poorPeople(),
+                    summary.monitoredPeople(),
+                    summary.liftedPeople(),
+                    out,
+                    seconds);
             if (errorsPerKind > 0) {
                 Path manifest = Path.of(out + ".planted.tsv");
                 writeManifest(summary, manifest);
-                err.printf("planted %d errors of each of %d kinds (%d findings to expect) in %,d households: %s%n",
-                        errorsPerKind, PlantedErrors.Kind.values().length, summary.planted().size(),
-                        summary.planted().stream().map(PlantedErrors.Planted::householdId).distinct().count(), manifest);
+                err.printf(
+                        "planted %d errors of each of %d kinds (%d findings to expect) in %,d households: %s%n",
+                        errorsPerKind,
+                        PlantedErrors.Kind.values().length,
+                        summary.planted().size(),
+                        summary.planted().stream()
+                                .map(PlantedErrors.Planted::householdId)
+                                .distinct()
+                                .count(),
+                        manifest);
             }
             return 0;
         } catch (IOException e) {
@@ -82,7 +93,8 @@ public final class GenerateCommand {
         try (BufferedWriter writer = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
             writer.write("code\thouseholdId\tmemberId\n");
             for (PlantedErrors.Planted p : summary.planted()) {
-                writer.write(p.code() + "\t" + p.householdId() + "\t" + (p.memberId() == null ? "" : p.memberId()) + "\n");
+                writer.write(
+                        p.code() + "\t" + p.householdId() + "\t" + (p.memberId() == null ? "" : p.memberId()) + "\n");
             }
         }
     }

@@ -1,14 +1,13 @@
 package cn.fupin.household.synthetic;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
 import cn.fupin.household.Health;
 import cn.fupin.household.LabourAbility;
 import cn.fupin.household.Relation;
 import cn.fupin.household.Schooling;
 import cn.fupin.household.Sex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 /** The people of a generated household: a head, a spouse, children, and in large households a parent. */
 final class Members {
@@ -32,12 +31,12 @@ final class Members {
         }
     }
 
-    private Members() {
-    }
+    private Members() {}
 
     static List<Draft> family(int size, Random random) {
         List<Draft> members = new ArrayList<>();
-        Draft head = member(25 + random.nextInt(50), random.nextInt(10) < 8 ? Sex.MALE : Sex.FEMALE, Relation.HEAD, random);
+        Draft head =
+                member(25 + random.nextInt(50), random.nextInt(10) < 8 ? Sex.MALE : Sex.FEMALE, Relation.HEAD, random);
         members.add(head);
         if (size >= 2) {
             int age = Math.max(18, head.age - 5 + random.nextInt(11));

@@ -1,8 +1,7 @@
 package cn.fupin.household.synthetic;
 
-import java.util.Random;
-
 import cn.fupin.household.Sex;
+import java.util.Random;
 
 /** Made-up Chinese names: a common surname and one or two given characters. */
 final class Names {
@@ -11,8 +10,7 @@ final class Names {
     private static final String MALE = "明华强军伟勇杰涛超国建平志文飞刚林波";
     private static final String FEMALE = "芳敏静丽艳娟秀英兰玉梅红云霞燕萍琴";
 
-    private Names() {
-    }
+    private Names() {}
 
     static String of(Sex sex, Random random) {
         String given = sex == Sex.MALE ? MALE : FEMALE;

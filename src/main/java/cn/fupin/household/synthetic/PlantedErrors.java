@@ -1,5 +1,11 @@
 package cn.fupin.household.synthetic;
 
+import cn.fupin.household.Household;
+import cn.fupin.household.HouseholdStatus;
+import cn.fupin.household.LabourAbility;
+import cn.fupin.household.Member;
+import cn.fupin.household.Relation;
+import cn.fupin.household.Schooling;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -7,13 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
-
-import cn.fupin.household.Household;
-import cn.fupin.household.HouseholdStatus;
-import cn.fupin.household.LabourAbility;
-import cn.fupin.household.Member;
-import cn.fupin.household.Relation;
-import cn.fupin.household.Schooling;
 
 /**
  * {@code generate --plant-errors N}: N records of each kind of error the quality rules look for, planted in
@@ -25,12 +24,18 @@ import cn.fupin.household.Schooling;
 public final class PlantedErrors {
 
     /** A planted error: its finding code, the household, the member (null for the household as a whole). */
-    public record Planted(String code, String householdId, String memberId) {
-    }
+    public record Planted(String code, String householdId, String memberId) {}
 
     enum Kind {
-        EXIT_NOT_ACCURATE, IDENTIFICATION_NOT_ACCURATE, POOR_CAUSE_MISSING, HEAD_MISSING, HEAD_NOT_UNIQUE,
-        SCHOOLING_AGE_MISMATCH, MINOR_EMPLOYED, LABOUR_ABILITY_AGE_MISMATCH, EMPLOYED_AND_SEEKING_WORK,
+        EXIT_NOT_ACCURATE,
+        IDENTIFICATION_NOT_ACCURATE,
+        POOR_CAUSE_MISSING,
+        HEAD_MISSING,
+        HEAD_NOT_UNIQUE,
+        SCHOOLING_AGE_MISMATCH,
+        MINOR_EMPLOYED,
+        LABOUR_ABILITY_AGE_MISMATCH,
+        EMPLOYED_AND_SEEKING_WORK,
         PERSON_IN_SEVERAL_HOUSEHOLDS
     }
 
@@ -40,6 +45,7 @@ public final class PlantedErrors {
     private final List<Planted> manifest = new ArrayList<>();
     /** A member of the last household written clean: the person copied into another household. */
     private Household donor;
+
     private int next;
 
     PlantedErrors(int perKind, long seed) {
@@ -95,23 +101,44 @@ public final class PlantedErrors {
     private Household plant(Kind kind, Household h) {
         List<Member> members = h.members();
         return switch (kind) {
-            case EXIT_NOT_ACCURATE -> h.status() != HouseholdStatus.LIFTED ? null
-                    : household(h, kind, null, income(h, 2000 + random.nextInt(1500)));
-            case IDENTIFICATION_NOT_ACCURATE -> h.status() != HouseholdStatus.POOR || h.causes().isEmpty() ? null
-                    : household(h, kind, null, income(h, 13000 + random.nextInt(2000)));
-            case POOR_CAUSE_MISSING -> h.status() != HouseholdStatus.POOR ? null : household(h, kind, null, withCauses(h));
+            case EXIT_NOT_ACCURATE ->
+                h.status() != HouseholdStatus.LIFTED
+                        ? null
+                        : household(h, kind, null, income(h, 2000 + random.nextInt(1500)));
+            case IDENTIFICATION_NOT_ACCURATE ->
+                h.status() != HouseholdStatus.POOR || h.causes().isEmpty()
+                        ? null
+                        : household(h, kind, null, income(h, 13000 + random.nextInt(2000)));
+            case POOR_CAUSE_MISSING ->
+                h.status() != HouseholdStatus.POOR ? null : household(h, kind, null, withCauses(h));
             case HEAD_MISSING -> household(h, kind, null, member(h, head(members), m -> with(m, Relation.OTHER)));
-            case HEAD_NOT_UNIQUE -> members.size() < 2 ? null
-                    : household(h, kind, null, member(h, head(members) == 0 ? 1 : 0, m -> with(m, Relation.HEAD)));
+            case HEAD_NOT_UNIQUE ->
+                members.size() < 2
+                        ? null
+                        : household(h, kind, null, member(h, head(members) == 0 ? 1 : 0, m -> with(m, Relation.HEAD)));
             // The head is 25 or older: compulsory schooling cannot be right at that age.
-            case SCHOOLING_AGE_MISMATCH -> on(h, kind, head(members), m -> copy(m, m.relation(), m.labourAbility(), m.employed(),
-                    m.seekingWork(), Schooling.COMPULSORY));
-            case MINOR_EMPLOYED -> on(h, kind, child(members), m -> copy(m, m.relation(), m.labourAbility(), true,
-                    false, m.schooling()));
-            case LABOUR_ABILITY_AGE_MISMATCH -> on(h, kind, child(members), m -> copy(m, m.relation(), LabourAbility.NORMAL,
-                    false, false, m.schooling()));
-            case EMPLOYED_AND_SEEKING_WORK -> on(h, kind, head(members), m -> copy(m, m.relation(), m.labourAbility(), true, true,
-                    m.schooling()));
+            case SCHOOLING_AGE_MISMATCH ->
+                on(
+                        h,
+                        kind,
+                        head(members),
+                        m -> copy(
+                                m,
+                                m.relation(),
+                                m.labourAbility(),
+                                m.employed(),
+                                m.seekingWork(),
+                                Schooling.COMPULSORY));
+            case MINOR_EMPLOYED ->
+                on(h, kind, child(members), m -> copy(m, m.relation(), m.labourAbility(), true, false, m.schooling()));
+            case LABOUR_ABILITY_AGE_MISMATCH ->
+                on(
+                        h,
+                        kind,
+                        child(members),
+                        m -> copy(m, m.relation(), LabourAbility.NORMAL, false, false, m.schooling()));
+            case EMPLOYED_AND_SEEKING_WORK ->
+                on(h, kind, head(members), m -> copy(m, m.relation(), m.labourAbility(), true, true, m.schooling()));
             case PERSON_IN_SEVERAL_HOUSEHOLDS -> duplicate(h);
         };
     }
@@ -122,10 +149,23 @@ public final class PlantedErrors {
             return null;
         }
         Member person = donor.members().get(donor.members().size() - 1);
-        String memberId = h.householdId() + "-" + String.format("%02d", h.members().size() + 1);
-        Member copy = new Member(memberId, person.idNumber(), person.name(), Relation.OTHER, person.sex(),
-                person.birthDate(), person.health(), person.disabilityGrade(), person.labourAbility(), person.employed(),
-                person.seekingWork(), person.hasSkill(), person.schooling(), person.medicalInsurance());
+        String memberId =
+                h.householdId() + "-" + String.format("%02d", h.members().size() + 1);
+        Member copy = new Member(
+                memberId,
+                person.idNumber(),
+                person.name(),
+                Relation.OTHER,
+                person.sex(),
+                person.birthDate(),
+                person.health(),
+                person.disabilityGrade(),
+                person.labourAbility(),
+                person.employed(),
+                person.seekingWork(),
+                person.hasSkill(),
+                person.schooling(),
+                person.medicalInsurance());
         List<Member> members = new ArrayList<>(h.members());
         members.add(copy);
         manifest.add(new Planted(Kind.PERSON_IN_SEVERAL_HOUSEHOLDS.name(), donor.householdId(), person.memberId()));
@@ -158,7 +198,8 @@ public final class PlantedErrors {
         if (index < 0) {
             return null;
         }
-        manifest.add(new Planted(kind.name(), h.householdId(), h.members().get(index).memberId()));
+        manifest.add(
+                new Planted(kind.name(), h.householdId(), h.members().get(index).memberId()));
         return member(h, index, change);
     }
 
@@ -177,27 +218,70 @@ public final class PlantedErrors {
         return copy(m, relation, m.labourAbility(), m.employed(), m.seekingWork(), m.schooling());
     }
 
-    private static Member copy(Member m, Relation relation, LabourAbility labour, boolean employed, boolean seeking,
-                               Schooling schooling) {
-        return new Member(m.memberId(), m.idNumber(), m.name(), relation, m.sex(), m.birthDate(), m.health(),
-                m.disabilityGrade(), labour, employed, seeking, m.hasSkill(), schooling, m.medicalInsurance());
+    private static Member copy(
+            Member m, Relation relation, LabourAbility labour, boolean employed, boolean seeking, Schooling schooling) {
+        return new Member(
+                m.memberId(),
+                m.idNumber(),
+                m.name(),
+                relation,
+                m.sex(),
+                m.birthDate(),
+                m.health(),
+                m.disabilityGrade(),
+                labour,
+                employed,
+                seeking,
+                m.hasSkill(),
+                schooling,
+                m.medicalInsurance());
     }
 
     private static Household income(Household h, int yuan) {
-        return new Household(h.householdId(), h.regionCode(), h.status(), BigDecimal.valueOf(yuan), h.housingGrade(),
-                h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(), h.causes(),
-                h.suddenHardship(), h.members());
+        return new Household(
+                h.householdId(),
+                h.regionCode(),
+                h.status(),
+                BigDecimal.valueOf(yuan),
+                h.housingGrade(),
+                h.safeDrinkingWater(),
+                h.roadAccess(),
+                h.industryProjects(),
+                h.linkedToEnterprise(),
+                h.causes(),
+                h.suddenHardship(),
+                h.members());
     }
 
     private static Household withCauses(Household h) {
-        return new Household(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(), h.housingGrade(),
-                h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(), List.of(),
-                h.suddenHardship(), h.members());
+        return new Household(
+                h.householdId(),
+                h.regionCode(),
+                h.status(),
+                h.incomePerCapita(),
+                h.housingGrade(),
+                h.safeDrinkingWater(),
+                h.roadAccess(),
+                h.industryProjects(),
+                h.linkedToEnterprise(),
+                List.of(),
+                h.suddenHardship(),
+                h.members());
     }
 
     private static Household withMembers(Household h, List<Member> members) {
-        return new Household(h.householdId(), h.regionCode(), h.status(), h.incomePerCapita(), h.housingGrade(),
-                h.safeDrinkingWater(), h.roadAccess(), h.industryProjects(), h.linkedToEnterprise(), h.causes(),
-                h.suddenHardship(), members);
+        return new Household(
+                h.householdId(),
+                h.regionCode(),
+                h.status(),
+                h.incomePerCapita(),
+                h.housingGrade(),
+                h.safeDrinkingWater(),
+                h.roadAccess(),
+                h.industryProjects(),
+                h.linkedToEnterprise(),
+                h.causes(),
+                h.suddenHardship(),
+                members);
     }
 }

@@ -1,16 +1,21 @@
 package cn.fupin.household.synthetic;
 
+import cn.fupin.household.Cause;
 import java.util.EnumMap;
 import java.util.Map;
-
-import cn.fupin.household.Cause;
 
 /**
  * The figures of the provincial plan (840,000 registered people) that a generated province reproduces
  * exactly, each scaled to the size asked for and rounded.
  */
-record ProvinceFigures(int people, Map<Cause, Integer> poorByPrimaryCause, int poorWithLackOfMotivation,
-                       int poorIllOrDisabled, int poorNormalLabourers, int poorWeakLabourers, int monitored) {
+record ProvinceFigures(
+        int people,
+        Map<Cause, Integer> poorByPrimaryCause,
+        int poorWithLackOfMotivation,
+        int poorIllOrDisabled,
+        int poorNormalLabourers,
+        int poorWeakLabourers,
+        int monitored) {
 
     static final int PLAN_PEOPLE = 840_000;
 
@@ -25,8 +30,8 @@ record ProvinceFigures(int people, Map<Cause, Integer> poorByPrimaryCause, int p
         byCause.put(Cause.LACK_OF_FUNDS, scale(137, f));
         byCause.put(Cause.OTHER, scale(133, f));
         byCause.put(Cause.LACK_OF_SKILLS, scale(98, f));
-        return new ProvinceFigures(people, byCause, scale(106, f), scale(8_989, f), scale(4_234, f), scale(2_833, f),
-                scale(210_000, f));
+        return new ProvinceFigures(
+                people, byCause, scale(106, f), scale(8_989, f), scale(4_234, f), scale(2_833, f), scale(210_000, f));
     }
 
     int poor() {

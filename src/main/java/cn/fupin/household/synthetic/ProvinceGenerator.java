@@ -1,5 +1,10 @@
 package cn.fupin.household.synthetic;
 
+import cn.fupin.household.Cause;
+import cn.fupin.household.Household;
+import cn.fupin.household.HouseholdStatus;
+import cn.fupin.household.Member;
+import cn.fupin.household.ResidentIdNumber;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,12 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import cn.fupin.household.Cause;
-import cn.fupin.household.Household;
-import cn.fupin.household.HouseholdStatus;
-import cn.fupin.household.Member;
-import cn.fupin.household.ResidentIdNumber;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,9 +29,13 @@ public final class ProvinceGenerator {
     static final LocalDate AGES_ON = LocalDate.of(2020, 6, 30);
 
     /** What was written: households and people per status, and the errors planted (none unless asked for). */
-    public record Summary(int households, int people, int poorPeople, int monitoredPeople, int liftedPeople,
-                          List<PlantedErrors.Planted> planted) {
-    }
+    public record Summary(
+            int households,
+            int people,
+            int poorPeople,
+            int monitoredPeople,
+            int liftedPeople,
+            List<PlantedErrors.Planted> planted) {}
 
     private final Random random;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -73,7 +76,12 @@ public final class ProvinceGenerator {
         if (errors != null) {
             errors.checkComplete();
         }
-        return new Summary(households, people, figures.poor(), figures.monitored(), figures.lifted(),
+        return new Summary(
+                households,
+                people,
+                figures.poor(),
+                figures.monitored(),
+                figures.lifted(),
                 errors == null ? List.of() : errors.manifest());
     }
 
@@ -115,17 +123,35 @@ public final class ProvinceGenerator {
             LocalDate birth = AGES_ON.minusYears(m.age).minusDays(random.nextInt(365));
             String key = draft.region + birth;
             int sequence = idSequences.merge(key, 1, Integer::sum);
-            members.add(new Member(id + "-" + String.format("%02d", i + 1),
-                    ResidentIdNumber.of(draft.region, birth, m.sex, sequence), Names.of(m.sex, random),
-                    m.relation, m.sex, birth, m.health, m.disabilityGrade, m.labour, m.employed, m.seekingWork,
-                    m.hasSkill, m.schooling, m.insured));
+            members.add(new Member(
+                    id + "-" + String.format("%02d", i + 1),
+                    ResidentIdNumber.of(draft.region, birth, m.sex, sequence),
+                    Names.of(m.sex, random),
+                    m.relation,
+                    m.sex,
+                    birth,
+                    m.health,
+                    m.disabilityGrade,
+                    m.labour,
+                    m.employed,
+                    m.seekingWork,
+                    m.hasSkill,
+                    m.schooling,
+                    m.insured));
         }
-        Household household = new Household(id, draft.region, draft.status, Draws.income(draft.status, random),
-                Draws.housing(draft.status, random), random.nextInt(100) >= (draft.status == HouseholdStatus.POOR ? 6 : 1),
+        Household household = new Household(
+                id,
+                draft.region,
+                draft.status,
+                Draws.income(draft.status, random),
+                Draws.housing(draft.status, random),
+                random.nextInt(100) >= (draft.status == HouseholdStatus.POOR ? 6 : 1),
                 random.nextInt(100) >= (draft.status == HouseholdStatus.POOR ? 5 : 1),
                 random.nextInt(100) < (draft.status == HouseholdStatus.POOR ? 45 : 30) ? 0 : 1 + random.nextInt(2),
-                random.nextInt(100) < (draft.status == HouseholdStatus.POOR ? 40 : 65), draft.causes,
-                random.nextInt(100) < 2, members);
+                random.nextInt(100) < (draft.status == HouseholdStatus.POOR ? 40 : 65),
+                draft.causes,
+                random.nextInt(100) < 2,
+                members);
         if (errors != null) {
             household = errors.plant(household);
         }

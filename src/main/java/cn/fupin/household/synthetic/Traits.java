@@ -1,29 +1,28 @@
 package cn.fupin.household.synthetic;
 
+import cn.fupin.household.Cause;
+import cn.fupin.household.Health;
+import cn.fupin.household.LabourAbility;
+import cn.fupin.household.Schooling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-import cn.fupin.household.Cause;
-import cn.fupin.household.Health;
-import cn.fupin.household.LabourAbility;
-import cn.fupin.household.Schooling;
-
 /** Health, disability, labour and work: assumed shares for most people, the plan's exact counts for the POOR. */
 final class Traits {
 
-    private Traits() {
-    }
+    private Traits() {}
 
     /** Assumed shares for a member of any household. */
     static void ordinary(Members.Draft m, Random random) {
         int draw = random.nextInt(100);
         m.health = draw < 8 ? Health.CHRONIC_ILLNESS : draw < 9 ? Health.SERIOUS_ILLNESS : Health.HEALTHY;
         m.disabilityGrade = random.nextInt(100) < 3 ? 1 + random.nextInt(4) : 0;
-        m.labour = m.age < 16 ? LabourAbility.NONE : m.age < 60
-                ? pick(random, 85, 10) : m.age < 75 ? pick(random, 20, 50) : LabourAbility.NONE;
+        m.labour = m.age < 16
+                ? LabourAbility.NONE
+                : m.age < 60 ? pick(random, 85, 10) : m.age < 75 ? pick(random, 20, 50) : LabourAbility.NONE;
         work(m, random);
         m.insured = random.nextInt(100) < 97;
     }
@@ -44,7 +43,8 @@ final class Traits {
             }
         }
         if (adults.size() < normal + weak) {
-            throw new IllegalStateException("too few POOR adults (" + adults.size() + ") for " + (normal + weak) + " labourers");
+            throw new IllegalStateException(
+                    "too few POOR adults (" + adults.size() + ") for " + (normal + weak) + " labourers");
         }
         // Working-age adults first (16–59), then 60–74, then the oldest, each band in random order: labour
         // ability goes to the young before the old, as it does in a real registry.

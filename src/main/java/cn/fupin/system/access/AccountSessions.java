@@ -1,13 +1,12 @@
 package cn.fupin.system.access;
 
-import java.io.IOException;
-import java.util.OptionalLong;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.OptionalLong;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -50,12 +49,16 @@ public class AccountSessions extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (session != null && auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+        if (session != null
+                && auth != null
+                && auth.isAuthenticated()
+                && !(auth instanceof AnonymousAuthenticationToken)) {
             OptionalLong now = accounts.version(auth.getName());
             if (!(session.getAttribute(VERSION) instanceof Long then) || now.isEmpty() || now.getAsLong() != then) {
                 session.invalidate();
-                SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("signed-out",
-                        "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+                SecurityContextHolder.getContext()
+                        .setAuthentication(new AnonymousAuthenticationToken(
+                                "signed-out", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
             }
         }
         chain.doFilter(request, response);

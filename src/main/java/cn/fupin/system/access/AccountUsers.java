@@ -1,7 +1,6 @@
 package cn.fupin.system.access;
 
 import java.time.Clock;
-
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,10 +21,12 @@ class AccountUsers implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = accounts.find(username)
-                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return User.withUsername(account.username()).password(account.passwordHash())
+        UserAccount account = accounts.find(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        return User.withUsername(account.username())
+                .password(account.passwordHash())
                 .authorities(account.roles().stream().map(Role::authority).toArray(String[]::new))
-                .disabled(!account.enabled()).accountLocked(account.lockedAt(clock.instant())).build();
+                .disabled(!account.enabled())
+                .accountLocked(account.lockedAt(clock.instant()))
+                .build();
     }
 }

@@ -19,8 +19,9 @@ public class FullIdNumbers {
             return false;
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean reader = auth != null && auth.getAuthorities().stream()
-                .anyMatch(a -> Role.ID_NUMBER_READER.authority().equals(a.getAuthority()));
+        boolean reader = auth != null
+                && auth.getAuthorities().stream()
+                        .anyMatch(a -> Role.ID_NUMBER_READER.authority().equals(a.getAuthority()));
         if (!reader) {
             throw new AccessDeniedException("Full ID numbers need the ID_NUMBER_READER role");
         }

@@ -1,8 +1,7 @@
 package cn.fupin.system.access;
 
-import java.util.Optional;
-
 import cn.fupin.system.NotFoundException;
+import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -38,7 +37,9 @@ public class RegionScope {
         if (auth != null && auth.isAuthenticated() && auth.getName() != null) {
             Optional<UserAccount> account = accounts.find(auth.getName());
             // An account deleted or disabled since sign-in keeps its session only to be shown nothing.
-            prefix = account.filter(UserAccount::enabled).map(UserAccount::regionPrefix).orElse("\u0000none");
+            prefix = account.filter(UserAccount::enabled)
+                    .map(UserAccount::regionPrefix)
+                    .orElse("\u0000none");
         }
         if (request != null) {
             request.setAttribute(PREFIX, prefix, RequestAttributes.SCOPE_REQUEST);
@@ -74,5 +75,4 @@ public class RegionScope {
         String other = regionPrefix == null ? "" : regionPrefix;
         return other.startsWith(mine) || mine.startsWith(other);
     }
-
 }

@@ -1,11 +1,9 @@
 package cn.fupin.system.access;
 
+import cn.fupin.system.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
-import cn.fupin.system.audit.AuditTrail;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -27,9 +25,13 @@ public class SignInAttempts {
     private final int limit;
     private final Duration lockFor;
 
-    SignInAttempts(UserAccounts accounts, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                   @Value("${app.security.lockout.failures:5}") int limit,
-                   @Value("${app.security.lockout.duration:15m}") Duration lockFor) {
+    SignInAttempts(
+            UserAccounts accounts,
+            AuditTrail audit,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${app.security.lockout.failures:5}") int limit,
+            @Value("${app.security.lockout.duration:15m}") Duration lockFor) {
         this.accounts = accounts;
         this.audit = audit;
         this.events = events;
@@ -42,8 +44,11 @@ public class SignInAttempts {
         audit.recordAccount(username, "SIGN_IN", "BAD_CREDENTIALS", null);
         Instant until = clock.instant().plus(lockFor);
         if (accounts.signInFailed(username, limit, until)) {
-            audit.recordAccount(username, "ACCOUNT_LOCKED", "LOCKED", "after " + limit
-                    + " failed sign-ins in a row, until " + until);
+            audit.recordAccount(
+                    username,
+                    "ACCOUNT_LOCKED",
+                    "LOCKED",
+                    "after " + limit + " failed sign-ins in a row, until " + until);
         }
         events.publishEvent(new AccountChanged(username));
     }

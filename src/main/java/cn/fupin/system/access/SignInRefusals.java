@@ -30,7 +30,8 @@ class SignInRefusals {
         if (reason instanceof BadCredentialsException || DatabaseUnavailable.causes(reason)) {
             return;
         }
-        String outcome = reason instanceof LockedException ? "LOCKED"
+        String outcome = reason instanceof LockedException
+                ? "LOCKED"
                 : reason instanceof DisabledException ? "DISABLED" : "REFUSED";
         audit.recordAccount(event.getAuthentication().getName(), "SIGN_IN", outcome, null);
     }

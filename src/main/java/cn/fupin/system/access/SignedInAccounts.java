@@ -2,7 +2,6 @@ package cn.fupin.system.access;
 
 import java.util.Optional;
 import java.util.OptionalLong;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -30,8 +29,8 @@ public class SignedInAccounts {
             return accounts.find(username);
         }
         @SuppressWarnings("unchecked")
-        Optional<UserAccount> known = (Optional<UserAccount>) request.getAttribute(KEY + username,
-                RequestAttributes.SCOPE_REQUEST);
+        Optional<UserAccount> known =
+                (Optional<UserAccount>) request.getAttribute(KEY + username, RequestAttributes.SCOPE_REQUEST);
         if (known == null) {
             known = accounts.find(username);
             request.setAttribute(KEY + username, known, RequestAttributes.SCOPE_REQUEST);
@@ -41,7 +40,9 @@ public class SignedInAccounts {
 
     /** The account's change count, if it exists and is enabled: what a remembered sign-in is checked against. */
     public OptionalLong version(String username) {
-        return find(username).filter(UserAccount::enabled).map(a -> OptionalLong.of(a.version()))
+        return find(username)
+                .filter(UserAccount::enabled)
+                .map(a -> OptionalLong.of(a.version()))
                 .orElse(OptionalLong.empty());
     }
 }

@@ -9,12 +9,29 @@ import java.util.List;
  * failures in a row with the lock they led to; {@code version} counts the account's changes (not its sign-in
  * failures), so that a sign-in made before a change is known for one.
  */
-record UserAccount(String username, String passwordHash, List<Role> roles, String regionPrefix, boolean enabled,
-                   int failedSignIns, Instant lockedUntil, Instant createdAt, Instant updatedAt, long version) {
+record UserAccount(
+        String username,
+        String passwordHash,
+        List<Role> roles,
+        String regionPrefix,
+        boolean enabled,
+        int failedSignIns,
+        Instant lockedUntil,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
 
     /** An account as created or changed here: its version is the database's to count. */
-    UserAccount(String username, String passwordHash, List<Role> roles, String regionPrefix, boolean enabled,
-                int failedSignIns, Instant lockedUntil, Instant createdAt, Instant updatedAt) {
+    UserAccount(
+            String username,
+            String passwordHash,
+            List<Role> roles,
+            String regionPrefix,
+            boolean enabled,
+            int failedSignIns,
+            Instant lockedUntil,
+            Instant createdAt,
+            Instant updatedAt) {
         this(username, passwordHash, roles, regionPrefix, enabled, failedSignIns, lockedUntil, createdAt, updatedAt, 0);
     }
 

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -23,7 +22,8 @@ class UserAccounts {
     }
 
     Optional<UserAccount> find(String username) {
-        return jdbc.query("SELECT * FROM app_user WHERE username = ?", UserAccounts::row, username).stream().findFirst();
+        return jdbc.query("SELECT * FROM app_user WHERE username = ?", UserAccounts::row, username).stream()
+                .findFirst();
     }
 
     List<UserAccount> all() {
@@ -41,11 +41,18 @@ class UserAccounts {
             return false;
         }
         try {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     INSERT INTO app_user (username, password_hash, roles, region_prefix, enabled, failed_sign_ins,
                                           locked_until, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, 0, NULL, ?, ?)""", a.username(), a.passwordHash(), roles(a.roles()),
-                    a.regionPrefix(), a.enabled(), a.createdAt().toEpochMilli(), a.updatedAt().toEpochMilli());
+                    VALUES (?, ?, ?, ?, ?, 0, NULL, ?, ?)""",
+                    a.username(),
+                    a.passwordHash(),
+                    roles(a.roles()),
+                    a.regionPrefix(),
+                    a.enabled(),
+                    a.createdAt().toEpochMilli(),
+                    a.updatedAt().toEpochMilli());
             return true;
         } catch (DuplicateKeyException raced) {
             return false;
@@ -53,12 +60,18 @@ class UserAccounts {
     }
 
     void update(UserAccount a) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 UPDATE app_user SET password_hash = ?, roles = ?, region_prefix = ?, enabled = ?, failed_sign_ins = ?,
                        locked_until = ?, updated_at = ?, account_version = account_version + 1
-                 WHERE username = ?""", a.passwordHash(), roles(a.roles()),
-                a.regionPrefix(), a.enabled(), a.failedSignIns(),
-                a.lockedUntil() == null ? null : a.lockedUntil().toEpochMilli(), a.updatedAt().toEpochMilli(),
+                 WHERE username = ?""",
+                a.passwordHash(),
+                roles(a.roles()),
+                a.regionPrefix(),
+                a.enabled(),
+                a.failedSignIns(),
+                a.lockedUntil() == null ? null : a.lockedUntil().toEpochMilli(),
+                a.updatedAt().toEpochMilli(),
                 a.username());
     }
 
@@ -74,8 +87,11 @@ class UserAccounts {
                 UPDATE app_user SET locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END,
                        failed_sign_ins = failed_sign_ins + 1
                  WHERE username = ?""", limit, lockUntil.toEpochMilli(), username);
-        return jdbc.update("UPDATE app_user SET failed_sign_ins = 0 WHERE username = ? AND failed_sign_ins >= ?",
-                username, limit) > 0;
+        return jdbc.update(
+                        "UPDATE app_user SET failed_sign_ins = 0 WHERE username = ? AND failed_sign_ins >= ?",
+                        username,
+                        limit)
+                > 0;
     }
 
     void signedIn(String username) {
@@ -89,11 +105,20 @@ class UserAccounts {
     private static UserAccount row(ResultSet rs, int n) throws SQLException {
         long locked = rs.getLong("locked_until");
         Instant lockedUntil = rs.wasNull() ? null : Instant.ofEpochMilli(locked);
-        List<Role> roles = Arrays.stream(rs.getString("roles").split(",")).filter(r -> !r.isBlank())
-                .map(Role::valueOf).toList();
-        return new UserAccount(rs.getString("username"), rs.getString("password_hash"), roles,
-                rs.getString("region_prefix"), rs.getBoolean("enabled"), rs.getInt("failed_sign_ins"), lockedUntil,
-                Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+        List<Role> roles = Arrays.stream(rs.getString("roles").split(","))
+                .filter(r -> !r.isBlank())
+                .map(Role::valueOf)
+                .toList();
+        return new UserAccount(
+                rs.getString("username"),
+                rs.getString("password_hash"),
+                roles,
+                rs.getString("region_prefix"),
+                rs.getBoolean("enabled"),
+                rs.getInt("failed_sign_ins"),
+                lockedUntil,
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
                 rs.getLong("account_version"));
     }
 }

@@ -1,12 +1,11 @@
 package cn.fupin.system.access;
 
+import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -31,8 +30,7 @@ class UserBootstrap {
 
     @ConfigurationProperties("app.security")
     record Configured(Map<String, Account> users) {
-        record Account(String password, List<Role> roles, String regionPrefix) {
-        }
+        record Account(String password, List<Role> roles, String regionPrefix) {}
     }
 
     static final List<String> DEMO_PASSWORDS = List.of("caseworker-demo", "policy-demo", "admin-demo");
@@ -44,8 +42,12 @@ class UserBootstrap {
     private final Environment environment;
     private final Clock clock;
 
-    UserBootstrap(Configured configured, UserAccounts accounts, PasswordEncoder encoder, Environment environment,
-                  Clock clock) {
+    UserBootstrap(
+            Configured configured,
+            UserAccounts accounts,
+            PasswordEncoder encoder,
+            Environment environment,
+            Clock clock) {
         this.configured = configured;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -59,7 +61,8 @@ class UserBootstrap {
         boolean embeddedDefault = Arrays.stream(environment.getActiveProfiles()).allMatch("default"::equals);
         if (!embeddedDefault) {
             refuseDemoPasswords(users);
-            boolean anAdmin = users.values().stream().anyMatch(a -> a.roles() != null && a.roles().contains(Role.ADMIN));
+            boolean anAdmin = users.values().stream()
+                    .anyMatch(a -> a.roles() != null && a.roles().contains(Role.ADMIN));
             if (!anAdmin && accounts.count() == 0) {
                 throw new IllegalStateException("No ADMIN: configure a first ADMIN as app.security.users.<name>"
                         + " (password as a {bcrypt} hash, roles: [ADMIN]), then create the others through /api/users");
@@ -68,7 +71,8 @@ class UserBootstrap {
         Instant now = clock.instant();
         users.forEach((name, account) -> {
             String prefix = account.regionPrefix() == null ? "" : account.regionPrefix();
-            if (accounts.create(new UserAccount(name, account.password(), account.roles(), prefix, true, 0, null, now, now))) {
+            if (accounts.create(
+                    new UserAccount(name, account.password(), account.roles(), prefix, true, 0, null, now, now))) {
                 log.info("Created configured user {} with roles {}", name, account.roles());
             }
         });
@@ -77,7 +81,8 @@ class UserBootstrap {
     private void refuseDemoPasswords(Map<String, Configured.Account> users) {
         users.forEach((name, account) -> {
             String password = account.password();
-            if (password == null || password.isBlank()
+            if (password == null
+                    || password.isBlank()
                     || DEMO_PASSWORDS.stream().anyMatch(demo -> encoder.matches(demo, password))) {
                 throw new IllegalStateException("User '" + name + "' still has a default password; outside the "
                         + "embedded default set app.security.users." + name + ".password (e.g. a {bcrypt} hash)");

@@ -1,10 +1,9 @@
 package cn.fupin.system.access;
 
-import java.net.URI;
-import java.util.List;
-
 import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +29,8 @@ class UserController {
     @PostMapping(path = "/api/users", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Users.UserView> create(@RequestBody JsonNode body) {
         Users.UserView created = users.create(body);
-        return ResponseEntity.created(URI.create("/api/users/" + created.username())).body(created);
+        return ResponseEntity.created(URI.create("/api/users/" + created.username()))
+                .body(created);
     }
 
     @Operation(summary = "Every user, by username")

@@ -1,14 +1,13 @@
 package cn.fupin.system.access;
 
+import cn.fupin.system.FieldError;
+import cn.fupin.system.FieldErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import cn.fupin.system.FieldError;
-import cn.fupin.system.FieldErrors;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,8 +15,8 @@ import tools.jackson.databind.JsonNode;
  * bad field is reported at once, and a field the request may not set (a lock, a failure count, a hash) is
  * refused rather than ignored, so nobody assigns themselves more than the form offers.
  */
-record UserRequest(String username, String password, List<Role> roles, String regionPrefix, Boolean enabled,
-                   Boolean locked) {
+record UserRequest(
+        String username, String password, List<Role> roles, String regionPrefix, Boolean enabled, Boolean locked) {
 
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,64}");
     static final Pattern REGION_PREFIX = Pattern.compile("\\d{2,6}");
@@ -66,7 +65,10 @@ record UserRequest(String username, String password, List<Role> roles, String re
         for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                errors.add(new FieldError(name, "cannot be set here (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")"));
+                errors.add(new FieldError(
+                        name,
+                        "cannot be set here (allowed: "
+                                + String.join(", ", allowed.stream().sorted().toList()) + ")"));
             }
         }
         String username = text(body, "username", errors);
@@ -75,20 +77,25 @@ record UserRequest(String username, String password, List<Role> roles, String re
             username = null;
         }
         String password = text(body, "password", errors);
-        if (password != null && (password.length() < MIN_PASSWORD
-                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES)) {
-            errors.add(new FieldError("password", "must be at least " + MIN_PASSWORD + " characters and at most "
-                    + MAX_PASSWORD_BYTES + " bytes"));
+        if (password != null
+                && (password.length() < MIN_PASSWORD
+                        || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES)) {
+            errors.add(new FieldError(
+                    "password",
+                    "must be at least " + MIN_PASSWORD + " characters and at most " + MAX_PASSWORD_BYTES + " bytes"));
             password = null;
         }
         List<Role> roles = roles(body, errors);
         String region = text(body, "regionPrefix", errors);
-        if (region != null && !region.isEmpty() && !REGION_PREFIX.matcher(region).matches()) {
-            errors.add(new FieldError("regionPrefix", "must be 2 to 6 digits (a province, city or county code prefix)"));
+        if (region != null
+                && !region.isEmpty()
+                && !REGION_PREFIX.matcher(region).matches()) {
+            errors.add(
+                    new FieldError("regionPrefix", "must be 2 to 6 digits (a province, city or county code prefix)"));
             region = null;
         }
-        return new UserRequest(username, password, roles, region, bool(body, "enabled", errors),
-                bool(body, "locked", errors));
+        return new UserRequest(
+                username, password, roles, region, bool(body, "enabled", errors), bool(body, "locked", errors));
     }
 
     private static String text(JsonNode body, String field, FieldErrors errors) {
@@ -121,7 +128,8 @@ record UserRequest(String username, String password, List<Role> roles, String re
             return null;
         }
         if (!node.isArray() || node.isEmpty()) {
-            errors.add(new FieldError("roles", "must be a non-empty list of CASEWORKER, POLICY, ADMIN, ID_NUMBER_READER"));
+            errors.add(
+                    new FieldError("roles", "must be a non-empty list of CASEWORKER, POLICY, ADMIN, ID_NUMBER_READER"));
             return null;
         }
         List<Role> roles = new ArrayList<>();
@@ -133,7 +141,8 @@ record UserRequest(String username, String password, List<Role> roles, String re
                     roles.add(r);
                 }
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("roles[" + i + "]", "must be one of CASEWORKER, POLICY, ADMIN, ID_NUMBER_READER"));
+                errors.add(new FieldError(
+                        "roles[" + i + "]", "must be one of CASEWORKER, POLICY, ADMIN, ID_NUMBER_READER"));
             }
         }
         return roles;

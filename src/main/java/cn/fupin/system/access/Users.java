@@ -1,15 +1,14 @@
 package cn.fupin.system.access;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import cn.fupin.system.ConflictException;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.FieldErrors;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.audit.AuditTrail;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,9 +20,15 @@ import tools.jackson.databind.JsonNode;
 class Users {
 
     /** A user as the API shows it: never the password or its hash. */
-    record UserView(String username, List<Role> roles, String regionPrefix, boolean enabled, boolean locked,
-                    Instant lockedUntil, Instant createdAt, Instant updatedAt) {
-    }
+    record UserView(
+            String username,
+            List<Role> roles,
+            String regionPrefix,
+            boolean enabled,
+            boolean locked,
+            Instant lockedUntil,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
@@ -31,8 +36,12 @@ class Users {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Users(UserAccounts accounts, PasswordEncoder encoder, ApplicationEventPublisher events, AuditTrail audit,
-          Clock clock) {
+    Users(
+            UserAccounts accounts,
+            PasswordEncoder encoder,
+            ApplicationEventPublisher events,
+            AuditTrail audit,
+            Clock clock) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.events = events;
@@ -49,8 +58,16 @@ class Users {
         }
         errors.throwIfAny();
         Instant now = clock.instant();
-        UserAccount account = new UserAccount(r.username(), encoder.encode(r.password()), r.roles(),
-                r.regionPrefix() == null ? "" : r.regionPrefix(), r.enabled() == null || r.enabled(), 0, null, now, now);
+        UserAccount account = new UserAccount(
+                r.username(),
+                encoder.encode(r.password()),
+                r.roles(),
+                r.regionPrefix() == null ? "" : r.regionPrefix(),
+                r.enabled() == null || r.enabled(),
+                0,
+                null,
+                now,
+                now);
         if (!accounts.create(account)) {
             throw new ConflictException("User " + r.username() + " exists already", Map.of("username", r.username()));
         }
@@ -67,18 +84,25 @@ class Users {
         String region = r.regionPrefix() != null ? r.regionPrefix() : a.regionPrefix();
         UserRequest.checkRegion(roles, region, errors);
         if (Boolean.TRUE.equals(r.locked())) {
-            errors.add(new FieldError("locked", "can only be false (lifts a lock); to stop a user, set enabled to false"));
+            errors.add(
+                    new FieldError("locked", "can only be false (lifts a lock); to stop a user, set enabled to false"));
         }
         errors.throwIfAny();
         boolean unlock = Boolean.FALSE.equals(r.locked());
-        UserAccount changed = new UserAccount(a.username(),
-                r.password() != null ? encoder.encode(r.password()) : a.passwordHash(), roles, region,
-                r.enabled() != null ? r.enabled() : a.enabled(), unlock ? 0 : a.failedSignIns(),
-                unlock ? null : a.lockedUntil(), a.createdAt(), clock.instant());
+        UserAccount changed = new UserAccount(
+                a.username(),
+                r.password() != null ? encoder.encode(r.password()) : a.passwordHash(),
+                roles,
+                region,
+                r.enabled() != null ? r.enabled() : a.enabled(),
+                unlock ? 0 : a.failedSignIns(),
+                unlock ? null : a.lockedUntil(),
+                a.createdAt(),
+                clock.instant());
         accounts.update(changed);
         events.publishEvent(new AccountChanged(username));
-        audit.record("USER_CHANGE", null, "CHANGED", "user " + username + ": "
-                + String.join(", ", body.propertyNames()));
+        audit.record(
+                "USER_CHANGE", null, "CHANGED", "user " + username + ": " + String.join(", ", body.propertyNames()));
         return view(changed);
     }
 
@@ -91,7 +115,14 @@ class Users {
     }
 
     private UserView view(UserAccount a) {
-        return new UserView(a.username(), a.roles(), a.regionPrefix(), a.enabled(), a.lockedAt(clock.instant()),
-                a.lockedAt(clock.instant()) ? a.lockedUntil() : null, a.createdAt(), a.updatedAt());
+        return new UserView(
+                a.username(),
+                a.roles(),
+                a.regionPrefix(),
+                a.enabled(),
+                a.lockedAt(clock.instant()),
+                a.lockedAt(clock.instant()) ? a.lockedUntil() : null,
+                a.createdAt(),
+                a.updatedAt());
     }
 }

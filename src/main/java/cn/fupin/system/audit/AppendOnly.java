@@ -2,7 +2,6 @@ package cn.fupin.system.audit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import org.h2.api.Trigger;
 
 /** H2's trigger on {@code audit_event} (migration V13): refuses every UPDATE and DELETE. */

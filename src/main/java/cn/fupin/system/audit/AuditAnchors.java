@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,8 +31,7 @@ public class AuditAnchors {
     static final String FILE = "audit-anchors.log";
 
     /** One anchored head: when, and the row's seq and hash. */
-    record Anchor(Instant at, long seq, String hash) {
-    }
+    record Anchor(Instant at, long seq, String hash) {}
 
     private final Path file;
     private final AuditChain chain;
@@ -55,15 +53,16 @@ public class AuditAnchors {
         }
         AuditChain.Head head = chain.head();
         List<Anchor> anchors = all();
-        if (head.seq() == 0 || (!anchors.isEmpty() && anchors.get(anchors.size() - 1).seq() == head.seq())) {
+        if (head.seq() == 0
+                || (!anchors.isEmpty() && anchors.get(anchors.size() - 1).seq() == head.seq())) {
             return null;
         }
         Anchor anchor = new Anchor(clock.instant(), head.seq(), head.hash());
         String line = anchor.at() + " " + anchor.seq() + " " + anchor.hash() + "\n";
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel out = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 out.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII)));
                 out.force(true); // on disk before it counts: an anchor lost in a crash protects nothing
             }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,9 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 class AuditChain {
 
     /** An event before it has a place in the chain. */
-    record Entry(Instant at, String username, String remoteAddr, String action, String householdId, String outcome,
-                 String detail) {
-    }
+    record Entry(
+            Instant at,
+            String username,
+            String remoteAddr,
+            String action,
+            String householdId,
+            String outcome,
+            String detail) {}
 
     /** The outcome of a verification: rows checked, and the first row that breaks the chain (or null). */
     record Verification(long rows, String headHash, Long brokenAt, String problem) {
@@ -42,8 +46,7 @@ class AuditChain {
     private static final int PAGE = 5_000;
 
     /** The chain's last row: its seq and hash. */
-    record Head(long seq, String hash) {
-    }
+    record Head(long seq, String hash) {}
 
     private final JdbcTemplate jdbc;
     private final AuditKey key;
@@ -66,10 +69,28 @@ class AuditChain {
         for (Entry e : entries) {
             seq++;
             long at = e.at().toEpochMilli();
-            String hash = key.mac(AuditEvent.text(previous, seq, at, e.username(), e.remoteAddr(), e.action(),
-                    e.householdId(), e.outcome(), e.detail()));
-            rows.add(new Object[] {seq, at, e.username(), e.remoteAddr(), e.action(), e.householdId(), e.outcome(),
-                    e.detail(), previous, hash});
+            String hash = key.mac(AuditEvent.text(
+                    previous,
+                    seq,
+                    at,
+                    e.username(),
+                    e.remoteAddr(),
+                    e.action(),
+                    e.householdId(),
+                    e.outcome(),
+                    e.detail()));
+            rows.add(new Object[] {
+                seq,
+                at,
+                e.username(),
+                e.remoteAddr(),
+                e.action(),
+                e.householdId(),
+                e.outcome(),
+                e.detail(),
+                previous,
+                hash
+            });
             previous = hash;
         }
         jdbc.batchUpdate("""
@@ -100,26 +121,37 @@ class AuditChain {
         String previous = AuditEvent.GENESIS;
         long rows = 0;
         while (true) {
-            List<AuditEvent> page = jdbc.query("SELECT * FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?",
-                    AuditChain::row, after, PAGE);
+            List<AuditEvent> page = jdbc.query(
+                    "SELECT * FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?", AuditChain::row, after, PAGE);
             for (AuditEvent e : page) {
                 if (e.seq() != after + 1) {
                     return new Verification(rows, previous, after + 1, "row " + (after + 1) + " is missing");
                 }
                 if (!e.previousHash().equals(previous)) {
-                    return new Verification(rows, previous, e.seq(), "row " + e.seq()
-                            + " does not follow the row before it (previous hash differs)");
+                    return new Verification(
+                            rows,
+                            previous,
+                            e.seq(),
+                            "row " + e.seq() + " does not follow the row before it (previous hash differs)");
                 }
                 String text = e.text();
                 String expected = e.seq() >= keyedFrom ? key.mac(text) : AuditEvent.sha256(text);
                 if (!e.hash().equals(expected)) {
-                    return new Verification(rows, previous, e.seq(), "row " + e.seq() + " was altered (its "
-                            + (e.seq() >= keyedFrom ? "MAC" : "hash") + " does not match its fields)");
+                    return new Verification(
+                            rows,
+                            previous,
+                            e.seq(),
+                            "row " + e.seq() + " was altered (its " + (e.seq() >= keyedFrom ? "MAC" : "hash")
+                                    + " does not match its fields)");
                 }
                 AuditAnchors.Anchor anchor = anchored.get(e.seq());
                 if (anchor != null && !anchor.hash().equals(e.hash())) {
-                    return new Verification(rows, previous, e.seq(), "row " + e.seq() + " is not the row anchored "
-                            + "at " + anchor.at() + ": the trail was rewritten after it was anchored");
+                    return new Verification(
+                            rows,
+                            previous,
+                            e.seq(),
+                            "row " + e.seq() + " is not the row anchored " + "at " + anchor.at()
+                                    + ": the trail was rewritten after it was anchored");
                 }
                 previous = e.hash();
                 after = e.seq();
@@ -131,13 +163,21 @@ class AuditChain {
         }
         Head head = head();
         if (head.seq() != after || !previous.equals(head.hash())) {
-            return new Verification(rows, previous, after + 1, "the trail ends at row " + after
-                    + " but its head says " + head.seq() + ": rows at the end were removed");
+            return new Verification(
+                    rows,
+                    previous,
+                    after + 1,
+                    "the trail ends at row " + after + " but its head says " + head.seq()
+                            + ": rows at the end were removed");
         }
         if (!anchored.isEmpty() && anchored.lastKey() > after) {
             AuditAnchors.Anchor last = anchored.lastEntry().getValue();
-            return new Verification(rows, previous, after + 1, "the trail ends at row " + after + " but row "
-                    + last.seq() + " was anchored at " + last.at() + ": rows at the end were removed");
+            return new Verification(
+                    rows,
+                    previous,
+                    after + 1,
+                    "the trail ends at row " + after + " but row " + last.seq() + " was anchored at " + last.at()
+                            + ": rows at the end were removed");
         }
         return new Verification(rows, previous, null, null);
     }
@@ -164,9 +204,16 @@ class AuditChain {
     }
 
     private static AuditEvent row(ResultSet rs, int n) throws SQLException {
-        return new AuditEvent(rs.getLong("seq"), Instant.ofEpochMilli(rs.getLong("occurred_at")),
-                rs.getString("username"), rs.getString("remote_addr"), rs.getString("action"),
-                rs.getString("household_id"), rs.getString("outcome"), rs.getString("detail"),
-                rs.getString("previous_hash"), rs.getString("hash"));
+        return new AuditEvent(
+                rs.getLong("seq"),
+                Instant.ofEpochMilli(rs.getLong("occurred_at")),
+                rs.getString("username"),
+                rs.getString("remote_addr"),
+                rs.getString("action"),
+                rs.getString("household_id"),
+                rs.getString("outcome"),
+                rs.getString("detail"),
+                rs.getString("previous_hash"),
+                rs.getString("hash"));
     }
 }

@@ -1,10 +1,9 @@
 package cn.fupin.system.audit;
 
-import java.util.List;
-
 import cn.fupin.system.FieldErrors;
 import cn.fupin.system.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,8 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-    record Verified(boolean intact, long rows, String headHash, Long brokenAt, String problem) {
-    }
+    record Verified(boolean intact, long rows, String headHash, Long brokenAt, String problem) {}
 
     private final AuditChain chain;
     private final AuditAnchors anchors;
@@ -26,16 +24,20 @@ class AuditController {
 
     @Operation(summary = "Audit events, newest first, optionally of one household or one user (ADMIN)")
     @GetMapping("/api/audit")
-    List<AuditEvent> events(@RequestParam(required = false) String householdId,
-                            @RequestParam(required = false) String username,
-                            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    List<AuditEvent> events(
+            @RequestParam(required = false) String householdId,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         FieldErrors errors = new FieldErrors();
         QueryParameters.Paging paging = QueryParameters.paging(page, size, 500, errors);
         errors.throwIfAny();
         return chain.page(householdId, username, paging.page(), paging.size());
     }
 
-    @Operation(summary = "Checks the audit trail's keyed chain from its first row to its head, and every anchored head (ADMIN)")
+    @Operation(
+            summary =
+                    "Checks the audit trail's keyed chain from its first row to its head, and every anchored head (ADMIN)")
     @GetMapping("/api/audit/verify")
     Verified verify() {
         AuditChain.Verification v = chain.verify(anchors.all());

@@ -12,17 +12,42 @@ import java.util.HexFormat;
  * number), and the chain: the previous row's hash and this row's (an HMAC under the audit key; plain SHA-256
  * for rows older than the key, see {@link AuditChain}).
  */
-public record AuditEvent(long seq, Instant occurredAt, String username, String remoteAddr, String action,
-                         String householdId, String outcome, String detail, String previousHash, String hash) {
+public record AuditEvent(
+        long seq,
+        Instant occurredAt,
+        String username,
+        String remoteAddr,
+        String action,
+        String householdId,
+        String outcome,
+        String detail,
+        String previousHash,
+        String hash) {
 
     /** The hash of the chain's start (before row 1). */
     static final String GENESIS = "0".repeat(64);
 
     /** The previous hash and every field, separated by a character none of them holds: what a row's hash covers. */
-    static String text(String previousHash, long seq, long occurredAtMillis, String username, String remoteAddr,
-                       String action, String householdId, String outcome, String detail) {
-        return String.join("\u001f", previousHash, Long.toString(seq), Long.toString(occurredAtMillis),
-                username, remoteAddr, action, householdId == null ? "" : householdId, outcome,
+    static String text(
+            String previousHash,
+            long seq,
+            long occurredAtMillis,
+            String username,
+            String remoteAddr,
+            String action,
+            String householdId,
+            String outcome,
+            String detail) {
+        return String.join(
+                "\u001f",
+                previousHash,
+                Long.toString(seq),
+                Long.toString(occurredAtMillis),
+                username,
+                remoteAddr,
+                action,
+                householdId == null ? "" : householdId,
+                outcome,
                 detail == null ? "" : detail);
     }
 
@@ -32,8 +57,8 @@ public record AuditEvent(long seq, Instant occurredAt, String username, String r
      */
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -41,7 +66,15 @@ public record AuditEvent(long seq, Instant occurredAt, String username, String r
 
     /** This row's text, recomputed from its fields. */
     String text() {
-        return text(previousHash, seq, occurredAt.toEpochMilli(), username, remoteAddr, action, householdId, outcome,
+        return text(
+                previousHash,
+                seq,
+                occurredAt.toEpochMilli(),
+                username,
+                remoteAddr,
+                action,
+                householdId,
+                outcome,
                 detail);
     }
 }

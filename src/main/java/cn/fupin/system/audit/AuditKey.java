@@ -13,7 +13,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Properties;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -90,9 +89,10 @@ public final class AuditKey {
     private static void write(Path file) {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        String text = "# The audit trail's HMAC key. Keep it out of the repository and away from the database's hosts;\n"
-                + "# without it the trail cannot be verified. Never the same as the keys protecting ID numbers.\n"
-                + "key=" + Base64.getEncoder().encodeToString(key) + "\n";
+        String text =
+                "# The audit trail's HMAC key. Keep it out of the repository and away from the database's hosts;\n"
+                        + "# without it the trail cannot be verified. Never the same as the keys protecting ID numbers.\n"
+                        + "key=" + Base64.getEncoder().encodeToString(key) + "\n";
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);

@@ -1,8 +1,7 @@
 package cn.fupin.system.audit;
 
-import java.nio.file.Path;
-
 import cn.fupin.system.crypto.PersonalDataKeys;
+import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +16,11 @@ import org.springframework.context.annotation.Configuration;
 class AuditKeyConfiguration {
 
     @Bean
-    AuditKey auditKey(@Value("${app.audit.key:}") String key, @Value("${app.audit.key-file:}") String keyFile,
-                      @Value("${app.audit.create-key-file:false}") boolean create, PersonalDataKeys personalData) {
+    AuditKey auditKey(
+            @Value("${app.audit.key:}") String key,
+            @Value("${app.audit.key-file:}") String keyFile,
+            @Value("${app.audit.create-key-file:false}") boolean create,
+            PersonalDataKeys personalData) {
         AuditKey audit;
         if (!key.isBlank()) {
             audit = AuditKey.of(key, "app.audit.key");

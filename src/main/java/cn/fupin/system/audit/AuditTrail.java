@@ -1,14 +1,13 @@
 package cn.fupin.system.audit;
 
+import cn.fupin.system.PersonalData;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
-
-import cn.fupin.system.PersonalData;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -39,8 +38,7 @@ public class AuditTrail {
     }
 
     /** Who is acting and from where, captured on the request's thread for work that continues elsewhere. */
-    public record Actor(String username, String remoteAddr) {
-    }
+    public record Actor(String username, String remoteAddr) {}
 
     /** The current request's user and address ("system", "local" outside a request). */
     public Actor actor() {
@@ -49,8 +47,8 @@ public class AuditTrail {
 
     /** One event on one household (or on none: {@code householdId} null). */
     public void record(String action, String householdId, String outcome, String detail) {
-        recordAll(action, householdId == null ? Collections.singletonList(null) : List.of(householdId),
-                outcome, detail);
+        recordAll(
+                action, householdId == null ? Collections.singletonList(null) : List.of(householdId), outcome, detail);
     }
 
     /** One event per household, in the given order. */
@@ -63,8 +61,14 @@ public class AuditTrail {
         List<AuditChain.Entry> entries = new ArrayList<>(householdIds.size());
         for (String householdId : householdIds) {
             // A household id comes from a path a client typed: an ID number there is kept masked.
-            entries.add(new AuditChain.Entry(clock.instant(), actor.username(), actor.remoteAddr(), action,
-                    PersonalData.redact(householdId), outcome, detail));
+            entries.add(new AuditChain.Entry(
+                    clock.instant(),
+                    actor.username(),
+                    actor.remoteAddr(),
+                    action,
+                    PersonalData.redact(householdId),
+                    outcome,
+                    detail));
         }
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -101,8 +105,7 @@ public class AuditTrail {
      */
     public void recordAccount(String username, String action, String outcome, String detail) {
         String name = username == null || username.isEmpty() ? "(none)" : bounded(username);
-        chain.append(List.of(new AuditChain.Entry(clock.instant(), name, remoteAddr(), action, null, outcome,
-                detail)));
+        chain.append(List.of(new AuditChain.Entry(clock.instant(), name, remoteAddr(), action, null, outcome, detail)));
     }
 
     /**

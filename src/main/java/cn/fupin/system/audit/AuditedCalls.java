@@ -1,10 +1,9 @@
 package cn.fupin.system.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
@@ -35,7 +34,10 @@ class AuditedCalls {
         List<String> households = status < 400 ? (List<String>) request.getAttribute(AuditTrail.HOUSEHOLDS_READ) : null;
         if (households == null || households.isEmpty()) {
             // A read that found nothing is recorded too: probing by lookup leaves a trace as a 404 does.
-            trail.recordAll(audited.value(), Collections.singletonList(pathHousehold(request)), outcome,
+            trail.recordAll(
+                    audited.value(),
+                    Collections.singletonList(pathHousehold(request)),
+                    outcome,
                     households == null ? null : "nothing found");
         } else {
             trail.recordAll(audited.value(), households, outcome, null);

@@ -35,8 +35,8 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
 
     /** A view is rendered after this: its row is stored first, or the failure is the answer. */
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                           ModelAndView modelAndView) {
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView modelAndView) {
         Audited audited = audited(handler);
         if (audited != null && modelAndView != null && AuditedCalls.pending(request)) {
             calls.record(request, audited, response.getStatus());
@@ -44,8 +44,8 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                Exception ex) {
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         Audited audited = audited(handler);
         if (audited == null || !AuditedCalls.pending(request)) {
             return;
@@ -56,7 +56,9 @@ class AuditedRequests implements WebMvcConfigurer, HandlerInterceptor {
         } catch (RuntimeException e) {
             // The answer is sent already (a refusal or a failure, no data): the class only, as the message may
             // quote what was being stored.
-            log.warn("The audit row of a refused or failed call could not be stored: {}", e.getClass().getName());
+            log.warn(
+                    "The audit row of a refused or failed call could not be stored: {}",
+                    e.getClass().getName());
         }
     }
 

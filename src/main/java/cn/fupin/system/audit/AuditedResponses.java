@@ -31,12 +31,19 @@ class AuditedResponses implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
-                                  ServerHttpResponse response) {
-        if (request instanceof ServletServerHttpRequest servlet && response instanceof ServletServerHttpResponse answer
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
+        if (request instanceof ServletServerHttpRequest servlet
+                && response instanceof ServletServerHttpResponse answer
                 && AuditedCalls.pending(servlet.getServletRequest())) {
-            calls.record(servlet.getServletRequest(), returnType.getMethodAnnotation(Audited.class),
+            calls.record(
+                    servlet.getServletRequest(),
+                    returnType.getMethodAnnotation(Audited.class),
                     answer.getServletResponse().getStatus());
         }
         return body;

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -39,11 +38,16 @@ public final class IdNumberCipher {
         random.nextBytes(nonce);
         try {
             Cipher cipher = ciphers.get();
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(ring.keys().get(ring.currentId()), "AES"),
+            cipher.init(
+                    Cipher.ENCRYPT_MODE,
+                    new SecretKeySpec(ring.keys().get(ring.currentId()), "AES"),
                     new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(householdId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(idNumber.getBytes(StandardCharsets.US_ASCII));
-            byte[] stored = ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            byte[] stored = ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
             return ring.currentId() + ":" + Base64.getEncoder().encodeToString(stored);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt an ID number", e);
@@ -58,17 +62,20 @@ public final class IdNumberCipher {
         if (key == null) {
             key = keys.reread().keys().get(keyId);
             if (key == null) {
-                throw new IllegalStateException("An ID number is encrypted with key '" + keyId
-                        + "', which is not configured");
+                throw new IllegalStateException(
+                        "An ID number is encrypted with key '" + keyId + "', which is not configured");
             }
         }
         byte[] bytes = Base64.getDecoder().decode(stored.substring(colon + 1));
         try {
             Cipher cipher = ciphers.get();
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             cipher.updateAAD(householdId.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.US_ASCII);
+            return new String(
+                    cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("An ID number of household " + householdId + " does not decrypt", e);
         }

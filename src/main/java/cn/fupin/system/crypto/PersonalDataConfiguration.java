@@ -1,7 +1,6 @@
 package cn.fupin.system.crypto;
 
 import java.nio.file.Path;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +15,11 @@ import org.springframework.context.annotation.Configuration;
 class PersonalDataConfiguration {
 
     @Bean
-    PersonalDataKeys personalDataKeys(@Value("${app.personal-data.keys:}") String keys,
-                                      @Value("${app.personal-data.hmac-key:}") String hmacKey,
-                                      @Value("${app.personal-data.key-file:}") String keyFile,
-                                      @Value("${app.personal-data.create-key-file:false}") boolean create) {
+    PersonalDataKeys personalDataKeys(
+            @Value("${app.personal-data.keys:}") String keys,
+            @Value("${app.personal-data.hmac-key:}") String hmacKey,
+            @Value("${app.personal-data.key-file:}") String keyFile,
+            @Value("${app.personal-data.create-key-file:false}") boolean create) {
         if (!keys.isBlank()) {
             return PersonalDataKeys.inline(keys, hmacKey);
         }

@@ -27,8 +27,7 @@ import java.util.Properties;
 public final class PersonalDataKeys {
 
     /** One keyring as read: the key that encrypts now, every key by id, and the lookup key. */
-    record Ring(String currentId, Map<String, byte[]> keys, byte[] hmacKey) {
-    }
+    record Ring(String currentId, Map<String, byte[]> keys, byte[] hmacKey) {}
 
     private static final int KEY_BYTES = 32;
     private static final long RECHECK_NANOS = 1_000_000_000L;
@@ -151,7 +150,9 @@ public final class PersonalDataKeys {
             throw new UncheckedIOException("Cannot read the key file " + file, e);
         }
         Map<String, byte[]> keys = new LinkedHashMap<>();
-        p.stringPropertyNames().stream().filter(name -> name.startsWith("key.")).sorted()
+        p.stringPropertyNames().stream()
+                .filter(name -> name.startsWith("key."))
+                .sorted()
                 .forEach(name -> keys.put(name.substring(4), key(p.getProperty(name), file + " " + name)));
         String current = p.getProperty("current");
         if (current == null || !keys.containsKey(current)) {
@@ -161,11 +162,15 @@ public final class PersonalDataKeys {
     }
 
     private static void write(Path file, String current, Map<String, byte[]> keys, byte[] hmac) {
-        StringBuilder text = new StringBuilder("# Keys protecting ID numbers. Keep this file out of the repository and back it up:\n"
-                + "# without it the stored ID numbers cannot be read. 'current' encrypts; every key.<id> decrypts.\n");
+        StringBuilder text = new StringBuilder(
+                "# Keys protecting ID numbers. Keep this file out of the repository and back it up:\n"
+                        + "# without it the stored ID numbers cannot be read. 'current' encrypts; every key.<id> decrypts.\n");
         text.append("current=").append(current).append('\n');
-        keys.forEach((id, key) -> text.append("key.").append(id).append('=')
-                .append(Base64.getEncoder().encodeToString(key)).append('\n'));
+        keys.forEach((id, key) -> text.append("key.")
+                .append(id)
+                .append('=')
+                .append(Base64.getEncoder().encodeToString(key))
+                .append('\n'));
         text.append("hmac=").append(Base64.getEncoder().encodeToString(hmac)).append('\n');
         try {
             Path dir = file.toAbsolutePath().getParent();

@@ -1,5 +1,8 @@
 package cn.fupin.system.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.FupinApplication;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,15 +13,11 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import cn.fupin.FupinApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An ADMIN's change to a user, made on one instance, applies at that user's next request on another instance
@@ -49,11 +48,15 @@ class AccountChangeAcrossInstancesTests {
     }
 
     private static ConfigurableApplicationContext start(String database) {
-        return new SpringApplicationBuilder(FupinApplication.class).logStartupInfo(false).run(
-                "--spring.profiles.active=instances", "--server.port=0",
-                "--app.security.users.chief.password={noop}chief-secret-1", "--app.security.users.chief.roles=ADMIN",
-                "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        return new SpringApplicationBuilder(FupinApplication.class)
+                .logStartupInfo(false)
+                .run(
+                        "--spring.profiles.active=instances",
+                        "--server.port=0",
+                        "--app.security.users.chief.password={noop}chief-secret-1",
+                        "--app.security.users.chief.roles=ADMIN",
+                        "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     }
 
     private static String base(ConfigurableApplicationContext instance) {
@@ -61,8 +64,10 @@ class AccountChangeAcrossInstancesTests {
     }
 
     private static HttpRequest.Builder basic(ConfigurableApplicationContext instance, String path, String credentials) {
-        return HttpRequest.newBuilder(URI.create(base(instance) + path)).header("Authorization",
-                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(URI.create(base(instance) + path))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) throws Exception {
@@ -70,25 +75,35 @@ class AccountChangeAcrossInstancesTests {
     }
 
     private static int get(ConfigurableApplicationContext instance, String path, String credentials) throws Exception {
-        return send(HttpClient.newHttpClient(), basic(instance, path, credentials).GET().build()).statusCode();
+        return send(
+                        HttpClient.newHttpClient(),
+                        basic(instance, path, credentials).GET().build())
+                .statusCode();
     }
 
     /** A user of county 520102, created through instance A. */
     private static String clerk(String roles) throws Exception {
         String name = "clerk-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = send(HttpClient.newHttpClient(), basic(a, "/api/users", ADMIN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\": \"" + name + "\", \"password\": \"clerk-secret-1\", \"roles\": " + roles
-                                + ", \"regionPrefix\": \"520102\"}")).build());
+        HttpResponse<String> created = send(
+                HttpClient.newHttpClient(),
+                basic(a, "/api/users", ADMIN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\": \"" + name + "\", \"password\": \"clerk-secret-1\", \"roles\": " + roles
+                                        + ", \"regionPrefix\": \"520102\"}"))
+                        .build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return name;
     }
 
     /** The change, made through instance B. */
     private static void changeOnB(String user, String json) throws Exception {
-        HttpResponse<String> changed = send(HttpClient.newHttpClient(), basic(b, "/api/users/" + user, ADMIN)
-                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString(json))
-                .build());
+        HttpResponse<String> changed = send(
+                HttpClient.newHttpClient(),
+                basic(b, "/api/users/" + user, ADMIN)
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+                        .build());
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     }
 
@@ -96,10 +111,13 @@ class AccountChangeAcrossInstancesTests {
     void aUserDemotedOnOneInstanceLosesTheRoleAtTheNextRequestOnTheOther() throws Exception {
         String user = clerk("[\"POLICY\", \"CASEWORKER\"]");
         assertThat(get(a, "/api/reevaluations", user + ":clerk-secret-1")).isEqualTo(200);
-        assertThat(get(a, "/api/reevaluations", user + ":clerk-secret-1")).as("remembered").isEqualTo(200);
+        assertThat(get(a, "/api/reevaluations", user + ":clerk-secret-1"))
+                .as("remembered")
+                .isEqualTo(200);
         changeOnB(user, "{\"roles\": [\"CASEWORKER\"]}");
         assertThat(get(a, "/api/reevaluations", user + ":clerk-secret-1")).isEqualTo(403);
-        assertThat(get(a, "/api/households?regionCode=520102", user + ":clerk-secret-1")).isEqualTo(200);
+        assertThat(get(a, "/api/households?regionCode=520102", user + ":clerk-secret-1"))
+                .isEqualTo(200);
     }
 
     @Test
@@ -107,7 +125,9 @@ class AccountChangeAcrossInstancesTests {
         String user = clerk("[\"CASEWORKER\"]");
         assertThat(get(a, "/api/me", user + ":clerk-secret-1")).isEqualTo(200);
         changeOnB(user, "{\"password\": \"clerk-secret-2\"}");
-        assertThat(get(a, "/api/me", user + ":clerk-secret-1")).as("the old password").isEqualTo(401);
+        assertThat(get(a, "/api/me", user + ":clerk-secret-1"))
+                .as("the old password")
+                .isEqualTo(401);
         assertThat(get(a, "/api/me", user + ":clerk-secret-2")).isEqualTo(200);
         changeOnB(user, "{\"enabled\": false}");
         assertThat(get(a, "/api/me", user + ":clerk-secret-2")).isEqualTo(401);
@@ -116,27 +136,44 @@ class AccountChangeAcrossInstancesTests {
     @Test
     void aDashboardSessionEndsAtItsNextRequestOnceTheUserIsChangedOnAnotherInstance() throws Exception {
         String user = clerk("[\"POLICY\", \"CASEWORKER\"]");
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String page = send(browser, HttpRequest.newBuilder(URI.create(base(a) + "/login"))
-                .header("Accept", "text/html").GET().build()).body();
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String page = send(
+                        browser,
+                        HttpRequest.newBuilder(URI.create(base(a) + "/login"))
+                                .header("Accept", "text/html")
+                                .GET()
+                                .build())
+                .body();
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).isTrue();
-        HttpResponse<String> signedIn = send(browser, HttpRequest.newBuilder(URI.create(base(a) + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=clerk-secret-1&_csrf="
-                        + token.group(1))).build());
+        HttpResponse<String> signedIn = send(
+                browser,
+                HttpRequest.newBuilder(URI.create(base(a) + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + user + "&password=clerk-secret-1&_csrf=" + token.group(1)))
+                        .build());
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        HttpRequest me = HttpRequest.newBuilder(URI.create(base(a) + "/api/me")).header("X-Requested-With", "fetch")
-                .GET().build();
+        HttpRequest me = HttpRequest.newBuilder(URI.create(base(a) + "/api/me"))
+                .header("X-Requested-With", "fetch")
+                .GET()
+                .build();
         HttpResponse<String> before = send(browser, me);
         assertThat(before.statusCode()).isEqualTo(200);
         assertThat(before.body()).contains("POLICY");
 
         changeOnB(user, "{\"roles\": [\"CASEWORKER\"]}");
 
-        assertThat(send(browser, me).statusCode()).as("the session that had POLICY").isEqualTo(401);
-        HttpResponse<String> dashboard = send(browser, HttpRequest.newBuilder(URI.create(base(a) + "/"))
-                .header("Accept", "text/html").GET().build());
+        assertThat(send(browser, me).statusCode())
+                .as("the session that had POLICY")
+                .isEqualTo(401);
+        HttpResponse<String> dashboard = send(
+                browser,
+                HttpRequest.newBuilder(URI.create(base(a) + "/"))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build());
         assertThat(dashboard.statusCode()).isEqualTo(302);
         assertThat(dashboard.headers().firstValue("Location").orElseThrow()).contains("/login");
     }

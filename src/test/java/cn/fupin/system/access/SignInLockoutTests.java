@@ -1,12 +1,11 @@
 package cn.fupin.system.access;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Five failed sign-ins in a row lock an account for 15 minutes, even against the right password. */
 class SignInLockoutTests extends ApiTestBase {
@@ -31,8 +30,13 @@ class SignInLockoutTests extends ApiTestBase {
             assertThat(signIn("wrong-" + i)).isEqualTo(401);
         }
         assertThat(signIn(password)).as("the right password, while locked").isEqualTo(401);
-        assertThat(api.get("/api/users/" + user, "admin").json().get("locked").asBoolean()).isTrue();
-        assertThat(api.get("/api/users/" + user, "admin").json().get("lockedUntil").isNull()).isFalse();
+        assertThat(api.get("/api/users/" + user, "admin").json().get("locked").asBoolean())
+                .isTrue();
+        assertThat(api.get("/api/users/" + user, "admin")
+                        .json()
+                        .get("lockedUntil")
+                        .isNull())
+                .isFalse();
     }
 
     @Test
@@ -55,7 +59,11 @@ class SignInLockoutTests extends ApiTestBase {
             signIn("wrong-" + i);
         }
         assertThat(signIn(password)).isEqualTo(401);
-        assertThat(api.patch("/api/users/" + user, "admin", Api.JSON.createObjectNode().put("locked", false)).status())
+        assertThat(api.patch(
+                                "/api/users/" + user,
+                                "admin",
+                                Api.JSON.createObjectNode().put("locked", false))
+                        .status())
                 .isEqualTo(200);
         assertThat(signIn(password)).isEqualTo(200);
     }

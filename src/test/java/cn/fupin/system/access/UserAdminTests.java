@@ -1,14 +1,13 @@
 package cn.fupin.system.access;
 
-import java.util.UUID;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** ADMIN manages users through the API; passwords are stored as hashes and never shown. */
 class UserAdminTests extends ApiTestBase {
@@ -47,13 +46,19 @@ class UserAdminTests extends ApiTestBase {
 
     @Test
     void everyBadFieldOfANewUserIsNamedAndNothingIsStored() {
-        ObjectNode bad = Api.JSON.createObjectNode().put("username", "a").put("password", "short")
+        ObjectNode bad = Api.JSON
+                .createObjectNode()
+                .put("username", "a")
+                .put("password", "short")
                 .put("regionPrefix", "52x");
         bad.putArray("roles").add("CASEWORKER").add("KING");
         Api.Response refused = api.post("/api/users", "admin", bad);
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(refused.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .contains("username", "password", "regionPrefix", "roles[1]");
         assertThat(api.get("/api/users/a", "admin").status()).isEqualTo(404);
     }
@@ -72,7 +77,10 @@ class UserAdminTests extends ApiTestBase {
         body.put("failedSignIns", 0).put("lockedUntil", 0).put("passwordHash", "{noop}x");
         Api.Response refused = api.post("/api/users", "admin", body);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+        assertThat(refused.json()
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("field").asString()))
                 .contains("failedSignIns", "lockedUntil", "passwordHash");
         assertThat(api.get("/api/users/" + username, "admin").status()).isEqualTo(404);
     }
@@ -80,13 +88,19 @@ class UserAdminTests extends ApiTestBase {
     @Test
     void aUsernameIsTakenOnce() {
         String username = name("twice");
-        assertThat(api.post("/api/users", "admin", user(username, "52", "POLICY")).status()).isEqualTo(201);
-        assertThat(api.post("/api/users", "admin", user(username, "52", "POLICY")).status()).isEqualTo(409);
+        assertThat(api.post("/api/users", "admin", user(username, "52", "POLICY"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/users", "admin", user(username, "52", "POLICY"))
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
     void onlyAnAdminManagesUsers() {
-        assertThat(api.post("/api/users", "policy", user(name("x"), "52", "POLICY")).status()).isEqualTo(403);
+        assertThat(api.post("/api/users", "policy", user(name("x"), "52", "POLICY"))
+                        .status())
+                .isEqualTo(403);
         assertThat(api.get("/api/users", "caseworker").status()).isEqualTo(403);
         assertThat(api.get("/api/users", null).status()).isEqualTo(401);
     }
@@ -96,9 +110,15 @@ class UserAdminTests extends ApiTestBase {
         String username = name("rotate");
         api.createUser(username, "520102", "CASEWORKER");
         assertThat(api.get("/api/me", username).status()).isEqualTo(200);
-        assertThat(api.patch("/api/users/" + username, "admin",
-                Api.JSON.createObjectNode().put("password", "a-new-password-1")).status()).isEqualTo(200);
-        assertThat(api.get("/api/me", username).status()).as("the old password, remembered before").isEqualTo(401);
+        assertThat(api.patch(
+                                "/api/users/" + username,
+                                "admin",
+                                Api.JSON.createObjectNode().put("password", "a-new-password-1"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/me", username).status())
+                .as("the old password, remembered before")
+                .isEqualTo(401);
         api.password(username, "a-new-password-1");
         assertThat(api.get("/api/me", username).status()).isEqualTo(200);
     }
@@ -107,14 +127,19 @@ class UserAdminTests extends ApiTestBase {
     void aLockCanBeLiftedButNotSetByHand() {
         String username = name("nolock");
         api.createUser(username, "520102", "CASEWORKER");
-        Api.Response refused = api.patch("/api/users/" + username, "admin", Api.JSON.createObjectNode().put("locked", true));
+        Api.Response refused = api.patch(
+                "/api/users/" + username, "admin", Api.JSON.createObjectNode().put("locked", true));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("enabled");
     }
 
     @Test
     void changingAnUnknownUserIs404() {
-        assertThat(api.patch("/api/users/" + name("ghost"), "admin",
-                Api.JSON.createObjectNode().put("enabled", false)).status()).isEqualTo(404);
+        assertThat(api.patch(
+                                "/api/users/" + name("ghost"),
+                                "admin",
+                                Api.JSON.createObjectNode().put("enabled", false))
+                        .status())
+                .isEqualTo(404);
     }
 }

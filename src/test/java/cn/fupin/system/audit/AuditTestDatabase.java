@@ -5,9 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -20,11 +18,11 @@ final class AuditTestDatabase {
 
     private static final Pattern URL = Pattern.compile("(jdbc:mysql://[^/?]+)/([^?]*).*");
 
-    private AuditTestDatabase() {
-    }
+    private AuditTestDatabase() {}
 
     static boolean mysqlRun() {
-        return Arrays.asList(System.getProperty("spring.profiles.active", "").split(",")).contains("mysql-test");
+        return Arrays.asList(System.getProperty("spring.profiles.active", "").split(","))
+                .contains("mysql-test");
     }
 
     static DataSource create() {
@@ -37,14 +35,19 @@ final class AuditTestDatabase {
         if (!m.matches()) {
             throw new IllegalStateException("not a MySQL URL: " + url);
         }
-        return new DriverManagerDataSource(m.group(1) + "/" + m.group(2) + "_chain?createDatabaseIfNotExist=true",
+        return new DriverManagerDataSource(
+                m.group(1) + "/" + m.group(2) + "_chain?createDatabaseIfNotExist=true",
                 Objects.requireNonNullElse(System.getenv("DB_USER"), "root"),
                 Objects.requireNonNullElse(System.getenv("DB_PASSWORD"), ""));
     }
 
     /** Flyway on the database, emptied first, up to {@code target} ("latest" for every migration). */
     static Flyway flyway(DataSource db, String target) {
-        return Flyway.configure().dataSource(db).cleanDisabled(false).target(target)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + (mysqlRun() ? "mysql" : "h2")).load();
+        return Flyway.configure()
+                .dataSource(db)
+                .cleanDisabled(false)
+                .target(target)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + (mysqlRun() ? "mysql" : "h2"))
+                .load();
     }
 }

@@ -1,5 +1,10 @@
 package cn.fupin.system.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fupin.household.HouseholdJson;
+import cn.fupin.system.ApiTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -7,17 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import cn.fupin.household.HouseholdJson;
-import cn.fupin.system.ApiTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every write and every read of personal data leaves a row: who, when, from where, what, and the outcome. */
 class AuditTrailTests extends ApiTestBase {
@@ -26,8 +25,10 @@ class AuditTrailTests extends ApiTestBase {
     JdbcTemplate jdbc;
 
     List<Map<String, Object>> eventsOf(String householdId) {
-        return jdbc.queryForList("SELECT username, remote_addr, action, outcome, occurred_at FROM audit_event "
-                + "WHERE household_id = ? ORDER BY seq", householdId);
+        return jdbc.queryForList(
+                "SELECT username, remote_addr, action, outcome, occurred_at FROM audit_event "
+                        + "WHERE household_id = ? ORDER BY seq",
+                householdId);
     }
 
     @Test
@@ -37,10 +38,14 @@ class AuditTrailTests extends ApiTestBase {
         api.get("/api/households/" + id, "policy");
         List<Map<String, Object>> events = eventsOf(id);
         assertThat(events).hasSize(2);
-        assertThat(events.get(0)).containsEntry("username", "caseworker").containsEntry("action", "HOUSEHOLD_WRITE")
+        assertThat(events.get(0))
+                .containsEntry("username", "caseworker")
+                .containsEntry("action", "HOUSEHOLD_WRITE")
                 .containsEntry("outcome", "CREATED");
         assertThat(events.get(0).get("remote_addr").toString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
-        assertThat(events.get(1)).containsEntry("username", "policy").containsEntry("action", "HOUSEHOLD_READ")
+        assertThat(events.get(1))
+                .containsEntry("username", "policy")
+                .containsEntry("action", "HOUSEHOLD_READ")
                 .containsEntry("outcome", "OK");
     }
 
@@ -54,8 +59,11 @@ class AuditTrailTests extends ApiTestBase {
         ObjectNode bad = HouseholdJson.household(id);
         bad.put("incomePerCapita", -1);
         api.put("/api/households/" + id, "caseworker", bad, null);
-        assertThat(eventsOf(id)).extracting(e -> e.get("username") + " " + e.get("action") + " " + e.get("outcome"))
-                .containsExactly("caseworker HOUSEHOLD_WRITE CREATED", other + " HOUSEHOLD_READ NOT_FOUND",
+        assertThat(eventsOf(id))
+                .extracting(e -> e.get("username") + " " + e.get("action") + " " + e.get("outcome"))
+                .containsExactly(
+                        "caseworker HOUSEHOLD_WRITE CREATED",
+                        other + " HOUSEHOLD_READ NOT_FOUND",
                         "caseworker HOUSEHOLD_WRITE BAD_REQUEST");
     }
 
@@ -63,13 +71,18 @@ class AuditTrailTests extends ApiTestBase {
     void evaluationsStatusMovesAndListsAreRecorded() {
         String id = newHouseholdId();
         api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null);
-        JsonNode evaluation = api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "").json();
-        String recommendation = evaluation.get("recommendations").get(0).get("recommendationId").asString();
-        api.patch("/api/recommendations/" + recommendation, "caseworker",
+        JsonNode evaluation = api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "")
+                .json();
+        String recommendation =
+                evaluation.get("recommendations").get(0).get("recommendationId").asString();
+        api.patch(
+                "/api/recommendations/" + recommendation,
+                "caseworker",
                 cn.fupin.system.Api.JSON.createObjectNode().put("status", "ACCEPTED"));
         api.get("/api/households?regionCode=520102&size=200", "caseworker");
-        assertThat(eventsOf(id)).extracting(e -> e.get("action") + " " + e.get("outcome")).contains(
-                "EVALUATION_RECORD RECORDED", "RECOMMENDATION_STATUS ACCEPTED", "HOUSEHOLD_LIST OK");
+        assertThat(eventsOf(id))
+                .extracting(e -> e.get("action") + " " + e.get("outcome"))
+                .contains("EVALUATION_RECORD RECORDED", "RECOMMENDATION_STATUS ACCEPTED", "HOUSEHOLD_LIST OK");
     }
 
     @Test
@@ -91,7 +104,8 @@ class AuditTrailTests extends ApiTestBase {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "SELECT seq, previous_hash, hash FROM audit_event WHERE household_id = ? ORDER BY seq", id);
         long second = ((Number) rows.get(1).get("seq")).longValue();
-        String beforeSecond = jdbc.queryForObject("SELECT hash FROM audit_event WHERE seq = ?", String.class, second - 1);
+        String beforeSecond =
+                jdbc.queryForObject("SELECT hash FROM audit_event WHERE seq = ?", String.class, second - 1);
         assertThat(rows.get(1).get("previous_hash")).isEqualTo(beforeSecond);
         JsonNode verified = api.get("/api/audit/verify", "admin").json();
         assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
@@ -105,8 +119,9 @@ class AuditTrailTests extends ApiTestBase {
         String id = newHouseholdId();
         api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = AuditCommand.run(cn.fupin.FupinApplication.class, new String[] {"audit", "verify",
-                "--spring.main.banner-mode=off", "--logging.level.root=warn"},
+        int status = AuditCommand.run(
+                cn.fupin.FupinApplication.class,
+                new String[] {"audit", "verify", "--spring.main.banner-mode=off", "--logging.level.root=warn"},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("audit trail intact");
@@ -117,7 +132,9 @@ class AuditTrailTests extends ApiTestBase {
         // No proxy is trusted by default: a client cannot choose the address the trail records.
         String id = newHouseholdId();
         api.put("/api/households/" + id, "caseworker", HouseholdJson.household(id), null);
-        api.send(api.request("/api/households/" + id, "caseworker").header("X-Forwarded-For", "203.0.113.7").GET()
+        api.send(api.request("/api/households/" + id, "caseworker")
+                .header("X-Forwarded-For", "203.0.113.7")
+                .GET()
                 .build());
         List<Map<String, Object>> events = eventsOf(id);
         assertThat(events.get(1)).containsEntry("action", "HOUSEHOLD_READ");
@@ -133,17 +150,29 @@ class AuditTrailTests extends ApiTestBase {
         List<String> shown = new ArrayList<>();
         page.get("content").forEach(line -> shown.add(line.get("householdId").asString()));
         String csv = api.send(api.request("/api/reports/blind-spots/never-evaluated?regionCode=520102", "caseworker")
-                .header("Accept", "text/csv").GET().build()).body();
+                        .header("Accept", "text/csv")
+                        .GET()
+                        .build())
+                .body();
         assertThat(csv).contains(id);
-        JsonNode evaluation = api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "").json();
+        JsonNode evaluation = api.post("/api/households/" + id + "/evaluations?asOf=2020-06-30", "caseworker", "")
+                .json();
         String action = evaluation.get("recommendations").get(0).get("action").asString();
-        String targeted = api.send(api.request("/api/reports/coverage/households?regionCode=520102&list=targeted&action="
-                + action, "caseworker").header("Accept", "text/csv").GET().build()).body();
+        String targeted = api.send(api.request(
+                                "/api/reports/coverage/households?regionCode=520102&list=targeted&action=" + action,
+                                "caseworker")
+                        .header("Accept", "text/csv")
+                        .GET()
+                        .build())
+                .body();
         assertThat(targeted).contains(id);
-        List<String> rows = eventsOf(id).stream().map(e -> e.get("action") + " " + e.get("outcome")).toList();
+        List<String> rows = eventsOf(id).stream()
+                .map(e -> e.get("action") + " " + e.get("outcome"))
+                .toList();
         assertThat(rows).contains("BLIND_SPOT_LIST OK", "COVERAGE_LIST OK");
         assertThat(rows.stream().filter("BLIND_SPOT_LIST OK"::equals).count())
-                .as("the CSV, and the JSON page if it showed the household").isEqualTo(shown.contains(id) ? 2 : 1);
+                .as("the CSV, and the JSON page if it showed the household")
+                .isEqualTo(shown.contains(id) ? 2 : 1);
         if (!shown.isEmpty()) {
             assertThat(eventsOf(shown.get(0))).extracting(e -> e.get("action")).contains("BLIND_SPOT_LIST");
         }

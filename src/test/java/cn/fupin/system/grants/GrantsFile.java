@@ -30,11 +30,11 @@ final class GrantsFile {
      * and the row saying from where the trail is keyed, which it only reads.
      */
     static final Set<String> READ_WRITE = Set.of("SELECT", "INSERT", "UPDATE", "DELETE");
+
     static final Set<String> APPEND_ONLY = Set.of("SELECT", "INSERT");
     static final Set<String> READ_ONLY = Set.of("SELECT");
 
-    private GrantsFile() {
-    }
+    private GrantsFile() {}
 
     /**
      * The privileges the service's account needs on these tables of a migrated schema. Flyway's history is not
@@ -45,11 +45,14 @@ final class GrantsFile {
         for (String table : tables) {
             String name = table.toLowerCase(Locale.ROOT);
             if (!name.equals("flyway_schema_history")) {
-                needed.put(name, new TreeSet<>(switch (name) {
-                    case "audit_event" -> APPEND_ONLY;
-                    case "audit_chain" -> READ_ONLY;
-                    default -> READ_WRITE;
-                }));
+                needed.put(
+                        name,
+                        new TreeSet<>(
+                                switch (name) {
+                                    case "audit_event" -> APPEND_ONLY;
+                                    case "audit_chain" -> READ_ONLY;
+                                    default -> READ_WRITE;
+                                }));
             }
         }
         return needed;
@@ -69,15 +72,20 @@ final class GrantsFile {
                 throw new IllegalStateException("not a table grant to " + ACCOUNT + ": " + grant);
             }
             tables.computeIfAbsent(m.group(2).toLowerCase(Locale.ROOT), t -> new TreeSet<>())
-                    .addAll(Arrays.stream(m.group(1).split(",")).map(String::trim).toList());
+                    .addAll(Arrays.stream(m.group(1).split(","))
+                            .map(String::trim)
+                            .toList());
         }
         return tables;
     }
 
     private static List<String> grants() {
         try (InputStream in = GrantsFile.class.getResourceAsStream("/db/grants/mysql-app-user.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> line.startsWith("GRANT")).map(line -> line.replaceAll(";\\s*$", "")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> line.startsWith("GRANT"))
+                    .map(line -> line.replaceAll(";\\s*$", ""))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

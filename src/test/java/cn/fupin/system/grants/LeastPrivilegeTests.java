@@ -1,5 +1,14 @@
 package cn.fupin.system.grants;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fupin.FupinApplication;
+import cn.fupin.household.HouseholdJson;
+import cn.fupin.household.ResidentIdNumber;
+import cn.fupin.household.Sex;
+import cn.fupin.system.Api;
+import cn.fupin.system.audit.AuditCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import cn.fupin.FupinApplication;
-import cn.fupin.household.HouseholdJson;
-import cn.fupin.household.ResidentIdNumber;
-import cn.fupin.household.Sex;
-import cn.fupin.system.Api;
-import cn.fupin.system.audit.AuditCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,16 +32,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The service run as its own MySQL/MariaDB account, set up as src/docs/operations.md says: the schema migrated by the
  * administrator, then sql/grants/mysql-app-user.sql applied as written but for the account's name, then the
  * service started as that account (Flyway as the administrator). A database and an account of its own, so that
  * the account has the grants of the file and nothing else. (H2 has no accounts to speak of: skipped there, and reported as skipped.)
  */
-@EnabledIf(value = "cn.fupin.system.grants.ScratchDatabase#mysqlRun",
+@EnabledIf(
+        value = "cn.fupin.system.grants.ScratchDatabase#mysqlRun",
         disabledReason = "accounts and grants are MySQL's (mvn verify -Pmysql)")
 class LeastPrivilegeTests {
 
@@ -69,23 +69,36 @@ class LeastPrivilegeTests {
     void theGrantsFileNamesEveryTableOfTheMigratedSchemaAndTheAccountHasNothingElse() {
         JdbcTemplate root = scratch.asRoot();
         List<String> tables = root.queryForList("""
-                SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'""",
-                String.class, scratch.database);
+                SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'""", String.class, scratch.database);
         assertThat(tables).contains("quality_finding", "audit_event", "BATCH_JOB_INSTANCE_SEQ");
         Map<String, Set<String>> needed = GrantsFile.needed(tables);
         assertThat(GrantsFile.privileges()).as("sql/grants/mysql-app-user.sql").isEqualTo(needed);
 
         Map<String, Set<String>> held = new TreeMap<>();
-        root.query("""
+        root.query(
+                """
                 SELECT LOWER(TABLE_NAME), PRIVILEGE_TYPE FROM information_schema.TABLE_PRIVILEGES
-                 WHERE GRANTEE = ? AND TABLE_SCHEMA = ?""", rs -> {
-            held.computeIfAbsent(rs.getString(1), t -> new TreeSet<>()).add(rs.getString(2));
-        }, scratch.account, scratch.database);
-        assertThat(held).as("what the server holds for the account after the file").isEqualTo(needed);
-        assertThat(root.queryForList("SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = ?",
-                String.class, scratch.account)).as("no privilege on a whole database").isEmpty();
-        assertThat(root.queryForList("SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = ?",
-                String.class, scratch.account)).as("no global privilege").containsExactly("USAGE");
+                 WHERE GRANTEE = ? AND TABLE_SCHEMA = ?""",
+                rs -> {
+                    held.computeIfAbsent(rs.getString(1), t -> new TreeSet<>()).add(rs.getString(2));
+                },
+                scratch.account,
+                scratch.database);
+        assertThat(held)
+                .as("what the server holds for the account after the file")
+                .isEqualTo(needed);
+        assertThat(root.queryForList(
+                        "SELECT PRIVILEGE_TYPE FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = ?",
+                        String.class,
+                        scratch.account))
+                .as("no privilege on a whole database")
+                .isEmpty();
+        assertThat(root.queryForList(
+                        "SELECT PRIVILEGE_TYPE FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = ?",
+                        String.class,
+                        scratch.account))
+                .as("no global privilege")
+                .containsExactly("USAGE");
     }
 
     @Test
@@ -93,12 +106,15 @@ class LeastPrivilegeTests {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(FupinApplication.class)
                 .run(Stream.concat(scratch.settingsAsAccount().stream(), Stream.of("--server.port=0"))
                         .toArray(String[]::new))) {
-            Api api = new Api(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")),
+            Api api = new Api(
+                    Integer.parseInt(service.getEnvironment().getProperty("local.server.port")),
                     service.getEnvironment());
-            String file = Stream.of(household("520102-LP0001", 1), // nothing to find
+            String file = Stream.of(
+                            household("520102-LP0001", 1), // nothing to find
                             household("520102-LP0002", 2).put("incomePerCapita", 13000), // POOR above the line
                             twoHeads(household("520102-LP0003", 3)))
-                    .map(HouseholdJson.JSON::writeValueAsString).reduce("", (a, b) -> a + b + "\n");
+                    .map(HouseholdJson.JSON::writeValueAsString)
+                    .reduce("", (a, b) -> a + b + "\n");
             Api.Response imported = api.postNdjson("/api/households/import", "caseworker", file);
             assertThat(imported.status()).as(imported.body()).isEqualTo(200);
             assertThat(imported.json().get("stored").asLong()).isEqualTo(3);
@@ -118,8 +134,12 @@ class LeastPrivilegeTests {
 
             Api.Response verified = api.get("/api/audit/verify", "admin");
             assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-            assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
-            assertThat(verified.json().get("rows").asLong()).as("the requests above, appended").isPositive();
+            assertThat(verified.json().get("intact").asBoolean())
+                    .as(verified.body())
+                    .isTrue();
+            assertThat(verified.json().get("rows").asLong())
+                    .as("the requests above, appended")
+                    .isPositive();
         }
         // The command an administrator runs, with the service's own settings.
         assertThat(auditVerify(scratch.settingsAsAccount())).startsWith("audit trail intact: ");
@@ -127,7 +147,8 @@ class LeastPrivilegeTests {
 
     @Test
     void theAccountAppendsToTheTrailAndReadsItButCanNeitherChangeNorRemoveIt() throws SQLException {
-        try (Connection app = scratch.asAccount(); Statement sql = app.createStatement()) {
+        try (Connection app = scratch.asAccount();
+                Statement sql = app.createStatement()) {
             sql.executeQuery("SELECT COUNT(*) FROM audit_event").close();
             app.setAutoCommit(false); // appended, then rolled back: the trail stays a chain for the other test
             assertThat(sql.executeUpdate("""
@@ -138,11 +159,16 @@ class LeastPrivilegeTests {
             app.setAutoCommit(true);
             // Refused by the grants, before the triggers could refuse them: the code is that of a missing privilege.
             // TRUNCATE and DROP TRIGGER would get past the triggers: the grants are what stops them.
-            for (String statement : List.of("UPDATE audit_event SET outcome = 'CHANGED'", "DELETE FROM audit_event",
-                    "TRUNCATE TABLE audit_event", "DROP TRIGGER audit_event_no_delete",
+            for (String statement : List.of(
+                    "UPDATE audit_event SET outcome = 'CHANGED'",
+                    "DELETE FROM audit_event",
+                    "TRUNCATE TABLE audit_event",
+                    "DROP TRIGGER audit_event_no_delete",
                     // Moving the keyed chain's start would let forged rows pass as plain SHA-256 ones.
-                    "UPDATE audit_chain SET keyed_from = 999999999", "DELETE FROM audit_chain")) {
-                assertThatThrownBy(() -> sql.executeUpdate(statement)).as(statement)
+                    "UPDATE audit_chain SET keyed_from = 999999999",
+                    "DELETE FROM audit_chain")) {
+                assertThatThrownBy(() -> sql.executeUpdate(statement))
+                        .as(statement)
                         .isInstanceOfSatisfying(SQLException.class, e -> {
                             assertThat(e.getErrorCode()).as(e.getMessage()).isEqualTo(TABLE_ACCESS_DENIED);
                             assertThat(e.getMessage()).contains("denied");
@@ -154,7 +180,8 @@ class LeastPrivilegeTests {
     /** {@code audit verify} with these settings: what it printed, once it exited 0. */
     private static String auditVerify(List<String> settings) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] args = Stream.concat(Stream.of("audit", "verify"), settings.stream()).toArray(String[]::new);
+        String[] args =
+                Stream.concat(Stream.of("audit", "verify"), settings.stream()).toArray(String[]::new);
         int status = AuditCommand.run(FupinApplication.class, args, new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(printed).isZero();
@@ -166,7 +193,9 @@ class LeastPrivilegeTests {
         ObjectNode h = HouseholdJson.household(id);
         ((ObjectNode) h.get("members").get(0))
                 .put("idNumber", ResidentIdNumber.of("520102", LocalDate.parse("1975-01-01"), Sex.MALE, 2 * n));
-        ((ObjectNode) h.get("members").get(1)).put("relation", "CHILD").put("labourAbility", "NONE")
+        ((ObjectNode) h.get("members").get(1))
+                .put("relation", "CHILD")
+                .put("labourAbility", "NONE")
                 .put("seekingWork", false)
                 .put("idNumber", ResidentIdNumber.of("520102", LocalDate.parse("2008-03-15"), Sex.FEMALE, 2 * n + 1));
         return h;

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -25,6 +24,7 @@ final class ScratchDatabase {
     final String database;
     /** The service's account, as src/docs/operations.md creates it: '%', so that it matches a TCP connection from anywhere. */
     final String user;
+
     final String account;
     final String password;
     private final String server;
@@ -44,7 +44,8 @@ final class ScratchDatabase {
 
     /** True in the MySQL run: its profiles are set as a system property by the pom's profile `mysql`. */
     static boolean mysqlRun() {
-        return Arrays.asList(System.getProperty("spring.profiles.active", "").split(",")).contains("mysql-test");
+        return Arrays.asList(System.getProperty("spring.profiles.active", "").split(","))
+                .contains("mysql-test");
     }
 
     /** Creates the database (empty) and the account (with no privileges yet). */
@@ -54,7 +55,8 @@ final class ScratchDatabase {
         if (!m.matches()) {
             throw new IllegalStateException("not a MySQL URL: " + url);
         }
-        ScratchDatabase scratch = new ScratchDatabase(m.group(1),
+        ScratchDatabase scratch = new ScratchDatabase(
+                m.group(1),
                 Objects.requireNonNullElse(System.getenv("DB_USER"), "root"),
                 Objects.requireNonNullElse(System.getenv("DB_PASSWORD"), ""));
         JdbcTemplate server = scratch.server();
@@ -87,9 +89,13 @@ final class ScratchDatabase {
      * as the administrator, as src/docs/operations.md sets it up; users of its own (demo passwords are refused here).
      */
     List<String> settings(String username, String userPassword) {
-        return List.of("--spring.profiles.active=mysql", "--spring.datasource.url=" + url(),
-                "--spring.datasource.username=" + username, "--spring.datasource.password=" + userPassword,
-                "--spring.flyway.user=" + rootUser, "--spring.flyway.password=" + rootPassword,
+        return List.of(
+                "--spring.profiles.active=mysql",
+                "--spring.datasource.url=" + url(),
+                "--spring.datasource.username=" + username,
+                "--spring.datasource.password=" + userPassword,
+                "--spring.flyway.user=" + rootUser,
+                "--spring.flyway.password=" + rootPassword,
                 "--app.security.users.caseworker.password={noop}lp-caseworker",
                 "--app.security.users.caseworker.roles=CASEWORKER",
                 "--app.security.users.policy.password={noop}lp-policy",

@@ -1,5 +1,10 @@
 package cn.fupin.system.outage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import cn.fupin.FupinApplication;
+import cn.fupin.household.HouseholdJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import cn.fupin.FupinApplication;
-import cn.fupin.household.HouseholdJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The province's database goes away and comes back (a real MariaDB server of the test's own, killed and
@@ -43,17 +42,27 @@ class DatabaseOutageTests {
         assumeTrue(System.getProperty("spring.profiles.active", "").contains("mysql"), "the MySQL run (-Pmysql)");
         assumeTrue(OwnMariaDb.available(), "mariadbd and mariadb-install-db on this machine");
         db = OwnMariaDb.create();
-        service = new SpringApplicationBuilder(FupinApplication.class).logStartupInfo(false).run(
-                "--spring.profiles.active=mysql", "--server.port=0", "--spring.datasource.url=" + db.url("fupin"),
-                "--spring.datasource.username=root", "--spring.datasource.password=",
-                "--app.personal-data.key-file=target/test-data/outage.keys", "--app.personal-data.create-key-file=true",
-                "--app.security.users.clerk.password={noop}clerk-secret-1", "--app.security.users.clerk.roles=CASEWORKER",
-                "--app.security.users.clerk.region-prefix=52",
-                "--app.security.users.chief.password={noop}chief-secret-1", "--app.security.users.chief.roles=ADMIN",
-                "--app.security.users.planner.password={noop}planner-secret-1",
-                "--app.security.users.planner.roles=POLICY,CASEWORKER", "--app.security.users.planner.region-prefix=52",
-                // Small chunks on one thread: the run lasts long enough to lose its database half-way.
-                "--app.reevaluation.chunk-size=20", "--app.reevaluation.threads=1");
+        service = new SpringApplicationBuilder(FupinApplication.class)
+                .logStartupInfo(false)
+                .run(
+                        "--spring.profiles.active=mysql",
+                        "--server.port=0",
+                        "--spring.datasource.url=" + db.url("fupin"),
+                        "--spring.datasource.username=root",
+                        "--spring.datasource.password=",
+                        "--app.personal-data.key-file=target/test-data/outage.keys",
+                        "--app.personal-data.create-key-file=true",
+                        "--app.security.users.clerk.password={noop}clerk-secret-1",
+                        "--app.security.users.clerk.roles=CASEWORKER",
+                        "--app.security.users.clerk.region-prefix=52",
+                        "--app.security.users.chief.password={noop}chief-secret-1",
+                        "--app.security.users.chief.roles=ADMIN",
+                        "--app.security.users.planner.password={noop}planner-secret-1",
+                        "--app.security.users.planner.roles=POLICY,CASEWORKER",
+                        "--app.security.users.planner.region-prefix=52",
+                        // Small chunks on one thread: the run lasts long enough to lose its database half-way.
+                        "--app.reevaluation.chunk-size=20",
+                        "--app.reevaluation.threads=1");
     }
 
     @AfterAll
@@ -67,21 +76,29 @@ class DatabaseOutageTests {
     }
 
     static HttpResponse<String> get(String path, String credentials) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + service.getEnvironment().getRequiredProperty("local.server.port") + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + service.getEnvironment().getRequiredProperty("local.server.port") + path));
         if (credentials != null) {
-            request.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> post(String path, String credentials, String contentType, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + service.getEnvironment().getRequiredProperty("local.server.port") + path))
-                .header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+    static HttpResponse<String> post(String path, String credentials, String contentType, String body)
+            throws Exception {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                + service.getEnvironment().getRequiredProperty("local.server.port") + path))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -89,20 +106,27 @@ class DatabaseOutageTests {
     void aRunBrokenOffByTheDatabaseResumesByItselfAndEvaluatesEachHouseholdOnce() throws Exception {
         int households = 1500;
         String ndjson = IntStream.range(0, households)
-                .mapToObj(i -> HouseholdJson.household(String.format("520103-%06d", i)).put("regionCode", "520103")
-                        .toString().replace("520102-", "520103-"))
+                .mapToObj(i -> HouseholdJson.household(String.format("520103-%06d", i))
+                        .put("regionCode", "520103")
+                        .toString()
+                        .replace("520102-", "520103-"))
                 .collect(Collectors.joining("\n"));
-        HttpResponse<String> imported = post("/api/households/import", "planner:planner-secret-1",
-                "application/x-ndjson", ndjson);
+        HttpResponse<String> imported =
+                post("/api/households/import", "planner:planner-secret-1", "application/x-ndjson", ndjson);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(JSON.readTree(imported.body()).get("stored").asInt()).isEqualTo(households);
 
-        HttpResponse<String> started = post("/api/reevaluations", "planner:planner-secret-1", "application/json",
+        HttpResponse<String> started = post(
+                "/api/reevaluations",
+                "planner:planner-secret-1",
+                "application/json",
                 "{\"asOf\": \"2020-06-30\", \"regionCode\": \"520103\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String run = JSON.readTree(started.body()).get("reevaluationId").asString();
         JsonNode progress = awaitProgress(run, p -> p.get("processed").asInt() >= 200);
-        assertThat(progress.get("state").asString()).as("still running when the database goes").isEqualTo("RUNNING");
+        assertThat(progress.get("state").asString())
+                .as("still running when the database goes")
+                .isEqualTo("RUNNING");
 
         db.kill();
         Thread.sleep(20_000);
@@ -111,8 +135,8 @@ class DatabaseOutageTests {
         JsonNode done = awaitProgress(run, p -> p.get("state").asString().equals("COMPLETED"));
         assertThat(done.get("processed").asInt()).isEqualTo(households);
         try (var connection = DriverManager.getConnection(db.url("fupin"), "root", "");
-             var counts = connection.prepareStatement(
-                     "SELECT COUNT(*), COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?")) {
+                var counts = connection.prepareStatement(
+                        "SELECT COUNT(*), COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?")) {
             counts.setString(1, run);
             try (var rs = counts.executeQuery()) {
                 rs.next();
@@ -150,7 +174,8 @@ class DatabaseOutageTests {
                 HttpResponse<String> away = get("/api/me", credentials);
                 assertThat(away.statusCode()).as(credentials).isEqualTo(503);
                 assertThat(away.headers().firstValue("Retry-After")).isPresent();
-                assertThat(away.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+                assertThat(away.headers().firstValue("Content-Type").orElseThrow())
+                        .startsWith("application/problem+json");
             }
             HttpResponse<String> read = get("/api/households?regionCode=52", "clerk:clerk-secret-1");
             assertThat(read.statusCode()).isEqualTo(503);
@@ -163,7 +188,8 @@ class DatabaseOutageTests {
         }
 
         assertThat(get("/api/me", "clerk:clerk-secret-1").statusCode()).isEqualTo(200);
-        assertThat(get("/api/households?regionCode=52", "clerk:clerk-secret-1").statusCode()).isEqualTo(200);
+        assertThat(get("/api/households?regionCode=52", "clerk:clerk-secret-1").statusCode())
+                .isEqualTo(200);
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
     }
 }

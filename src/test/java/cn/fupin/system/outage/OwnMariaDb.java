@@ -41,8 +41,12 @@ final class OwnMariaDb implements AutoCloseable {
         if (root) { // mariadbd refuses to run as root: it runs as mysql, which must own the folder
             run(List.of("chown", "mysql:mysql", dir.toString()));
         }
-        List<String> install = new ArrayList<>(List.of(INSTALL.toString(), "--no-defaults", "--datadir=" + dir,
-                "--auth-root-authentication-method=normal", "--skip-test-db"));
+        List<String> install = new ArrayList<>(List.of(
+                INSTALL.toString(),
+                "--no-defaults",
+                "--datadir=" + dir,
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db"));
         if (root) {
             install.add("--user=mysql");
         }
@@ -61,15 +65,24 @@ final class OwnMariaDb implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults", "--datadir=" + dataDir,
-                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dataDir.resolve("mysqld.sock"),
-                "--pid-file=" + dataDir.resolve("mysqld.pid"), "--skip-grant-tables", "--innodb-buffer-pool-size=64M",
+        List<String> command = new ArrayList<>(List.of(
+                SERVER.toString(),
+                "--no-defaults",
+                "--datadir=" + dataDir,
+                "--port=" + port,
+                "--bind-address=127.0.0.1",
+                "--socket=" + dataDir.resolve("mysqld.sock"),
+                "--pid-file=" + dataDir.resolve("mysqld.pid"),
+                "--skip-grant-tables",
+                "--innodb-buffer-pool-size=64M",
                 "--log-error=" + dataDir.resolve("error.log")));
         if ("root".equals(System.getProperty("user.name"))) {
             command.add("--user=mysql");
         }
-        server = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.out").toFile()).start();
+        server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server.out").toFile())
+                .start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < until) {
             if (listening()) {
