@@ -355,8 +355,10 @@ public class Reevaluations {
             if (id.equals(except)) {
                 continue;
             }
-            Reevaluation running = find(id);
-            if (running.overlaps(prefix)) {
+            // A run another instance is starting has its job execution before its row is visible here: the
+            // check made before taking the lock skips it, and the one made under the lock sees both.
+            Reevaluation running = store.find(id).orElse(null);
+            if (running != null && running.overlaps(prefix)) {
                 throw new ConflictException(
                         "Re-evaluation " + id + " is running over " + area(running.regionPrefix()) + ", which overlaps "
                                 + area(prefix) + "; wait for it or stop it",
