@@ -100,7 +100,7 @@ class HouseholdBatchWrites {
                 .addValue("householdId", householdId)
                 .addValue("position", position)
                 .addValue("memberId", m.memberId())
-                .addValue("idNumberCipher", cipher.encrypt(m.idNumber(), householdId))
+                .addValue("idNumberCipher", cipher.encrypt(m.idNumber(), householdId, m.memberId()))
                 .addValue("idNumberHmac", cipher.lookupHash(m.idNumber()))
                 .addValue("name", m.name())
                 .addValue("relation", m.relation().name())

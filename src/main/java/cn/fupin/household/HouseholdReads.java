@@ -101,9 +101,10 @@ class HouseholdReads {
                 version = rs.getLong("version");
                 members = new ArrayList<>();
             }
+            String memberId = rs.getString("member_id");
             members.add(new Member(
-                    rs.getString("member_id"),
-                    cipher.decrypt(rs.getString("id_number_cipher"), id),
+                    memberId,
+                    cipher.decrypt(rs.getString("id_number_cipher"), id, memberId),
                     rs.getString("name"),
                     Relation.valueOf(rs.getString("relation")),
                     Sex.valueOf(rs.getString("sex")),

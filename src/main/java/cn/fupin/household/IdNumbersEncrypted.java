@@ -53,7 +53,7 @@ class IdNumbersEncrypted implements JavaMigration {
         String afterHousehold = "";
         int afterPosition = -1;
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT household_id, position, id_number FROM household_member
+                SELECT household_id, position, id_number, member_id FROM household_member
                  WHERE (household_id > ? OR (household_id = ? AND position > ?))
                  ORDER BY household_id, position LIMIT ?""");
                 PreparedStatement update = connection.prepareStatement("""
@@ -70,7 +70,7 @@ class IdNumbersEncrypted implements JavaMigration {
                         afterHousehold = rs.getString(1);
                         afterPosition = rs.getInt(2);
                         String number = rs.getString(3);
-                        update.setString(1, cipher.encrypt(number, afterHousehold));
+                        update.setString(1, cipher.encrypt(number, afterHousehold, rs.getString(4)));
                         update.setString(2, cipher.lookupHash(number));
                         update.setString(3, afterHousehold);
                         update.setInt(4, afterPosition);

@@ -26,7 +26,7 @@ record MemberRow(
     static MemberRow of(Member m, String householdId, IdNumberCipher cipher) {
         return new MemberRow(
                 m.memberId(),
-                cipher.encrypt(m.idNumber(), householdId),
+                cipher.encrypt(m.idNumber(), householdId, m.memberId()),
                 cipher.lookupHash(m.idNumber()),
                 m.name(),
                 m.relation(),
@@ -45,7 +45,7 @@ record MemberRow(
     Member toMember(String householdId, IdNumberCipher cipher) {
         return new Member(
                 memberId,
-                cipher.decrypt(idNumberCipher, householdId),
+                cipher.decrypt(idNumberCipher, householdId, memberId),
                 name,
                 relation,
                 sex,

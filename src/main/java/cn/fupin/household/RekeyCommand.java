@@ -72,21 +72,25 @@ public final class RekeyCommand {
         }
     }
 
-    /** Passes over the members until no value is under another key than the current one. */
+    /**
+     * Passes over the members until every value is under the current key and bound to its member (values
+     * written before that was so are bound to their household only).
+     */
     static long reencrypt(JdbcTemplate jdbc, IdNumberCipher cipher) {
         long changed = 0;
         while (true) {
-            String current = cipher.currentKeyId() + ":%";
+            // Under an older key, or written before values were bound to their member.
+            String current = cipher.currentForm() + "%";
             long pass = 0;
             String afterHousehold = "";
             int afterPosition = -1;
             while (true) {
                 List<Object[]> rows = jdbc.query(
                         """
-                        SELECT household_id, position, id_number_cipher FROM household_member
+                        SELECT household_id, position, id_number_cipher, member_id FROM household_member
                          WHERE (household_id > ? OR (household_id = ? AND position > ?)) AND id_number_cipher NOT LIKE ?
                          ORDER BY household_id, position LIMIT ?""",
-                        (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)},
+                        (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)},
                         afterHousehold,
                         afterHousehold,
                         afterPosition,
@@ -99,8 +103,12 @@ public final class RekeyCommand {
                 for (Object[] row : rows) {
                     String household = (String) row[0];
                     String old = (String) row[2];
+                    String member = (String) row[3];
                     updates.add(new Object[] {
-                        cipher.encrypt(cipher.decrypt(old, household), household), household, row[1], old
+                        cipher.encrypt(cipher.decrypt(old, household, member), household, member),
+                        household,
+                        row[1],
+                        old
                     });
                 }
                 for (int n : jdbc.batchUpdate("""

@@ -57,18 +57,53 @@ class IdNumberProtectionTests extends ApiTestBase {
         for (Map<String, Object> row : rows) {
             assertThat(row.keySet()).map(String::toLowerCase).doesNotContain("id_number");
             assertThat(row.values().toString()).doesNotContain(number).doesNotContain(number.substring(6, 14));
-            assertThat(row.get("id_number_cipher").toString()).matches("k\\d+:[A-Za-z0-9+/=]+");
+            assertThat(row.get("id_number_cipher").toString()).matches("k\\d+:m:[A-Za-z0-9+/=]+");
         }
     }
 
     @Test
-    void aCiphertextMovedToAnotherHouseholdDoesNotDecrypt() {
-        String stored = cipher.encrypt(number, householdId);
-        assertThat(cipher.decrypt(stored, householdId)).isEqualTo(number);
-        assertThatThrownBy(() -> cipher.decrypt(stored, "520102-other")).isInstanceOf(IllegalStateException.class);
-        assertThat(cipher.encrypt(number, householdId))
+    void aCiphertextMovedToAnotherHouseholdOrMemberDoesNotDecrypt() {
+        String stored = cipher.encrypt(number, householdId, "m1");
+        assertThat(cipher.decrypt(stored, householdId, "m1")).isEqualTo(number);
+        assertThatThrownBy(() -> cipher.decrypt(stored, "520102-other", "m1"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> cipher.decrypt(stored, householdId, "m2"))
+                .as("another member of the same household")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(cipher.encrypt(number, householdId, "m1"))
                 .as("a fresh nonce each time")
                 .isNotEqualTo(stored);
+    }
+
+    /**
+     * Someone who can write the database swaps two members' stored numbers: the household is refused (500,
+     * without either number), rather than shown with each member holding the other's number.
+     */
+    @Test
+    void numbersSwappedBetweenMembersInTheDatabaseAreRefusedNotShown() {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT position, id_number_cipher FROM household_member WHERE household_id = ? ORDER BY position",
+                householdId);
+        assertThat(rows).hasSize(2);
+        swap(rows, 1);
+        try {
+            Api.Response answer = api.get("/api/households/" + householdId, "caseworker");
+            assertThat(answer.status()).isEqualTo(500);
+            assertThat(answer.body()).doesNotContain("idNumber").doesNotContain("members");
+        } finally {
+            swap(rows, 0); // the same rows as before: a key rotation of another test reads every member
+        }
+    }
+
+    /** Writes the stored numbers back to the members, exchanged ({@code by} 1) or in their places (0). */
+    private void swap(List<Map<String, Object>> rows, int by) {
+        for (int i = 0; i < 2; i++) {
+            jdbc.update(
+                    "UPDATE household_member SET id_number_cipher = ? WHERE household_id = ? AND position = ?",
+                    rows.get((i + by) % 2).get("id_number_cipher"),
+                    householdId,
+                    rows.get(i).get("position"));
+        }
     }
 
     @Test

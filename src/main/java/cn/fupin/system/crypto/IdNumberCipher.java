@@ -27,12 +27,19 @@ public final class IdNumberCipher {
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance("AES/GCM/NoPadding"));
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(IdNumberCipher::hmacInstance);
 
+    /** Marks a value whose associated data is its household and member ({@link #encrypt}). */
+    private static final String MEMBER_BOUND = "m:";
+
     public IdNumberCipher(PersonalDataKeys keys) {
         this.keys = keys;
     }
 
-    /** The stored form of an ID number of this household, under the current key. */
-    public String encrypt(String idNumber, String householdId) {
+    /**
+     * The stored form of a member's ID number, under the current key: {@code keyId:m:base64}. The household
+     * and member ids are its associated data, so a value copied to another member, of this household or any
+     * other, does not decrypt.
+     */
+    public String encrypt(String idNumber, String householdId, String memberId) {
         PersonalDataKeys.Ring ring = keys.ring();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
@@ -42,22 +49,28 @@ public final class IdNumberCipher {
                     Cipher.ENCRYPT_MODE,
                     new SecretKeySpec(ring.keys().get(ring.currentId()), "AES"),
                     new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(householdId.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(memberBound(householdId, memberId));
             byte[] sealed = cipher.doFinal(idNumber.getBytes(StandardCharsets.US_ASCII));
             byte[] stored = ByteBuffer.allocate(NONCE_BYTES + sealed.length)
                     .put(nonce)
                     .put(sealed)
                     .array();
-            return ring.currentId() + ":" + Base64.getEncoder().encodeToString(stored);
+            return ring.currentId() + ":" + MEMBER_BOUND + Base64.getEncoder().encodeToString(stored);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt an ID number", e);
         }
     }
 
-    /** The ID number from its stored form; fails if the value was altered or moved to another household. */
-    public String decrypt(String stored, String householdId) {
+    /**
+     * The ID number from its stored form; fails if the value was altered or moved to another member. A value
+     * written before members were bound ({@code keyId:base64}) is bound to its household only, until
+     * {@code rekey} writes it again.
+     */
+    public String decrypt(String stored, String householdId, String memberId) {
         int colon = stored.indexOf(':');
         String keyId = stored.substring(0, colon);
+        String sealed = stored.substring(colon + 1);
+        boolean bound = sealed.startsWith(MEMBER_BOUND);
         byte[] key = keys.ring().keys().get(keyId);
         if (key == null) {
             key = keys.reread().keys().get(keyId);
@@ -66,14 +79,14 @@ public final class IdNumberCipher {
                         "An ID number is encrypted with key '" + keyId + "', which is not configured");
             }
         }
-        byte[] bytes = Base64.getDecoder().decode(stored.substring(colon + 1));
+        byte[] bytes = Base64.getDecoder().decode(bound ? sealed.substring(MEMBER_BOUND.length()) : sealed);
         try {
             Cipher cipher = ciphers.get();
             cipher.init(
                     Cipher.DECRYPT_MODE,
                     new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-            cipher.updateAAD(householdId.getBytes(StandardCharsets.UTF_8));
+            cipher.updateAAD(bound ? memberBound(householdId, memberId) : householdId.getBytes(StandardCharsets.UTF_8));
             return new String(
                     cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException e) {
@@ -109,6 +122,16 @@ public final class IdNumberCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The stored form under the current key, bound to its member: what {@code rekey} leaves everywhere. */
+    public String currentForm() {
+        return currentKeyId() + ":" + MEMBER_BOUND;
+    }
+
+    private static byte[] memberBound(String householdId, String memberId) {
+        // A separator no id may hold (ids are letters, digits, '-' and '_'), so no two pairs give one text.
+        return (householdId + '\u001f' + memberId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static Mac hmacInstance() {
