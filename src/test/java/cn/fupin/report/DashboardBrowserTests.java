@@ -154,7 +154,11 @@ class DashboardBrowserTests extends ApiTestBase {
         browser.findElement(By.name("username")).sendKeys("policy");
         browser.findElement(By.name("password")).sendKeys("wrong");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("error")).getText()).contains("不正确");
+        // The refusal is a new page: wait for it, as a person would (under load it takes a moment).
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(b -> b.findElement(By.id("error")))
+                        .getText())
+                .contains("不正确");
         browser.findElement(By.name("username")).sendKeys("policy");
         browser.findElement(By.name("password"))
                 .sendKeys(environment
