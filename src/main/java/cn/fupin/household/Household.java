@@ -23,6 +23,23 @@ public record Household(
         members = List.copyOf(members);
     }
 
+    /** The same household with other members (a household's fields are otherwise copied one by one). */
+    public Household withMembers(List<Member> others) {
+        return new Household(
+                householdId,
+                regionCode,
+                status,
+                incomePerCapita,
+                housingGrade,
+                safeDrinkingWater,
+                roadAccess,
+                industryProjects,
+                linkedToEnterprise,
+                causes,
+                suddenHardship,
+                others);
+    }
+
     @Override
     public String toString() {
         return "Household[" + householdId + "]";

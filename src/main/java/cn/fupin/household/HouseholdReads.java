@@ -125,20 +125,6 @@ class HouseholdReads {
     }
 
     private static VersionedHousehold withMembers(Household h, List<Member> members, long version) {
-        return new VersionedHousehold(
-                new Household(
-                        h.householdId(),
-                        h.regionCode(),
-                        h.status(),
-                        h.incomePerCapita(),
-                        h.housingGrade(),
-                        h.safeDrinkingWater(),
-                        h.roadAccess(),
-                        h.industryProjects(),
-                        h.linkedToEnterprise(),
-                        h.causes(),
-                        h.suddenHardship(),
-                        members),
-                version);
+        return new VersionedHousehold(h.withMembers(members), version);
     }
 }

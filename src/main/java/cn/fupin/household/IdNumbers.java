@@ -49,35 +49,9 @@ public final class IdNumbers {
 
     /** The household as shown to a user who may not, or did not ask to, see full ID numbers. */
     public static Household masked(Household h) {
-        return new Household(
-                h.householdId(),
-                h.regionCode(),
-                h.status(),
-                h.incomePerCapita(),
-                h.housingGrade(),
-                h.safeDrinkingWater(),
-                h.roadAccess(),
-                h.industryProjects(),
-                h.linkedToEnterprise(),
-                h.causes(),
-                h.suddenHardship(),
-                h.members().stream()
-                        .map(m -> new Member(
-                                m.memberId(),
-                                mask(m.idNumber()),
-                                m.name(),
-                                m.relation(),
-                                m.sex(),
-                                m.birthDate(),
-                                m.health(),
-                                m.disabilityGrade(),
-                                m.labourAbility(),
-                                m.employed(),
-                                m.seekingWork(),
-                                m.hasSkill(),
-                                m.schooling(),
-                                m.medicalInsurance()))
-                        .toList());
+        return h.withMembers(h.members().stream()
+                .map(m -> m.withIdNumber(mask(m.idNumber())))
+                .toList());
     }
 
     public static VersionedHousehold masked(VersionedHousehold stored) {

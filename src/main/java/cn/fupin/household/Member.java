@@ -28,6 +28,25 @@ public record Member(
         return birthdayNotYetReached ? age - 1 : age;
     }
 
+    /** The same member with another ID number: its masked form, for one. */
+    public Member withIdNumber(String shown) {
+        return new Member(
+                memberId,
+                shown,
+                name,
+                relation,
+                sex,
+                birthDate,
+                health,
+                disabilityGrade,
+                labourAbility,
+                employed,
+                seekingWork,
+                hasSkill,
+                schooling,
+                medicalInsurance);
+    }
+
     /** The ID number is personal data: never let it reach a log line through toString. */
     @Override
     public String toString() {

@@ -171,7 +171,7 @@ public final class PlantedErrors {
         manifest.add(new Planted(Kind.PERSON_IN_SEVERAL_HOUSEHOLDS.name(), donor.householdId(), person.memberId()));
         manifest.add(new Planted(Kind.PERSON_IN_SEVERAL_HOUSEHOLDS.name(), h.householdId(), memberId));
         donor = null; // each person is copied once
-        return withMembers(h, members);
+        return h.withMembers(members);
     }
 
     /** The head's place: every generated household has one head, aged 25 to 74. */
@@ -211,7 +211,7 @@ public final class PlantedErrors {
     private static Household member(Household h, int index, UnaryOperator<Member> change) {
         List<Member> members = new ArrayList<>(h.members());
         members.set(index, change.apply(members.get(index)));
-        return withMembers(h, members);
+        return h.withMembers(members);
     }
 
     private static Member with(Member m, Relation relation) {
@@ -267,21 +267,5 @@ public final class PlantedErrors {
                 List.of(),
                 h.suddenHardship(),
                 h.members());
-    }
-
-    private static Household withMembers(Household h, List<Member> members) {
-        return new Household(
-                h.householdId(),
-                h.regionCode(),
-                h.status(),
-                h.incomePerCapita(),
-                h.housingGrade(),
-                h.safeDrinkingWater(),
-                h.roadAccess(),
-                h.industryProjects(),
-                h.linkedToEnterprise(),
-                h.causes(),
-                h.suddenHardship(),
-                members);
     }
 }
