@@ -1,12 +1,12 @@
 package cn.fupin.system.audit;
 
+import cn.fupin.system.KeyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -94,15 +94,7 @@ public final class AuditKey {
                         + "# without it the trail cannot be verified. Never the same as the keys protecting ID numbers.\n"
                         + "key=" + Base64.getEncoder().encodeToString(key) + "\n";
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".audit", ".tmp");
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's own permissions apply.
-            }
-            Files.writeString(temp, text);
+            Path temp = KeyFiles.ownerOnlyBeside(file, text);
             try {
                 Files.move(temp, file);
             } catch (FileAlreadyExistsException raced) {

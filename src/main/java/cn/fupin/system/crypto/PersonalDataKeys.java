@@ -1,5 +1,6 @@
 package cn.fupin.system.crypto;
 
+import cn.fupin.system.KeyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -173,15 +173,7 @@ public final class PersonalDataKeys {
                 .append('\n'));
         text.append("hmac=").append(Base64.getEncoder().encodeToString(hmac)).append('\n');
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".keys", ".tmp");
-            try {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's own permissions apply.
-            }
-            Files.writeString(temp, text);
+            Path temp = KeyFiles.ownerOnlyBeside(file, text.toString());
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
