@@ -3,8 +3,8 @@ package cn.fupin.reevaluation;
 import static cn.fupin.reevaluation.ReevaluationFixture.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.fupin.FupinApplication;
 import cn.fupin.system.Api;
+import cn.fupin.system.Instances;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,8 +40,8 @@ class ReevaluationInstancesTests {
     static void startTwoInstances() {
         a = start();
         b = start();
-        apiA = api(a);
-        apiB = api(b);
+        apiA = Instances.api(a);
+        apiB = Instances.api(b);
     }
 
     @AfterAll
@@ -60,18 +59,10 @@ class ReevaluationInstancesTests {
      * range in chunks of 5, so that a run waits on the first household while a test holds its row.
      */
     static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(FupinApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--app.reevaluation.recover-on-start=false",
-                        "--app.reevaluation.chunk-size=5",
-                        "--app.reevaluation.threads=1");
-    }
-
-    static Api api(ConfigurableApplicationContext instance) {
-        return new Api(
-                Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")),
-                instance.getEnvironment());
+        return Instances.start(
+                "--app.reevaluation.recover-on-start=false",
+                "--app.reevaluation.chunk-size=5",
+                "--app.reevaluation.threads=1");
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.fupin.FupinApplication;
 import cn.fupin.system.Api;
+import cn.fupin.system.Instances;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -25,7 +25,6 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -57,8 +56,7 @@ class RemotePartitioningTests {
                 "--app.reevaluation.queue=" + QUEUE,
                 "--app.reevaluation.remote-timeout=3s");
         worker = start("--app.reevaluation.worker=true", "--app.reevaluation.queue=" + QUEUE);
-        api = new Api(
-                Integer.parseInt(manager.getEnvironment().getProperty("local.server.port")), manager.getEnvironment());
+        api = Instances.api(manager);
     }
 
     @AfterAll
@@ -85,7 +83,6 @@ class RemotePartitioningTests {
      */
     static ConfigurableApplicationContext start(String... settings) {
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
                 "--app.reevaluation.recover-on-start=false",
                 "--app.reevaluation.chunk-size=5",
                 "--app.reevaluation.hold-expires=2s"));
@@ -94,7 +91,7 @@ class RemotePartitioningTests {
                     + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=60000");
         }
         args.addAll(List.of(settings));
-        return new SpringApplicationBuilder(FupinApplication.class).run(args.toArray(String[]::new));
+        return Instances.start(args.toArray(String[]::new));
     }
 
     /** A request that reaches no queue was lost without a word, and its run waited for ever. */
@@ -104,9 +101,7 @@ class RemotePartitioningTests {
                 "--app.reevaluation.remote=true",
                 "--app.reevaluation.ranges=2",
                 "--app.reevaluation.queue=" + UNROUTED_QUEUE);
-        Api lonely = new Api(
-                Integer.parseInt(lonelyManager.getEnvironment().getProperty("local.server.port")),
-                lonelyManager.getEnvironment());
+        Api lonely = Instances.api(lonelyManager);
         lonelyManager.getBean(AmqpAdmin.class).deleteQueue(UNROUTED_QUEUE); // as an operator's mistake would
         ReevaluationFixture fixture = new ReevaluationFixture(lonely).register(4, ReevaluationControlTests.AS_OF);
 

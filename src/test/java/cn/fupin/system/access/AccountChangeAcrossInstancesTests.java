@@ -2,7 +2,7 @@ package cn.fupin.system.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.fupin.FupinApplication;
+import cn.fupin.system.Instances;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,15 +47,12 @@ class AccountChangeAcrossInstancesTests {
     }
 
     private static ConfigurableApplicationContext start(String database) {
-        return new SpringApplicationBuilder(FupinApplication.class)
-                .logStartupInfo(false)
-                .run(
-                        "--spring.profiles.active=instances",
-                        "--server.port=0",
-                        "--app.security.users.chief.password={noop}chief-secret-1",
-                        "--app.security.users.chief.roles=ADMIN",
-                        "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
-                                + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        return Instances.start(
+                "--spring.profiles.active=instances",
+                "--app.security.users.chief.password={noop}chief-secret-1",
+                "--app.security.users.chief.roles=ADMIN",
+                "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
+                        + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
     }
 
     private static String base(ConfigurableApplicationContext instance) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import cn.fupin.FupinApplication;
 import cn.fupin.household.synthetic.ProvinceGenerator;
 import cn.fupin.policy.RulesCopy;
+import cn.fupin.system.Instances;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -223,7 +222,6 @@ class ReplicaTests {
     private static ConfigurableApplicationContext start(Path rules, String database, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=replicas",
-                "--server.port=0",
                 "--app.rules-dir=" + rules,
                 "--app.security.users.caseworker.password={noop}" + CASEWORKER_PASSWORD,
                 "--app.security.users.caseworker.roles=CASEWORKER",
@@ -236,7 +234,7 @@ class ReplicaTests {
                 "--spring.datasource.url=jdbc:h2:mem:" + database + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                         + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"));
         args.addAll(List.of(settings));
-        return new SpringApplicationBuilder(FupinApplication.class).run(args.toArray(String[]::new));
+        return Instances.start(args.toArray(String[]::new));
     }
 
     private static void rollOut(String line, Path... folders) throws IOException {

@@ -1,0 +1,32 @@
+package cn.fupin.system;
+
+import cn.fupin.FupinApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * More instances of the service in the test's JVM, each on a free port, for the tests of several instances
+ * sharing a database (and a broker): runs, account changes, rule sets across replicas, remote partitioning.
+ */
+public final class Instances {
+
+    private Instances() {}
+
+    /** An instance started with these arguments besides a free port. */
+    public static ConfigurableApplicationContext start(String... args) {
+        List<String> all = new ArrayList<>(List.of("--server.port=0"));
+        all.addAll(List.of(args));
+        return new SpringApplicationBuilder(FupinApplication.class)
+                .logStartupInfo(false)
+                .run(all.toArray(String[]::new));
+    }
+
+    /** The API of an instance, signing in with the users it was configured with. */
+    public static Api api(ConfigurableApplicationContext instance) {
+        return new Api(
+                Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")),
+                instance.getEnvironment());
+    }
+}
