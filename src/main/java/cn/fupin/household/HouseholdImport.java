@@ -242,12 +242,16 @@ public class HouseholdImport {
             int accepted = 0;
             List<Household> changed = new ArrayList<>();
             List<String> overwritten = new ArrayList<>();
+            List<String> keptNewer = new ArrayList<>();
             for (Pending p : batch) {
                 Household h = p.household();
                 VersionedHousehold before = stored.get(h.householdId());
                 FieldError refused = refusal(p, before, overwrite);
                 if (refused != null) {
                     rejected.add(new RejectedLine(p.line(), h.householdId(), List.of(refused)));
+                    if (refused.field().equals("version")) {
+                        keptNewer.add(h.householdId());
+                    }
                     continue;
                 }
                 accepted++;
@@ -267,6 +271,14 @@ public class HouseholdImport {
                         overwritten,
                         "OVERWRITTEN",
                         "a newer stored version was replaced (overwrite=true)");
+            }
+            if (!keptNewer.isEmpty()) {
+                // An attempt to put an older record back is the trail's business as much as a replacement is.
+                audit.recordAll(
+                        "HOUSEHOLD_IMPORT",
+                        keptNewer,
+                        "REFUSED_OLDER",
+                        "the line was older than the stored version, which was kept");
             }
             return accepted;
         });

@@ -265,6 +265,9 @@ class HouseholdImportExportTests extends ApiTestBase {
         assertThat(kept.get("version").asLong())
                 .as("a refused line changes nothing")
                 .isEqualTo(1);
+        assertThat(api.get("/api/audit?householdId=" + edited, "admin").json().valueStream())
+                .as("the refusal is in the trail")
+                .anySatisfy(e -> assertThat(e.get("outcome").asString()).isEqualTo("REFUSED_OLDER"));
 
         assertThat(api.postNdjson("/api/households/import?overwrite=maybe", "caseworker", old)
                         .status())

@@ -1,5 +1,6 @@
 package cn.fupin.system.access;
 
+import cn.fupin.system.audit.AuditTrail;
 import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,13 +42,16 @@ class UserBootstrap {
     private final PasswordEncoder encoder;
     private final Environment environment;
     private final Clock clock;
+    private final AuditTrail audit;
 
     UserBootstrap(
             Configured configured,
             UserAccounts accounts,
             PasswordEncoder encoder,
             Environment environment,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.configured = configured;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -74,6 +78,8 @@ class UserBootstrap {
             if (accounts.create(
                     new UserAccount(name, account.password(), account.roles(), prefix, true, 0, null, now, now))) {
                 log.info("Created configured user {} with roles {}", name, account.roles());
+                // As a user created through the API is: the first ADMIN's account is in the trail too.
+                audit.record("USER_CREATE", null, "CREATED", "user " + name + " from the configuration");
             }
         });
     }

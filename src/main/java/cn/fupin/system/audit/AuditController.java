@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-    record Verified(boolean intact, long rows, String headHash, Long brokenAt, String problem) {}
+    /** {@code anchoredHeads}: how many heads anchored outside the database the chain was checked against. */
+    record Verified(boolean intact, long rows, String headHash, Long brokenAt, String problem, int anchoredHeads) {}
 
     private final AuditChain chain;
     private final AuditAnchors anchors;
@@ -40,7 +41,8 @@ class AuditController {
                     "Checks the audit trail's keyed chain from its first row to its head, and every anchored head (ADMIN)")
     @GetMapping("/api/audit/verify")
     Verified verify() {
-        AuditChain.Verification v = chain.verify(anchors.all());
-        return new Verified(v.intact(), v.rows(), v.headHash(), v.brokenAt(), v.problem());
+        List<AuditAnchors.Anchor> anchored = anchors.all();
+        AuditChain.Verification v = chain.verify(anchored);
+        return new Verified(v.intact(), v.rows(), v.headHash(), v.brokenAt(), v.problem(), anchored.size());
     }
 }

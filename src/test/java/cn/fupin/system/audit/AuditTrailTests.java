@@ -110,6 +110,9 @@ class AuditTrailTests extends ApiTestBase {
         JsonNode verified = api.get("/api/audit/verify", "admin").json();
         assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();
         assertThat(verified.get("rows").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(verified.get("anchoredHeads").asInt())
+                .as("anchoring is off in the suite")
+                .isZero();
         assertThat(api.get("/api/audit?householdId=" + id, "admin").json()).hasSize(2);
         assertThat(api.get("/api/audit/verify", "caseworker").status()).isEqualTo(403);
     }
@@ -176,5 +179,15 @@ class AuditTrailTests extends ApiTestBase {
         if (!shown.isEmpty()) {
             assertThat(eventsOf(shown.get(0))).extracting(e -> e.get("action")).contains("BLIND_SPOT_LIST");
         }
+    }
+
+    /** The users of the configuration are created at the first start, and the trail says so, as for any other. */
+    @Test
+    void theConfiguredUsersCreatedAtStartAreInTheTrail() {
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'USER_CREATE' AND username = 'system'"
+                                + " AND detail LIKE 'user % from the configuration'",
+                        Long.class))
+                .isPositive();
     }
 }
