@@ -1,5 +1,6 @@
 package cn.fupin.policy;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * still serves (it decides as the office last approved), so the status stays UP; the details say what to fix.
  */
 @Component("rules")
+@ConditionalOnWebApplication // the commands (import, audit verify, rekey) serve no health, and need no rules
 class RulesHealth implements HealthIndicator {
 
     private final ActiveRuleSet active;
