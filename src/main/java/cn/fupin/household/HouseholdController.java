@@ -3,11 +3,7 @@ package cn.fupin.household;
 import cn.fupin.system.FieldError;
 import cn.fupin.system.FieldErrors;
 import cn.fupin.system.InvalidInputException;
-import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
-import cn.fupin.system.access.FullIdNumbers;
-import cn.fupin.system.access.RegionScope;
-import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.audit.Audited;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,31 +40,25 @@ class HouseholdController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final HouseholdRegistry registry;
+    private final ShownHouseholds shown;
     private final HouseholdImport importer;
     private final HouseholdExport exporter;
     private final IdNumberLookup lookup;
-    private final RegionScope scope;
-    private final FullIdNumbers fullIdNumbers;
-    private final AuditTrail audit;
     private final StoredHouseholdChecks checks;
 
     HouseholdController(
             HouseholdRegistry registry,
+            ShownHouseholds shown,
             HouseholdImport importer,
             HouseholdExport exporter,
             IdNumberLookup lookup,
-            RegionScope scope,
-            FullIdNumbers fullIdNumbers,
-            AuditTrail audit,
             StoredHouseholdChecks checks) {
-        this.checks = checks;
         this.registry = registry;
+        this.shown = shown;
         this.importer = importer;
         this.exporter = exporter;
         this.lookup = lookup;
-        this.scope = scope;
-        this.fullIdNumbers = fullIdNumbers;
-        this.audit = audit;
+        this.checks = checks;
     }
 
     /**
@@ -96,8 +86,7 @@ class HouseholdController {
                 : ResponseEntity.ok();
         VersionedHousehold masked = IdNumbers.masked(stored);
         return response.eTag(ETags.of(stored.version()))
-                .body(new Written(
-                        masked.household(), masked.version(), checks.warnings(stored.household(), scope.prefix())));
+                .body(new Written(masked.household(), masked.version(), checks.warnings(stored.household())));
     }
 
     @Operation(
@@ -127,12 +116,9 @@ class HouseholdController {
         FieldErrors errors = new FieldErrors();
         String requested = QueryParameters.regionPrefix(regionCode, errors);
         errors.throwIfAny();
-        String prefix = scope.narrow(requested);
-        boolean full = fullIdNumbers.granted(unmask);
-        AuditTrail.Actor actor = audit.actor(); // each page written is audited, household by household
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson"))
-                .body(out -> exporter.writeTo(prefix, out, full, actor));
+                .body(exporter.stream(requested, unmask));
     }
 
     @Operation(
@@ -142,13 +128,8 @@ class HouseholdController {
     @GetMapping("/api/households/{householdId}")
     ResponseEntity<VersionedHousehold> get(
             @PathVariable String householdId, @RequestParam(required = false) String unmask) {
-        boolean full = fullIdNumbers.granted(unmask);
-        VersionedHousehold stored = registry.find(householdId)
-                .orElseThrow(() -> new NotFoundException(HouseholdRegistry.notFound(householdId)));
-        if (full) {
-            audit.record("ID_NUMBER_READ", householdId, "OK", null);
-        }
-        return ResponseEntity.ok().eTag(ETags.of(stored.version())).body(full ? stored : IdNumbers.masked(stored));
+        VersionedHousehold household = shown.one(householdId, unmask);
+        return ResponseEntity.ok().eTag(ETags.of(household.version())).body(household);
     }
 
     record IdNumberQuery(String idNumber) {}
@@ -173,15 +154,8 @@ class HouseholdController {
         HouseholdStatus wanted = QueryParameters.code("status", status, HouseholdStatus.class, null, errors);
         QueryParameters.Paging paging = QueryParameters.paging(page, size, MAX_PAGE_SIZE, errors);
         errors.throwIfAny();
-        Page<VersionedHousehold> found = registry.page(prefix, wanted, paging.page(), paging.size());
-        audit.read(found.getContent().stream()
-                .map(s -> s.household().householdId())
-                .toList());
+        Page<VersionedHousehold> found = shown.page(prefix, wanted, paging.page(), paging.size());
         return new HouseholdPage(
-                found.getContent().stream().map(IdNumbers::masked).toList(),
-                paging.page(),
-                paging.size(),
-                found.getTotalElements(),
-                found.getTotalPages());
+                found.getContent(), paging.page(), paging.size(), found.getTotalElements(), found.getTotalPages());
     }
 }

@@ -1,11 +1,14 @@
 package cn.fupin.household;
 
+import cn.fupin.system.access.FullIdNumbers;
+import cn.fupin.system.access.RegionScope;
 import cn.fupin.system.audit.AuditTrail;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,11 +27,28 @@ public class HouseholdExport {
     private final HouseholdReads rows;
     private final JsonMapper json;
     private final AuditTrail audit;
+    private final RegionScope scope;
+    private final FullIdNumbers fullIdNumbers;
 
-    HouseholdExport(HouseholdReads rows, JsonMapper json, AuditTrail audit) {
+    HouseholdExport(
+            HouseholdReads rows, JsonMapper json, AuditTrail audit, RegionScope scope, FullIdNumbers fullIdNumbers) {
         this.rows = rows;
         this.json = json;
         this.audit = audit;
+        this.scope = scope;
+        this.fullIdNumbers = fullIdNumbers;
+    }
+
+    /**
+     * The export a user asked for, to be written once the answer starts: the prefix narrowed to the user's
+     * region, full ID numbers only if granted, and the user captured now, on the request's thread, for the
+     * audit rows written page by page on the thread that streams.
+     */
+    StreamingResponseBody stream(String requestedPrefix, String unmask) {
+        String prefix = scope.narrow(requestedPrefix);
+        boolean full = fullIdNumbers.granted(unmask);
+        AuditTrail.Actor actor = audit.actor();
+        return out -> writeTo(prefix, out, full, actor);
     }
 
     /** Writes the households under the prefix (already narrowed to the user's region) for this actor. */

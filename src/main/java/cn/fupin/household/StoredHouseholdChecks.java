@@ -10,8 +10,8 @@ import java.util.List;
 public interface StoredHouseholdChecks {
 
     /**
-     * The warnings on a stored household today, as the region scope of the user may see them, or null when
+     * The warnings on a stored household today, as the signed-in user's region may see them, or null when
      * they could not be computed (the household is stored all the same).
      */
-    List<?> warnings(Household household, String regionScope);
+    List<?> warnings(Household household);
 }

@@ -3,6 +3,7 @@ package cn.fupin.quality;
 import cn.fupin.household.Household;
 import cn.fupin.household.StoredHouseholdChecks;
 import cn.fupin.policy.ActiveRuleSet;
+import cn.fupin.system.access.RegionScope;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,19 +19,21 @@ class FindingsOnStore implements StoredHouseholdChecks {
 
     private final QualityChecks quality;
     private final ActiveRuleSet active;
+    private final RegionScope scope;
     private final Clock clock;
 
-    FindingsOnStore(QualityChecks quality, ActiveRuleSet active, Clock clock) {
+    FindingsOnStore(QualityChecks quality, ActiveRuleSet active, RegionScope scope, Clock clock) {
         this.quality = quality;
         this.active = active;
+        this.scope = scope;
         this.clock = clock;
     }
 
     @Override
-    public List<FindingView> warnings(Household household, String regionScope) {
+    public List<FindingView> warnings(Household household) {
         try {
             LocalDate today = LocalDate.now(clock);
-            return FindingView.of(quality.check(active.get(), List.of(household), today, regionScope)
+            return FindingView.of(quality.check(active.get(), List.of(household), today, scope.prefix())
                     .findings()
                     .getOrDefault(household.householdId(), List.of()));
         } catch (RuntimeException e) {
