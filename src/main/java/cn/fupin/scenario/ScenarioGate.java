@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
  * ({@link ScenarioCoverage}), and every one passes.
  */
 @Component
-public final class ScenarioGate implements RuleSetGate {
+final class ScenarioGate implements RuleSetGate {
 
     private final RuleSetCompiler compiler;
     private final ScenarioRunner runner;
 
-    public ScenarioGate(Clock clock) {
+    ScenarioGate(Clock clock) {
         this.compiler = new RuleSetCompiler(clock);
         this.runner = new ScenarioRunner(clock);
     }
