@@ -11,11 +11,13 @@ import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
 import cn.fupin.system.access.RegionScope;
+import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.audit.Audited;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +39,7 @@ class QualityController {
     private final QualityReport report;
     private final RegionScope scope;
     private final Clock clock;
+    private final AuditTrail audit;
 
     QualityController(
             HouseholdRegistry registry,
@@ -44,7 +47,9 @@ class QualityController {
             QualityChecks checks,
             QualityReport report,
             RegionScope scope,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.registry = registry;
         this.active = active;
         this.checks = checks;
@@ -121,7 +126,12 @@ class QualityController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         ListQuery q = listQuery(regionCode, code, severity, page, size);
-        return report.findings(q.prefix(), q.code(), q.severity(), q.page(), q.size());
+        QualityReport.Page found = report.findings(q.prefix(), q.code(), q.severity(), q.page(), q.size());
+        audit.read(found.content().stream()
+                .map(QualityReport.Line::householdId)
+                .distinct()
+                .toList());
+        return found;
     }
 
     @Operation(
@@ -135,8 +145,9 @@ class QualityController {
             @RequestParam(required = false) String severity) {
         ListQuery q = listQuery(regionCode, code, severity, null, null);
         report.findings(q.prefix(), q.code(), q.severity(), 0, 1); // 404 before any run, before the stream starts
+        Consumer<List<String>> audited = audit.beforeEachPage("FINDINGS_LIST", "csv");
         return ResponseEntity.ok()
                 .contentType(CSV)
-                .body(out -> report.findingsCsv(q.prefix(), q.code(), q.severity(), out));
+                .body(out -> report.findingsCsv(q.prefix(), q.code(), q.severity(), out, audited));
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -230,7 +231,13 @@ public class QualityReport {
     }
 
     /** The same findings, every one, as CSV; read a thousand at a time in key order. */
-    public void findingsCsv(String regionPrefix, String code, Severity severity, OutputStream out) {
+    /** The findings as CSV, each page's households handed to {@code beforeEachPage} (the audit) before it is written. */
+    public void findingsCsv(
+            String regionPrefix,
+            String code,
+            Severity severity,
+            OutputStream out,
+            Consumer<List<String>> beforeEachPage) {
         Run run = latestRuns(regionPrefix).get(0);
         try {
             out.write(Csv.BOM);
@@ -253,6 +260,8 @@ public class QualityReport {
                 if (lines.isEmpty()) {
                     return;
                 }
+                beforeEachPage.accept(
+                        lines.stream().map(Line::householdId).distinct().toList());
                 StringBuilder text = new StringBuilder();
                 for (Line l : lines) {
                     text.append(l.householdId())

@@ -299,6 +299,16 @@ class QualityApiTests extends ApiTestBase {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().lines()).hasSize(3);
         assertThat(csv.body()).contains(lifted + ",," + region + ",EXIT_NOT_ACCURATE,ERROR,");
+        // Each list names its households in the audit trail: the JSON page as it answers, the CSV page by page.
+        assertThat(api.get("/api/audit?householdId=" + lifted, "admin")
+                        .json()
+                        .valueStream()
+                        .filter(e -> e.get("action").asString().equals("FINDINGS_LIST"))
+                        .map(e -> e.get("detail").isNull()
+                                ? "json"
+                                : e.get("detail").asString())
+                        .toList())
+                .contains("json", "csv");
 
         // The heads are corrected; the next run finds only the exit, and counts one fixed.
         ((ObjectNode) heads.get("members").get(1)).put("relation", "CHILD");
