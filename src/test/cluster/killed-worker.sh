@@ -67,7 +67,8 @@ trap 'cleanup; cleanup_queues' EXIT
 # --- the province, twice --------------------------------------------------------------------------------------
 PROVINCE=$OUT/province.ndjson
 java -jar "$JAR" generate --people "$PEOPLE" --seed 11 --out "$PROVINCE" > "$OUT/generate.log"
-HOUSEHOLDS=$(wc -l < "$PROVINCE")
+# One household a line, but for the end line that counts them ({"exportEnd":true,…}).
+HOUSEHOLDS=$(grep -vc '"exportEnd"' "$PROVINCE")
 echo "== $HOUSEHOLDS households ($PEOPLE people), imported into two databases"
 for db in fupin_cluster_single fupin_cluster_remote; do
   sql "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4"

@@ -62,6 +62,9 @@ public final class ImportFloor {
                         continue;
                     }
                     JsonNode h = JSON.readTree(line);
+                    if (ExportEnd.is(h)) {
+                        continue; // the end line counts the households; it is none of them
+                    }
                     String id = h.get("householdId").asString();
                     household.setString(1, id);
                     household.setString(2, h.get("regionCode").asString());

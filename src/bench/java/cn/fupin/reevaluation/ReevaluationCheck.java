@@ -52,6 +52,9 @@ public final class ReevaluationCheck {
         long households = 0;
         try (BufferedReader lines = Files.newBufferedReader(export)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (json.readTree(line).has("exportEnd")) {
+                    continue; // the export's end line counts the households; it is none of them
+                }
                 Household h = json.readValue(line, Household.class);
                 households++;
                 Set<String> was = ReferencePolicy.measures(h, before.on(h.regionCode(), asOf), asOf);
