@@ -15,7 +15,8 @@
 #   import        the generated province through the `import` command, against ImportFloor (plain JDBC, the
 #                 same rows, no validation, encryption or audit).
 #   reevaluation  a full re-evaluation on the running service: the first (every measure new), then one with
-#                 nothing to change, against ReevaluationFloor (plain JDBC, the same reads and writes, no rules).
+#                 nothing to change, against ReadFloor (plain JDBC, the same reads, one small row per household)
+#                 and ReevaluationFloor (the same reads and writes as the job today, no rules).
 #   http          wrk on loopback: previews flat out and at half that rate, against GET /api/me (same security
 #                 chain, no work) under the same load; then recorded evaluations of the province's households.
 #   reload        a DRL file edited and the rule set reloaded, warm, against the Drools compile alone.
@@ -83,7 +84,9 @@ needs_database() {
   if [ -z "$(mysql -h127.0.0.1 -uroot -N -e "SHOW DATABASES LIKE '$DB'")" ] || [ ! -s "$APP_PERSONAL_DATA_KEY_FILE" ]; then
     mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB; CREATE DATABASE $DB CHARACTER SET utf8mb4"
     rm -f "$APP_PERSONAL_DATA_KEY_FILE"
-    java -Xmx512m -jar "$JAR" import /dev/null --spring.profiles.active=mysql --spring.datasource.url="$DB_URL" \
+    # An empty export (its end line counting no household): the import answers it complete, with status 0.
+    printf '{"exportEnd":true,"households":0}\n' > "$OUT/empty.ndjson"
+    java -Xmx512m -jar "$JAR" import "$OUT/empty.ndjson" --spring.profiles.active=mysql --spring.datasource.url="$DB_URL" \
         --app.personal-data.create-key-file=true "${USERS[@]}" > "$OUT/schema.log" 2>&1 \
       || { echo "could not make the bench database: see $OUT/schema.log"; exit 1; }
   fi
@@ -181,7 +184,7 @@ print(round((t(d["finishedAt"]) - t(d["startedAt"])).total_seconds(), 1))'
 reevaluation() {
   needs_mariadb; needs_jar; needs_province; needs_registry; start_service
   echo "== re-evaluation of the province"
-  local first nochange floor
+  local first nochange floor read_floor
   # Right after the import part, the first run records every measure as new; after that, runs change nothing.
   if [ "$(mysql -h127.0.0.1 -uroot -N -e "SELECT COUNT(*) FROM $DB.recommendation")" = 0 ]; then
     first=$(reevaluate '{"asOf": "2020-06-30"}')
@@ -191,8 +194,13 @@ reevaluation() {
   bench_main cn.fupin.reevaluation.ReevaluationFloor "$DB_URL?rewriteBatchedStatements=true root 2" \
     > "$OUT/reevaluation-floor.log" 2>&1 || { echo "ReevaluationFloor failed: see $OUT/reevaluation-floor.log"; exit 1; }
   floor=$(grep -oE "in [0-9.]+ s" "$OUT/reevaluation-floor.log" | grep -oE "[0-9.]+")
-  record reevaluation "re-evaluation with nothing to change ($HOUSEHOLDS households)" s "$nochange" "$floor" \
-    "plain JDBC, the same reads and writes, no rules (ReevaluationFloor)" "≤ 2 × the floor (moonshot: 30 s for 840,000 people)"
+  bench_main cn.fupin.reevaluation.ReadFloor "$DB_URL?rewriteBatchedStatements=true root 2" \
+    > "$OUT/read-floor.log" 2>&1 || { echo "ReadFloor failed: see $OUT/read-floor.log"; exit 1; }
+  read_floor=$(grep -oE "in [0-9.]+ s" "$OUT/read-floor.log" | grep -oE "[0-9.]+")
+  record reevaluation "re-evaluation with nothing to change ($HOUSEHOLDS households)" s "$nochange" "$read_floor" \
+    "plain JDBC reading what a run reads, one small row per household (ReadFloor)" "≤ 1.5 × the floor and ≤ 30 s for 840,000 people"
+  record reevaluation "the same run against the present design's floor" s "$nochange" "$floor" \
+    "plain JDBC, the same reads and writes as the job today, no rules (ReevaluationFloor)" "(previous goal: ≤ 2 × this floor)"
 }
 
 # wrk_rate SCRIPT PATH [DELAY_MS]: requests/s, p50 and p99 (ms) of 30 s with 16 connections; non-2xx answers fail.

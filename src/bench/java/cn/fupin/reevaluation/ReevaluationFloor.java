@@ -20,11 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The physical floor of a full re-evaluation on this machine: plain JDBC doing the same reads and writes as
- * the job with no rules, no Spring and no job repository. Over the same ranges of household ids on the same
+ * The floor of a full re-evaluation of the present design on this machine (kept as "the previous design" once
+ * runs write only what changed): plain JDBC doing the same reads and writes as the job with no rules, no
+ * Spring and no job repository. Over the same ranges of household ids on the same
  * number of threads, 500 households a transaction: read the households with their members and their current
  * ledger entries (the job's two queries), write one evaluation row per household with the household and its
- * measures as JSON into a copy of the evaluation table, add to a counter row, commit.
+ * measures as JSON into a copy of the evaluation table, add to a counter row, commit. {@link ReadFloor} does
+ * the same reads and writes one small row per household instead.
  *
  * <pre>mvn -Pbench test-compile exec:exec -Dbench.main=cn.fupin.reevaluation.ReevaluationFloor \
  *     -Dbench.args="jdbc:mysql://127.0.0.1:3306/fupin_bench?rewriteBatchedStatements=true root 2"</pre>
@@ -36,18 +38,70 @@ public final class ReevaluationFloor {
 
     private ReevaluationFloor() {}
 
+    /** What a chunk writes, once its households and ledger entries are read. */
+    interface Writes {
+        /** Makes the tables it writes, empty. */
+        void prepare(Statement s) throws Exception;
+
+        void chunk(
+                Connection c,
+                Map<String, List<Map<String, Object>>> households,
+                Map<String, List<Map<String, Object>>> ledger)
+                throws Exception;
+    }
+
+    /** The present design: an evaluation row with the household and its measures as JSON, a shared counter. */
+    static final Writes PRESENT = new Writes() {
+        @Override
+        public void prepare(Statement s) throws Exception {
+            s.execute("DROP TABLE IF EXISTS floor_evaluation");
+            s.execute("CREATE TABLE floor_evaluation LIKE evaluation");
+            s.execute("DROP TABLE IF EXISTS floor_progress");
+            s.execute("CREATE TABLE floor_progress (id INT PRIMARY KEY, processed BIGINT NOT NULL)");
+            s.execute("INSERT INTO floor_progress VALUES (1, 0)");
+        }
+
+        @Override
+        public void chunk(
+                Connection c,
+                Map<String, List<Map<String, Object>>> households,
+                Map<String, List<Map<String, Object>>> ledger)
+                throws Exception {
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO floor_evaluation (evaluation_id, household_id, as_of, ruleset_version, evaluated_at,"
+                            + " evaluated_by, household_version, input, result, reevaluation_id)"
+                            + " VALUES (?, ?, '2020-06-30', 'floor', ?, 'floor', 0, ?, ?, 'floor')")) {
+                for (Map.Entry<String, List<Map<String, Object>>> h : households.entrySet()) {
+                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setString(2, h.getKey());
+                    ps.setTimestamp(3, now);
+                    ps.setString(4, JSON.writeValueAsString(h.getValue()));
+                    ps.setString(5, JSON.writeValueAsString(ledger.getOrDefault(h.getKey(), List.of())));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE floor_progress SET processed = processed + ? WHERE id = 1")) {
+                ps.setInt(1, households.size());
+                ps.executeUpdate();
+            }
+        }
+    };
+
     public static void main(String[] args) throws Exception {
+        run(args, PRESENT, "floor");
+    }
+
+    static void run(String[] args, Writes writes, String name) throws Exception {
         String url = args[0];
         String user = args.length > 1 ? args[1] : "root";
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         List<String> bounds = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, user, "");
                 Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS floor_evaluation");
-            s.execute("CREATE TABLE floor_evaluation LIKE evaluation");
-            s.execute("DROP TABLE IF EXISTS floor_progress");
-            s.execute("CREATE TABLE floor_progress (id INT PRIMARY KEY, processed BIGINT NOT NULL)");
-            s.execute("INSERT INTO floor_progress VALUES (1, 0)");
+            writes.prepare(s);
             long total;
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM household")) {
                 rs.next();
@@ -72,7 +126,7 @@ public final class ReevaluationFloor {
             String after = bounds.get(i);
             String upTo = bounds.get(i + 1);
             ranges.add(pool.submit(() -> {
-                range(url, user, after, upTo, done);
+                range(url, user, after, upTo, done, writes);
                 return null;
             }));
         }
@@ -85,11 +139,12 @@ public final class ReevaluationFloor {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf(
-                "floor: %,d households in %.1f s (%,.0f/s) on %d threads%n",
-                done.get(), seconds, done.get() / seconds, threads);
+                "%s: %,d households in %.1f s (%,.0f/s) on %d threads%n",
+                name, done.get(), seconds, done.get() / seconds, threads);
     }
 
-    private static void range(String url, String user, String after, String upTo, AtomicLong done) throws Exception {
+    private static void range(String url, String user, String after, String upTo, AtomicLong done, Writes writes)
+            throws Exception {
         try (Connection c = DriverManager.getConnection(url, user, "")) {
             c.setAutoCommit(false);
             String last = after;
@@ -113,7 +168,7 @@ public final class ReevaluationFloor {
                     c.commit();
                     return;
                 }
-                chunk(c, ids);
+                chunk(c, ids, writes);
                 c.commit();
                 done.addAndGet(ids.size());
                 last = ids.get(ids.size() - 1);
@@ -121,7 +176,7 @@ public final class ReevaluationFloor {
         }
     }
 
-    private static void chunk(Connection c, List<String> ids) throws Exception {
+    private static void chunk(Connection c, List<String> ids, Writes writes) throws Exception {
         String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
         Map<String, List<Map<String, Object>>> households = new LinkedHashMap<>();
         try (PreparedStatement ps =
@@ -171,27 +226,7 @@ public final class ReevaluationFloor {
                 }
             }
         }
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO floor_evaluation (evaluation_id, household_id, as_of, ruleset_version, evaluated_at,
-                       evaluated_by, household_version, input, result, reevaluation_id)
-                VALUES (?, ?, '2020-06-30', 'floor', ?, 'floor', 0, ?, ?, 'floor')
-                """)) {
-            for (Map.Entry<String, List<Map<String, Object>>> h : households.entrySet()) {
-                ps.setString(1, UUID.randomUUID().toString());
-                ps.setString(2, h.getKey());
-                ps.setTimestamp(3, now);
-                ps.setString(4, JSON.writeValueAsString(h.getValue()));
-                ps.setString(5, JSON.writeValueAsString(ledger.getOrDefault(h.getKey(), List.of())));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE floor_progress SET processed = processed + ? WHERE id = 1")) {
-            ps.setInt(1, ids.size());
-            ps.executeUpdate();
-        }
+        writes.chunk(c, households, ledger);
     }
 
     private static void bind(PreparedStatement ps, List<String> ids) throws Exception {
