@@ -40,7 +40,11 @@ class DashboardBrowserTests extends ApiTestBase {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     WebDriver browser;
-    final String city = "54" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
+    /**
+     * A city of a province no other test registers in: the blind spots it counts are its own (under "54",
+     * the import tests' counties fell into it now and then, with households never evaluated).
+     */
+    final String city = "61" + String.format("%02d", ThreadLocalRandom.current().nextInt(100));
 
     @BeforeEach
     void browser() {
