@@ -1,6 +1,7 @@
 package cn.fupin.household;
 
-import cn.fupin.system.FieldErrors;
+import cn.fupin.system.FieldError;
+import cn.fupin.system.InvalidInputException;
 import cn.fupin.system.access.RegionScope;
 import cn.fupin.system.audit.AuditTrail;
 import cn.fupin.system.crypto.IdNumberCipher;
@@ -33,17 +34,14 @@ class IdNumberLookup {
 
     /** The lookup a client asks for with {@code {"idNumber": "…"}}: checked, answered and audited. */
     List<Found> find(JsonNode idNumber) {
-        FieldErrors errors = new FieldErrors();
         if (!idNumber.isString() || idNumber.stringValue().isBlank()) {
-            errors.add("idNumber", "is required");
-        } else {
-            ResidentIdNumber.problem(
-                            ResidentIdNumber.normalise(idNumber.stringValue().strip()), null, null)
-                    .ifPresent(problem -> errors.add("idNumber", problem));
+            throw new InvalidInputException(List.of(new FieldError("idNumber", "is required")));
         }
-        errors.throwIfAny();
-        List<Found> found =
-                byIdNumber(ResidentIdNumber.normalise(idNumber.stringValue().strip()));
+        String number = ResidentIdNumber.normalise(idNumber.stringValue().strip());
+        ResidentIdNumber.problem(number, null, null).ifPresent(problem -> {
+            throw new InvalidInputException(List.of(new FieldError("idNumber", problem)));
+        });
+        List<Found> found = byIdNumber(number);
         audit.read(found.stream().map(Found::householdId).toList());
         return found;
     }

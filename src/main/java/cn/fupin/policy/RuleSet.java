@@ -1,9 +1,11 @@
 package cn.fupin.policy;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
@@ -64,6 +66,14 @@ public record RuleSet(
         return RulesFolder.version(sources.stream()
                 .filter(s -> !s.path().startsWith(RulesFolder.QUALITY + "/"))
                 .toList());
+    }
+
+    /** Every rule of the rule set, in name order: what the checks after compiling go through. */
+    public List<Rule> rules() {
+        return kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .sorted(Comparator.comparing(Rule::getName))
+                .toList();
     }
 
     /** A problem found in this rule set after it compiled, at the file and line where the rule is declared. */

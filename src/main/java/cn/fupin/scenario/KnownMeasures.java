@@ -6,7 +6,6 @@ import cn.fupin.policy.RuleProblem;
 import cn.fupin.policy.RuleSet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.kie.api.definition.rule.Rule;
 
@@ -21,20 +20,14 @@ final class KnownMeasures {
 
     static List<RuleProblem> problems(RuleSet ruleSet) {
         List<RuleProblem> problems = new ArrayList<>();
-        ruleSet.kieBase()
-                .getKiePackages()
-                .forEach(p -> p.getRules().stream()
-                        .sorted(Comparator.comparing(Rule::getName))
-                        .forEach(rule -> {
-                            Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
-                            if (measure != null
-                                    && Arrays.stream(Measure.values())
-                                            .noneMatch(m -> m.name().equals(measure))) {
-                                problems.add(ruleSet.problemAt(
-                                        rule.getName(),
-                                        "rule \"" + rule.getName() + "\" names unknown measure '" + measure + "'"));
-                            }
-                        }));
+        for (Rule rule : ruleSet.rules()) {
+            Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
+            if (measure != null
+                    && Arrays.stream(Measure.values()).noneMatch(m -> m.name().equals(measure))) {
+                problems.add(ruleSet.problemAt(
+                        rule.getName(), "rule \"" + rule.getName() + "\" names unknown measure '" + measure + "'"));
+            }
+        }
         return problems;
     }
 }

@@ -4,7 +4,6 @@ import cn.fupin.policy.RuleMetadata;
 import cn.fupin.policy.RuleProblem;
 import cn.fupin.policy.RuleSet;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +25,16 @@ final class ScenarioCoverage {
     static List<RuleProblem> problems(RuleSet ruleSet, List<Scenario> scenarios) {
         Map<String, String> measures = new LinkedHashMap<>(); // code → the first rule that gives it
         Map<String, String> findings = new LinkedHashMap<>();
-        ruleSet.kieBase()
-                .getKiePackages()
-                .forEach(p -> p.getRules().stream()
-                        .sorted(Comparator.comparing(Rule::getName))
-                        .forEach(rule -> {
-                            Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
-                            Object finding = rule.getMetaData().get(RuleMetadata.FINDING);
-                            if (measure != null) {
-                                measures.putIfAbsent(measure.toString(), rule.getName());
-                            }
-                            if (finding != null) {
-                                findings.putIfAbsent(finding.toString(), rule.getName());
-                            }
-                        }));
+        for (Rule rule : ruleSet.rules()) {
+            Object measure = rule.getMetaData().get(RuleMetadata.MEASURE);
+            Object finding = rule.getMetaData().get(RuleMetadata.FINDING);
+            if (measure != null) {
+                measures.putIfAbsent(measure.toString(), rule.getName());
+            }
+            if (finding != null) {
+                findings.putIfAbsent(finding.toString(), rule.getName());
+            }
+        }
         List<RuleProblem> problems = new ArrayList<>();
         missing(
                 measures,

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -24,8 +23,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AuditKey {
 
-    private static final int KEY_BYTES = 32;
-
     private final SecretKeySpec key;
     private final byte[] bytes;
 
@@ -36,16 +33,7 @@ public final class AuditKey {
 
     /** The key as base64 of 32 bytes. */
     public static AuditKey of(String base64, String where) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64 == null ? "" : base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(where + " is not base64");
-        }
-        if (key.length != KEY_BYTES) {
-            throw new IllegalStateException(where + " must be " + KEY_BYTES + " bytes (base64 of 32 random bytes)");
-        }
-        return new AuditKey(key);
+        return new AuditKey(KeyFiles.decode(base64, where));
     }
 
     /** The key of a file ({@code key=base64}); with {@code create}, a missing file is made with a fresh key. */
@@ -87,8 +75,7 @@ public final class AuditKey {
     }
 
     private static void write(Path file) {
-        byte[] key = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(key);
+        byte[] key = KeyFiles.fresh();
         String text =
                 "# The audit trail's HMAC key. Keep it out of the repository and away from the database's hosts;\n"
                         + "# without it the trail cannot be verified. Never the same as the keys protecting ID numbers.\n"

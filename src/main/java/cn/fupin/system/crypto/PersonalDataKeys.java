@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +28,6 @@ public final class PersonalDataKeys {
     /** One keyring as read: the key that encrypts now, every key by id, and the lookup key. */
     record Ring(String currentId, Map<String, byte[]> keys, byte[] hmacKey) {}
 
-    private static final int KEY_BYTES = 32;
     private static final long RECHECK_NANOS = 1_000_000_000L;
 
     private final Path file;
@@ -51,13 +49,14 @@ public final class PersonalDataKeys {
             if (parts.length != 2 || parts[0].isBlank()) {
                 throw new IllegalStateException("app.personal-data.keys: each key is id:base64 (comma separated)");
             }
-            byId.put(parts[0], key(parts[1], "app.personal-data.keys " + parts[0]));
+            byId.put(parts[0], KeyFiles.decode(parts[1], "app.personal-data.keys " + parts[0]));
             current = current == null ? parts[0] : current;
         }
         if (hmacKey == null || hmacKey.isBlank()) {
             throw new IllegalStateException("app.personal-data.hmac-key is missing (base64, 32 bytes)");
         }
-        return new PersonalDataKeys(null, new Ring(current, byId, key(hmacKey, "app.personal-data.hmac-key")));
+        return new PersonalDataKeys(
+                null, new Ring(current, byId, KeyFiles.decode(hmacKey, "app.personal-data.hmac-key")));
     }
 
     /** Keys from a file; with {@code create}, a missing file is made with fresh keys (embedded default only). */
@@ -67,7 +66,7 @@ public final class PersonalDataKeys {
                 throw new IllegalStateException("The key file " + file + " does not exist: configure "
                         + "app.personal-data.keys and app.personal-data.hmac-key, or an existing key file");
             }
-            write(file, "k1", Map.of("k1", fresh()), fresh());
+            write(file, "k1", Map.of("k1", KeyFiles.fresh()), KeyFiles.fresh());
         }
         PersonalDataKeys keys = new PersonalDataKeys(file, read(file));
         keys.readAt = modified(file);
@@ -126,7 +125,7 @@ public final class PersonalDataKeys {
         }
         String id = "k" + n;
         Map<String, byte[]> keys = new LinkedHashMap<>(now.keys());
-        keys.put(id, fresh());
+        keys.put(id, KeyFiles.fresh());
         write(file, id, keys, now.hmacKey());
         reread();
         return id;
@@ -153,12 +152,12 @@ public final class PersonalDataKeys {
         p.stringPropertyNames().stream()
                 .filter(name -> name.startsWith("key."))
                 .sorted()
-                .forEach(name -> keys.put(name.substring(4), key(p.getProperty(name), file + " " + name)));
+                .forEach(name -> keys.put(name.substring(4), KeyFiles.decode(p.getProperty(name), file + " " + name)));
         String current = p.getProperty("current");
         if (current == null || !keys.containsKey(current)) {
             throw new IllegalStateException(file + ": 'current' must name one of its key.<id> entries");
         }
-        return new Ring(current, keys, key(p.getProperty("hmac"), file + " hmac"));
+        return new Ring(current, keys, KeyFiles.decode(p.getProperty("hmac"), file + " hmac"));
     }
 
     private static void write(Path file, String current, Map<String, byte[]> keys, byte[] hmac) {
@@ -182,25 +181,6 @@ public final class PersonalDataKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the key file " + file, e);
         }
-    }
-
-    private static byte[] key(String base64, String where) {
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(base64 == null ? "" : base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(where + " is not base64");
-        }
-        if (key.length != KEY_BYTES) {
-            throw new IllegalStateException(where + " must be " + KEY_BYTES + " bytes (base64 of 32 random bytes)");
-        }
-        return key;
-    }
-
-    private static byte[] fresh() {
-        byte[] key = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(key);
-        return key;
     }
 
     private static FileTime modified(Path file) {
