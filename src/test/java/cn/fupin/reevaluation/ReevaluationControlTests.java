@@ -8,7 +8,6 @@ import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,24 +41,12 @@ class ReevaluationControlTests extends ApiTestBase {
         fixture = new ReevaluationFixture(api);
     }
 
-    /** Holds a household's row lock, as a case worker's evaluation would, until closed. */
-    Connection lock(String householdId) throws Exception {
-        Connection connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT household_id FROM household WHERE household_id = ? FOR UPDATE")) {
-            select.setString(1, householdId);
-            select.executeQuery().close();
-        }
-        return connection;
-    }
-
     @Test
     void aStoppedRunEndsAfterItsChunkAndResumesWhereItLeftOffWhileOverlappingRunsAreRefused() throws Exception {
         fixture.register(25, AS_OF);
         String held = fixture.households.keySet().stream().toList().get(12);
         String run;
-        try (Connection connection = lock(held)) {
+        try (Connection connection = HeldHouseholds.lock(dataSource, List.of(held))) {
             run = fixture.start(body("asOf", AS_OF.toString(), "regionCode", fixture.region));
             Thread.sleep(300);
             assertThat(fixture.progress(run).get("state").asString()).isEqualTo("RUNNING");
@@ -109,8 +96,9 @@ class ReevaluationControlTests extends ApiTestBase {
     void aRunThatALaterRunSupersededCannotBeResumed() throws Exception {
         fixture.register(12, AS_OF);
         String run;
-        try (Connection connection =
-                lock(fixture.households.keySet().stream().toList().get(6))) {
+        try (Connection connection = HeldHouseholds.lock(
+                dataSource,
+                List.of(fixture.households.keySet().stream().toList().get(6)))) {
             run = fixture.start(body("asOf", AS_OF.toString(), "regionCode", fixture.region));
             Thread.sleep(200);
             assertThat(api.post("/api/reevaluations/" + run + "/stop", "policy", "")

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fupin.system.Api;
 import cn.fupin.system.Instances;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ class ReevaluationInstancesTests {
                 List<Api.Response> answers;
                 List<String> started = new ArrayList<>();
                 // The first household's row is held, so that a run that starts stays running through the round.
-                try (Connection held = lock(first)) {
+                try (Connection held = HeldHouseholds.lock(a.getBean(DataSource.class), List.of(first))) {
                     answers = atOnce(threads, run);
                     for (Api.Response answer : answers) {
                         if (answer.status() == 202) {
@@ -137,17 +136,5 @@ class ReevaluationInstancesTests {
             out.add(answer.get(60, TimeUnit.SECONDS));
         }
         return out;
-    }
-
-    /** Holds a household's row lock, as a case worker's evaluation would, until closed. */
-    static Connection lock(String householdId) throws Exception {
-        Connection connection = a.getBean(DataSource.class).getConnection();
-        connection.setAutoCommit(false);
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT household_id FROM household WHERE household_id = ? FOR UPDATE")) {
-            select.setString(1, householdId);
-            select.executeQuery().close();
-        }
-        return connection;
     }
 }

@@ -146,20 +146,6 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         return List.of(ids.get(0), ids.get(ids.size() / 2));
     }
 
-    /** Holds these households' row locks, as case workers' evaluations would, until closed. */
-    Connection lock(List<String> householdIds) throws Exception {
-        Connection connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-        for (String id : householdIds) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT household_id FROM household WHERE household_id = ? FOR UPDATE")) {
-                select.setString(1, id);
-                select.executeQuery().close();
-            }
-        }
-        return connection;
-    }
-
     /** Waits until the run's ranges have started (before that, a stop could race the job's own start). */
     void awaitRanges(String run) throws InterruptedException {
         for (int i = 0; i < 1200; i++) {
@@ -182,7 +168,7 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         String id = dropout();
         String run;
         String evaluation;
-        try (Connection held = lock(firstOfEachRange())) {
+        try (Connection held = HeldHouseholds.lock(dataSource, firstOfEachRange())) {
             run = fixture.start(body("asOf", AS_OF.toString(), "regionCode", fixture.region));
             awaitRanges(run);
             evaluation = evaluateAndDeliver(id);
@@ -204,7 +190,7 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         fixture.register(14, AS_OF);
         String id = dropout();
         String run;
-        try (Connection held = lock(firstOfEachRange())) {
+        try (Connection held = HeldHouseholds.lock(dataSource, firstOfEachRange())) {
             run = fixture.start(body("asOf", AS_OF.toString(), "regionCode", fixture.region));
             awaitRanges(run);
             assertThat(api.post("/api/reevaluations/" + run + "/stop", "policy", "")
@@ -266,7 +252,7 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         String first = firstOfEachRange().get(0);
         String run;
         String evaluation = UUID.randomUUID().toString();
-        try (Connection held = lock(List.of(first))) {
+        try (Connection held = HeldHouseholds.lock(dataSource, List.of(first))) {
             run = fixture.start(body("asOf", AS_OF.toString(), "regionCode", fixture.region));
             awaitRanges(run);
             awaitALockWait();

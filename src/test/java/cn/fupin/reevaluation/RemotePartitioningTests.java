@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.fupin.system.Api;
 import cn.fupin.system.Instances;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +45,7 @@ class RemotePartitioningTests {
 
     @BeforeAll
     static void start() {
-        assumeTrue(brokerListening(), "RabbitMQ on 127.0.0.1:5672 (.ci/run starts it)");
+        assumeTrue(Instances.brokerListening(), "RabbitMQ on 127.0.0.1:5672 (.ci/run starts it)");
         manager = start(
                 "--app.reevaluation.remote=true",
                 "--app.reevaluation.ranges=2",
@@ -141,7 +137,7 @@ class RemotePartitioningTests {
     void rangesThatDoNotAnswerFailTheRunNamingThem() throws Exception {
         ReevaluationFixture fixture = new ReevaluationFixture(api).register(20, ReevaluationControlTests.AS_OF);
         String id;
-        try (Connection held = lock(first(fixture))) {
+        try (Connection held = HeldHouseholds.lock(manager.getBean(DataSource.class), List.of(first(fixture)))) {
             id = fixture.start(body("asOf", ReevaluationControlTests.AS_OF.toString(), "regionCode", fixture.region));
 
             JsonNode failed = awaitEnd(api, id, Duration.ofSeconds(40));
@@ -162,7 +158,7 @@ class RemotePartitioningTests {
     void aRangeAWorkerStillRunsIsNotHandedOutAgain() throws Exception {
         ReevaluationFixture fixture = new ReevaluationFixture(api).register(20, ReevaluationControlTests.AS_OF);
         String id;
-        try (Connection held = lock(first(fixture))) {
+        try (Connection held = HeldHouseholds.lock(manager.getBean(DataSource.class), List.of(first(fixture)))) {
             id = fixture.start(body("asOf", ReevaluationControlTests.AS_OF.toString(), "regionCode", fixture.region));
             assertThat(awaitEnd(api, id, Duration.ofSeconds(40)).get("state").asString())
                     .isEqualTo("FAILED");
@@ -234,26 +230,5 @@ class RemotePartitioningTests {
                         ReevaluationJobConfiguration.RUN_ID,
                         id,
                         ReevaluationJobConfiguration.RANGE_STEP + ":" + range);
-    }
-
-    /** Holds a household's row lock, as a case worker's evaluation would, until closed. */
-    private static Connection lock(String householdId) throws Exception {
-        Connection connection = manager.getBean(DataSource.class).getConnection();
-        connection.setAutoCommit(false);
-        try (PreparedStatement select =
-                connection.prepareStatement("SELECT household_id FROM household WHERE household_id = ? FOR UPDATE")) {
-            select.setString(1, householdId);
-            select.executeQuery().close();
-        }
-        return connection;
-    }
-
-    private static boolean brokerListening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5672), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,9 @@
 package cn.fupin.system;
 
 import cn.fupin.FupinApplication;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,5 +31,15 @@ public final class Instances {
         return new Api(
                 Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")),
                 instance.getEnvironment());
+    }
+
+    /** Whether a RabbitMQ broker listens where the tests of several instances expect it (.ci/run starts it). */
+    public static boolean brokerListening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 5672), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -9,8 +9,6 @@ import cn.fupin.policy.RulesCopy;
 import cn.fupin.system.Instances;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +54,7 @@ class ReplicaTests {
 
     @BeforeAll
     static void startTwoInstances() {
-        assumeTrue(brokerListening(), "RabbitMQ on 127.0.0.1:5672 (.ci/run starts it)");
+        assumeTrue(Instances.brokerListening(), "RabbitMQ on 127.0.0.1:5672 (.ci/run starts it)");
         rulesA = RulesCopy.create(true);
         rulesB = RulesCopy.create(true);
         a = start(rulesA);
@@ -268,14 +266,5 @@ class ReplicaTests {
                 .header(
                         "Authorization",
                         "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static boolean brokerListening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 5672), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
