@@ -18,10 +18,13 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_STEP_EXECUTION TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_STEP_EXECUTION_CONTEXT TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_STEP_EXECUTION_SEQ TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON evaluation TO 'fupin_app'@'%';
+-- Written once, never changed: a household's numbered answer, a version's snapshot.
+GRANT SELECT, INSERT ON evaluation_result TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON household TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON household_coverage TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON household_evaluated TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON household_member TO 'fupin_app'@'%';
+GRANT SELECT, INSERT ON household_snapshot TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON quality_finding TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON recommendation TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON recommendation_status_change TO 'fupin_app'@'%';

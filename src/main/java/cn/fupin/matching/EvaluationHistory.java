@@ -40,7 +40,7 @@ public class EvaluationHistory {
 
     public Evaluation get(String evaluationId) {
         return evaluations
-                .findById(evaluationId)
+                .findRecorded(evaluationId)
                 .filter(r -> registry.visible(r.householdId()))
                 .map(this::toEvaluation)
                 .orElseThrow(() -> new NotFoundException("No evaluation " + evaluationId));

@@ -10,8 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A recorded evaluation: who asked, when, for which date, with which rule set, the household exactly as
- * evaluated ({@code input}, JSON) and the recommendations it produced ({@code result}, JSON); and the bulk
- * re-evaluation it was part of, if any.
+ * evaluated ({@code input}, JSON: its version's snapshot; read only for a replay) and the recommendations it
+ * produced ({@code result}, JSON); and the bulk re-evaluation it was part of, if any. Read through
+ * {@link EvaluationRepository}, which joins the snapshot and the answer the row refers to (sql/V24).
  */
 @Table("evaluation")
 record EvaluationRecord(

@@ -1,7 +1,6 @@
 package cn.fupin.matching;
 
 import cn.fupin.household.HouseholdRegistry;
-import cn.fupin.household.HouseholdSnapshots;
 import cn.fupin.household.VersionedHousehold;
 import cn.fupin.system.audit.AuditTrail;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Evaluates a stored household and records it, all in one transaction: the evaluation with the household
@@ -27,8 +25,6 @@ public class EvaluationRecorder {
     private final LedgerWrites ledger;
     private final EvaluationWrites evaluations;
     private final LedgerCoverage coverage;
-    private final JsonMapper json;
-    private final HouseholdSnapshots snapshots;
     private final AuditTrail audit;
 
     EvaluationRecorder(
@@ -37,16 +33,12 @@ public class EvaluationRecorder {
             LedgerWrites ledger,
             EvaluationWrites evaluations,
             LedgerCoverage coverage,
-            JsonMapper json,
-            HouseholdSnapshots snapshots,
             AuditTrail audit) {
         this.registry = registry;
         this.evaluator = evaluator;
         this.ledger = ledger;
         this.evaluations = evaluations;
         this.coverage = coverage;
-        this.json = json;
-        this.snapshots = snapshots;
         this.audit = audit;
     }
 
@@ -89,23 +81,12 @@ public class EvaluationRecorder {
             String user,
             Instant at,
             String reevaluationId) {
-        List<EvaluationRecord> records = new ArrayList<>(changes.size());
+        List<EvaluationWrites.Recorded> recorded = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
-            VersionedHousehold stored = households.get(i);
-            LedgerChange change = changes.get(i);
-            records.add(new EvaluationRecord(
-                    change.evaluationId(),
-                    change.householdId(),
-                    asOf,
-                    rulesetVersion,
-                    at,
-                    user,
-                    stored.version(),
-                    snapshots.write(stored.household()),
-                    json.writeValueAsString(change.recorded()),
-                    reevaluationId));
+            recorded.add(new EvaluationWrites.Recorded(households.get(i), changes.get(i)));
         }
-        evaluations.insert(records);
+        Map<String, EvaluationWrites.Answer> answers =
+                evaluations.insert(recorded, asOf, rulesetVersion, at, user, reevaluationId);
         ledger.write(new LedgerWrites.Writes(changes, rulesetVersion, user, at));
         // Coverage moves only where a measure was added or withdrawn: statuses do not change here.
         List<cn.fupin.household.Household> moved = new ArrayList<>();
@@ -122,6 +103,6 @@ public class EvaluationRecorder {
             }
         }
         coverage.refresh(moved, current);
-        coverage.evaluated(households, rulesetVersion, asOf, at);
+        coverage.evaluated(households, answers, rulesetVersion, asOf, at);
     }
 }

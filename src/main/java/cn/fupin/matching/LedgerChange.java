@@ -1,10 +1,10 @@
 package cn.fupin.matching;
 
+import cn.fupin.system.Ids;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * What one evaluation does to a household's ledger, from the measures it matched and the household's current
@@ -45,13 +45,12 @@ record LedgerChange(
                 }
                 recorded.add(same);
             } else {
-                Recommendation fresh = r.recorded(UUID.randomUUID().toString(), RecommendationStatus.RECOMMENDED);
+                Recommendation fresh = r.recorded(Ids.next(), RecommendationStatus.RECOMMENDED);
                 added.add(fresh);
                 recorded.add(fresh);
             }
         }
-        return new LedgerChange(
-                householdId, UUID.randomUUID().toString(), recorded, regrounded, added, List.copyOf(open.values()));
+        return new LedgerChange(householdId, Ids.next(), recorded, regrounded, added, List.copyOf(open.values()));
     }
 
     /** The entries this evaluation withdraws, as recommendations with the status they had. */

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * Keeps, beside the ledger, per household and action the people a current measure targets (every member
  * for a household measure) and those whose targeted measures of that action are all DELIVERED; and the
  * household's latest evaluation (rule set, time, date, the household's version it read) with the household's
- * version now. Rewritten in the transaction that changes the household's ledger or the household itself, so
+ * version now, and the number and digest of its answer (sql/V24). Rewritten in the transaction that changes the household's ledger or the household itself, so
  * the coverage report and its blind spots are sums over small rows that always count a household under its
  * region now (see sql/V8__coverage.sql and V19).
  */
@@ -154,28 +154,40 @@ class LedgerCoverage {
      * The households' latest evaluation is this one, of the versions the caller locked. It speaks for its date
      * (asOf), or for the day it was recorded when asOf is later: the household's facts are those read that day.
      */
-    void evaluated(List<VersionedHousehold> households, String rulesetVersion, LocalDate asOf, Instant at) {
+    void evaluated(
+            List<VersionedHousehold> households,
+            Map<String, EvaluationWrites.Answer> answers,
+            String rulesetVersion,
+            LocalDate asOf,
+            Instant at) {
         Timestamp time = Timestamp.from(at);
         LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
         Date on = Date.valueOf(asOf.isAfter(recordedOn) ? recordedOn : asOf);
         jdbc.batchUpdate(
                 """
                 INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at,
-                       household_version, stored_version, evaluated_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                       household_version, stored_version, evaluated_on, result_no, result_digest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE region_code = VALUES(region_code), ruleset_version = VALUES(ruleset_version),
                        evaluated_at = VALUES(evaluated_at), household_version = VALUES(household_version),
-                       stored_version = VALUES(stored_version), evaluated_on = VALUES(evaluated_on)
+                       stored_version = VALUES(stored_version), evaluated_on = VALUES(evaluated_on),
+                       result_no = VALUES(result_no), result_digest = VALUES(result_digest)
                 """,
                 households.stream()
-                        .map(s -> new Object[] {
-                            s.household().householdId(),
-                            s.household().regionCode(),
-                            rulesetVersion,
-                            time,
-                            s.version(),
-                            s.version(),
-                            on
+                        .map(s -> {
+                            EvaluationWrites.Answer answer =
+                                    answers.get(s.household().householdId());
+                            return new Object[] {
+                                s.household().householdId(),
+                                s.household().regionCode(),
+                                rulesetVersion,
+                                time,
+                                s.version(),
+                                s.version(),
+                                on,
+                                answer.resultNo(),
+                                answer.digest()
+                            };
                         })
                         .toList());
     }

@@ -1,12 +1,12 @@
 package cn.fupin.policy;
 
+import cn.fupin.system.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -72,17 +72,13 @@ public final class RulesFolder {
 
     /** {@code sha256:} over every file's path and content, in path order: equal folders, equal versions. */
     public static String version(List<RuleSource> sources) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (RuleSource source : sources) {
-                digest.update(source.path().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(source.content().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            }
-            return "sha256:" + HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest digest = Sha256.digest();
+        for (RuleSource source : sources) {
+            digest.update(source.path().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(source.content().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
         }
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * transaction: a real run locks and records them as single evaluations are recorded; a dry run only
  * compares. Either writes the chunk's diff and adds to the run's counters in the same transaction, which
  * also holds the reader's position: a chunk is done entirely or not at all. A real run's writes are audited
- * in the same transaction, a row per household recorded, in the name of the user who started the run.
+ * in the same transaction, one row for the chunk ({@link RecordedChunk}), in the name of the user who started
+ * the run.
  * A real run also records the quality findings of the households it recorded; a quality-only run records
  * those findings alone and evaluates nothing. A real run leaves alone, and lists as skipped, households whose
  * latest evaluation is newer than what it would record ({@link LaterEvaluations}).
@@ -96,15 +97,18 @@ class ReevaluationChunk implements ItemWriter<String> {
         BulkEvaluation.Outcome recorded =
                 bulk.record(ruleSet, households, run.asOf(), run.requestedBy(), run.reevaluationId());
         recorded.skipped().forEach(s -> skipped.add(s.householdId()));
-        audit.recordAll(
-                new AuditTrail.Actor(run.requestedBy(), "re-evaluation"),
-                "EVALUATION_RECORD",
-                households.stream()
-                        .map(h -> h.household().householdId())
-                        .filter(id -> !skipped.contains(id))
-                        .toList(),
-                "RECORDED",
-                "re-evaluation " + run.reevaluationId());
+        List<VersionedHousehold> recordedHouseholds = households.stream()
+                .filter(h -> !skipped.contains(h.household().householdId()))
+                .toList();
+        if (!recordedHouseholds.isEmpty()) {
+            RecordedChunk audited = RecordedChunk.of(run.reevaluationId(), recordedHouseholds);
+            audit.recordAll(
+                    new AuditTrail.Actor(run.requestedBy(), "re-evaluation"),
+                    RecordedChunk.ACTION,
+                    List.of(audited.first()),
+                    "RECORDED",
+                    audited.detail());
+        }
         // The same households, as locked, through the quality rules of the same rule set.
         int findings = this.findings.record(
                 run.reevaluationId(),

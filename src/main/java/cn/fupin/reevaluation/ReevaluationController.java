@@ -47,6 +47,7 @@ class ReevaluationController {
     private final RegionScope scope;
     private final AuditTrail audit;
     private final CandidateFolders candidates;
+    private final RunAuditCheck auditCheck;
 
     ReevaluationController(
             Reevaluations reevaluations,
@@ -55,7 +56,9 @@ class ReevaluationController {
             Clock clock,
             RegionScope scope,
             AuditTrail audit,
-            CandidateFolders candidates) {
+            CandidateFolders candidates,
+            RunAuditCheck auditCheck) {
+        this.auditCheck = auditCheck;
         this.scope = scope;
         this.candidates = candidates;
         this.audit = audit;
@@ -228,6 +231,15 @@ class ReevaluationController {
                 .contentType(CSV)
                 .header("Content-Disposition", "attachment; filename=\"reevaluation-" + id + "-changes.csv\"")
                 .body(out -> diff.csv(id, within, out, audited));
+    }
+
+    @Operation(
+            summary = "Whether the run's audit rows account for exactly the evaluations it recorded: each chunk's "
+                    + "households, versions and digest against the evaluation rows")
+    @GetMapping("/api/reevaluations/{id}/audit")
+    RunAuditCheck.Outcome audit(@PathVariable String id) {
+        within(id);
+        return auditCheck.check(id);
     }
 
     @Operation(summary = "Households and people gaining and losing, per measure and per region (2, 4 or 6 digits)")

@@ -3,6 +3,7 @@ package cn.fupin.reevaluation;
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.policy.ActiveRuleSet;
 import cn.fupin.system.ConflictException;
+import cn.fupin.system.Ids;
 import cn.fupin.system.NotFoundException;
 import cn.fupin.system.QueryParameters;
 import java.time.Clock;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -95,7 +95,7 @@ public class Reevaluations {
         Reevaluation run = lock.holding(() -> {
             refuseIfOverlapping(request.regionPrefix(), null);
             Reevaluation asked = new Reevaluation(
-                    UUID.randomUUID().toString(),
+                    Ids.next(),
                     request.regionPrefix(),
                     request.asOf(),
                     request.dryRun(),

@@ -168,8 +168,8 @@ class IdNumberProtectionTests extends ApiTestBase {
     @Test
     void evaluationSnapshotsHoldNoIdNumberNotEvenMasked() {
         api.post("/api/households/" + householdId + "/evaluations?asOf=2020-06-30", "caseworker", "");
-        JsonNode snapshot = Api.JSON.readTree(
-                jdbc.queryForObject("SELECT input FROM evaluation WHERE household_id = ?", String.class, householdId));
+        JsonNode snapshot = Api.JSON.readTree(jdbc.queryForObject(
+                "SELECT snapshot FROM household_snapshot WHERE household_id = ?", String.class, householdId));
         assertThat(snapshot.get("members"))
                 .hasSize(2)
                 .allSatisfy(member -> assertThat(member.has("idNumber"))

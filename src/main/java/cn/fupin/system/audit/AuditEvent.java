@@ -1,10 +1,7 @@
 package cn.fupin.system.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.fupin.system.Sha256;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * One row of the audit trail: who ({@code username}, from {@code remoteAddr}), when, what ({@code action} on
@@ -56,12 +53,7 @@ public record AuditEvent(
      * can compute it, so such rows are protected only by the keyed rows after them.
      */
     static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text);
     }
 
     /** This row's text, recomputed from its fields. */

@@ -49,7 +49,7 @@ final class GrantsFile {
                         name,
                         new TreeSet<>(
                                 switch (name) {
-                                    case "audit_event" -> APPEND_ONLY;
+                                    case "audit_event", "evaluation_result", "household_snapshot" -> APPEND_ONLY;
                                     case "audit_chain" -> READ_ONLY;
                                     default -> READ_WRITE;
                                 }));
