@@ -45,11 +45,19 @@ public class BulkEvaluation {
         this.clock = clock;
     }
 
-    /** Evaluates and records households that the caller's transaction has locked. */
+    /**
+     * Records households the caller's transaction has locked, prepared by {@link #prepare} and decided by a pass
+     * of the engine the caller ran ({@link RuleSession#fireAll}, measures and quality checks together).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome record(
-            RuleSet ruleSet, List<VersionedHousehold> locked, LocalDate asOf, String user, String reevaluationId) {
-        return evaluate(ruleSet, locked, asOf, user, reevaluationId, true);
+            RuleSet ruleSet,
+            Prepared<VersionedHousehold> prepared,
+            Map<String, List<Recommendation>> matched,
+            LocalDate asOf,
+            String user,
+            String reevaluationId) {
+        return recorded(ruleSet, prepared, matched, asOf, user, reevaluationId, true);
     }
 
     /** Evaluates households and compares them with their recorded measures; writes nothing. */
@@ -92,10 +100,20 @@ public class BulkEvaluation {
             String reevaluationId,
             boolean record) {
         Prepared<VersionedHousehold> prepared = prepare(ruleSet, households, VersionedHousehold::household, asOf);
+        Map<String, List<Recommendation>> matched = RuleSession.run(ruleSet, prepared.inputs(), asOf);
+        return recorded(ruleSet, prepared, matched, asOf, user, reevaluationId, record);
+    }
+
+    private Outcome recorded(
+            RuleSet ruleSet,
+            Prepared<VersionedHousehold> prepared,
+            Map<String, List<Recommendation>> matched,
+            LocalDate asOf,
+            String user,
+            String reevaluationId,
+            boolean record) {
         List<VersionedHousehold> evaluable = prepared.evaluable();
-        List<RuleSession.Input> inputs = prepared.inputs();
         List<Skipped> skipped = prepared.skipped();
-        Map<String, List<Recommendation>> matched = RuleSession.run(ruleSet, inputs, asOf);
         List<LedgerChange> changes = recorder.changes(matched);
         if (record && !changes.isEmpty()) {
             Instant at = clock.instant();

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 
@@ -35,22 +34,47 @@ public final class RuleSession {
 
     /** Recommendations per household id, in the order of the input; every input household has an entry. */
     public static Map<String, List<Recommendation>> run(RuleSet ruleSet, List<Input> inputs, LocalDate asOf) {
+        return fire(ruleSet, inputs, List.of(), asOf, MEASURES).recommendations();
+    }
+
+    /**
+     * What one pass of the engine leaves: the recommendations per household (as {@link #run}) and every fact
+     * in the session at the end, for the quality checks to take their findings from.
+     */
+    public record Fired(Map<String, List<Recommendation>> recommendations, List<Object> facts) {}
+
+    /**
+     * Measures and quality checks in one pass, for a chunk of a run that records both: the two kinds of rule
+     * read only the households' facts and the definitions, never each other's conclusions, so one session
+     * firing both derives the definitions once and answers what two sessions would. {@code facts} are
+     * inserted beside the households' (the quality checks' view of the registry around them).
+     */
+    public static Fired fireAll(RuleSet ruleSet, List<Input> inputs, List<?> facts, LocalDate asOf) {
+        return fire(ruleSet, inputs, facts, asOf, match -> true);
+    }
+
+    private static Fired fire(RuleSet ruleSet, List<Input> inputs, List<?> facts, LocalDate asOf, AgendaFilter rules) {
         KieSession session = ruleSet.newSession();
         try {
             insert(session, inputs, asOf);
-            session.fireAllRules(MEASURES);
+            facts.forEach(session::insert);
+            session.fireAllRules(rules);
             Map<String, List<Match>> matches = new HashMap<>();
-            for (Object fact : session.getObjects(new ClassObjectFilter(Match.class))) {
-                Match match = (Match) fact;
-                matches.computeIfAbsent(match.getHouseholdId(), id -> new ArrayList<>())
-                        .add(match);
+            List<Object> left = new ArrayList<>();
+            for (Object fact : session.getObjects()) {
+                if (fact instanceof Match match) {
+                    matches.computeIfAbsent(match.getHouseholdId(), id -> new ArrayList<>())
+                            .add(match);
+                } else {
+                    left.add(fact);
+                }
             }
             Map<String, List<Recommendation>> result = new LinkedHashMap<>();
             for (Input input : inputs) {
                 String id = input.household().householdId();
                 result.put(id, recommendations(input.household(), matches.getOrDefault(id, List.of())));
             }
-            return result;
+            return new Fired(result, left);
         } finally {
             session.dispose();
         }

@@ -54,7 +54,10 @@ public class QualityChecks {
     }
 
     /** The members of these households whose ID number is also registered in another household under the scope. */
-    List<SharedIdNumber> sharedIdNumbers(List<String> householdIds, String scope) {
+    public List<SharedIdNumber> sharedIdNumbers(List<String> householdIds, String scope) {
+        if (householdIds.isEmpty()) {
+            return List.of();
+        }
         Map<List<String>, List<String>> others = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT m.household_id, m.member_id, o.household_id

@@ -5,6 +5,7 @@ import cn.fupin.policy.RuleMetadata;
 import cn.fupin.policy.RuleSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +35,26 @@ public final class QualitySession {
             RuleSession.insert(session, inputs, asOf);
             shared.forEach(session::insert);
             session.fireAllRules(CHECKS);
-            Map<String, List<Finding>> found = new LinkedHashMap<>();
-            inputs.forEach(input -> found.put(input.household().householdId(), new ArrayList<>()));
-            for (Object fact : session.getObjects(new ClassObjectFilter(Finding.class))) {
-                Finding finding = (Finding) fact;
-                found.get(finding.getHouseholdId()).add(finding);
-            }
-            found.values().forEach(list -> list.sort(Finding.ORDER));
-            return found;
+            return findings(inputs, session.getObjects(new ClassObjectFilter(Finding.class)));
         } finally {
             session.dispose();
         }
+    }
+
+    /**
+     * The findings among the facts a session left, per household id in the order of the input (an entry for
+     * every household): of this session, or of a pass that fired measures and checks together
+     * ({@link RuleSession#fireAll}).
+     */
+    public static Map<String, List<Finding>> findings(List<RuleSession.Input> inputs, Collection<?> facts) {
+        Map<String, List<Finding>> found = new LinkedHashMap<>();
+        inputs.forEach(input -> found.put(input.household().householdId(), new ArrayList<>()));
+        for (Object fact : facts) {
+            if (fact instanceof Finding finding) {
+                found.get(finding.getHouseholdId()).add(finding);
+            }
+        }
+        found.values().forEach(list -> list.sort(Finding.ORDER));
+        return found;
     }
 }

@@ -4,9 +4,11 @@ import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdRegistry;
 import cn.fupin.household.VersionedHousehold;
 import cn.fupin.matching.BulkEvaluation;
+import cn.fupin.matching.RuleSession;
 import cn.fupin.policy.RuleSet;
 import cn.fupin.quality.FindingStore;
 import cn.fupin.quality.QualityChecks;
+import cn.fupin.quality.QualitySession;
 import cn.fupin.system.audit.AuditTrail;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +26,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * also holds the reader's position: a chunk is done entirely or not at all. A real run's writes are audited
  * in the same transaction, one row for the chunk ({@link RecordedChunk}), in the name of the user who started
  * the run.
- * A real run also records the quality findings of the households it recorded; a quality-only run records
+ * A real run also records the quality findings of the households it recorded, from the same pass of the
+ * engine that decides their measures; a quality-only run records
  * those findings alone and evaluates nothing. A real run leaves alone, and lists as skipped, households whose
  * latest evaluation is newer than what it would record ({@link LaterEvaluations}).
  */
@@ -94,8 +97,20 @@ class ReevaluationChunk implements ItemWriter<String> {
         List<VersionedHousehold> households = locked.stream()
                 .filter(h -> !skipped.contains(h.household().householdId()))
                 .toList();
-        BulkEvaluation.Outcome recorded =
-                bulk.record(ruleSet, households, run.asOf(), run.requestedBy(), run.reevaluationId());
+        // Measures and quality checks in one pass of the engine over the same households, as locked.
+        BulkEvaluation.Prepared<VersionedHousehold> prepared =
+                BulkEvaluation.prepare(ruleSet, households, VersionedHousehold::household, run.asOf());
+        RuleSession.Fired fired = RuleSession.fireAll(
+                ruleSet,
+                prepared.inputs(),
+                quality.sharedIdNumbers(
+                        prepared.evaluable().stream()
+                                .map(h -> h.household().householdId())
+                                .toList(),
+                        ""),
+                run.asOf());
+        BulkEvaluation.Outcome recorded = bulk.record(
+                ruleSet, prepared, fired.recommendations(), run.asOf(), run.requestedBy(), run.reevaluationId());
         recorded.skipped().forEach(s -> skipped.add(s.householdId()));
         List<VersionedHousehold> recordedHouseholds = households.stream()
                 .filter(h -> !skipped.contains(h.household().householdId()))
@@ -109,11 +124,8 @@ class ReevaluationChunk implements ItemWriter<String> {
                     "RECORDED",
                     audited.detail());
         }
-        // The same households, as locked, through the quality rules of the same rule set.
         int findings = this.findings.record(
-                run.reevaluationId(),
-                quality.check(ruleSet, households(households), run.asOf()).findings(),
-                regions(households));
+                run.reevaluationId(), QualitySession.findings(prepared.inputs(), fired.facts()), regions(households));
         List<BulkEvaluation.Skipped> all = new ArrayList<>(newer);
         all.addAll(recorded.skipped());
         BulkEvaluation.Outcome outcome = new BulkEvaluation.Outcome(recorded.households(), all);
