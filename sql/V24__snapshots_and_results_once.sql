@@ -29,7 +29,7 @@ ALTER TABLE evaluation MODIFY input LONGTEXT NULL;
 ALTER TABLE evaluation MODIFY result LONGTEXT NULL;
 ALTER TABLE evaluation ADD COLUMN result_no INT NULL;
 
--- The household's latest answer, beside its latest evaluation: its number and the SHA-256 of its JSON, so
+-- The household's latest answer, beside its latest evaluation: its number and the SHA-256 of its fields, so
 -- that an evaluation knows from this one row whether its answer is new.
 ALTER TABLE household_evaluated ADD COLUMN result_no INT NULL;
 ALTER TABLE household_evaluated ADD COLUMN result_digest CHAR(64) NULL;

@@ -33,6 +33,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation_change TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation_household TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation_lock TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation_range_hold TO 'fupin_app'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation_range_progress TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON reevaluation_skip TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ruleset TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ruleset_activation TO 'fupin_app'@'%';

@@ -85,8 +85,7 @@ public class EvaluationRecorder {
         for (int i = 0; i < changes.size(); i++) {
             recorded.add(new EvaluationWrites.Recorded(households.get(i), changes.get(i)));
         }
-        Map<String, EvaluationWrites.Answer> answers =
-                evaluations.insert(recorded, asOf, rulesetVersion, at, user, reevaluationId);
+        EvaluationWrites.Written written = evaluations.insert(recorded, asOf, rulesetVersion, at, user, reevaluationId);
         ledger.write(new LedgerWrites.Writes(changes, rulesetVersion, user, at));
         // Coverage moves only where a measure was added or withdrawn: statuses do not change here.
         List<cn.fupin.household.Household> moved = new ArrayList<>();
@@ -103,6 +102,6 @@ public class EvaluationRecorder {
             }
         }
         coverage.refresh(moved, current);
-        coverage.evaluated(households, answers, rulesetVersion, asOf, at);
+        coverage.evaluated(households, written, rulesetVersion, asOf, at);
     }
 }

@@ -3,6 +3,8 @@ package cn.fupin.matching;
 import cn.fupin.household.HouseholdSnapshots;
 import cn.fupin.household.VersionedHousehold;
 import cn.fupin.system.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Inserts evaluations as one batch per table: one household's, or a whole chunk of a bulk run. An evaluation
  * row is small; what it read and what it answered are written once and referred to (sql/V24): the
  * household's snapshot once per version, by the first evaluation that reads that version, and its answer
- * only when it differs from the household's latest one (the SHA-256 of its JSON, kept with the latest
+ * only when it differs from the household's latest one (the SHA-256 of its fields, kept with the latest
  * evaluation in household_evaluated). Callers hold the households' locks, so the numbering of a household's
  * answers and the check for its snapshot cannot race.
  */
@@ -34,6 +37,12 @@ class EvaluationWrites {
 
     /** The answer an evaluation refers to, as kept with the household's latest evaluation. */
     record Answer(int resultNo, String digest) {}
+
+    /**
+     * What was written: the answer each household's evaluation refers to, and the households whose evaluation
+     * read the same version as their latest one and gave the same answer (in a monthly re-screening, nearly all).
+     */
+    record Written(Map<String, Answer> answers, Set<String> repeats) {}
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -49,7 +58,7 @@ class EvaluationWrites {
      * Writes the evaluations, the snapshots and answers they are the first to refer to, and returns, by
      * household id, the answer each refers to (for the household's latest evaluation).
      */
-    Map<String, Answer> insert(
+    Written insert(
             List<Recorded> evaluations,
             LocalDate asOf,
             String rulesetVersion,
@@ -57,16 +66,23 @@ class EvaluationWrites {
             String user,
             String reevaluationId) {
         if (evaluations.isEmpty()) {
-            return Map.of();
+            return new Written(Map.of(), Set.of());
         }
         List<String> ids =
                 evaluations.stream().map(e -> e.change().householdId()).toList();
-        Map<String, Answer> latest = latestAnswers(ids);
-        Set<String> snapshotted = snapshotted(ids);
+        Map<String, Latest> evaluated = latest(ids);
+        Map<String, Answer> latest = new HashMap<>();
+        evaluated.forEach((id, l) -> latest.put(id, l.answer()));
+        // A household whose latest evaluation read the version now has its snapshot: that evaluation wrote it.
+        List<String> unknown =
+                ids.stream().filter(id -> !evaluated.containsKey(id)).toList();
+        Set<String> snapshotted = snapshotted(unknown);
+        evaluated.forEach((id, l) -> snapshotted.add(id + "/" + l.householdVersion()));
         List<Object[]> newSnapshots = new ArrayList<>();
         List<Object[]> newResults = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>(evaluations.size());
         Map<String, Answer> answers = new HashMap<>();
+        Set<String> repeats = new HashSet<>();
         Timestamp time = Timestamp.from(at);
         for (Recorded e : evaluations) {
             String householdId = e.change().householdId();
@@ -76,15 +92,22 @@ class EvaluationWrites {
                     householdId, version, snapshots.write(e.household().household())
                 });
             }
-            String result = json.writeValueAsString(e.change().recorded());
-            String digest = Sha256.hex(result);
+            String digest = digest(e.change().recorded());
             Answer before = latest.get(householdId);
             Answer answer;
             if (before != null && digest.equals(before.digest())) {
                 answer = before;
+                Latest was = evaluated.get(householdId);
+                if (was != null && was.householdVersion() == version) {
+                    repeats.add(householdId);
+                }
             } else {
                 answer = new Answer(before == null ? 1 : before.resultNo() + 1, digest);
-                newResults.add(new Object[] {householdId, answer.resultNo(), result});
+                newResults.add(new Object[] {
+                    householdId,
+                    answer.resultNo(),
+                    json.writeValueAsString(e.change().recorded())
+                });
             }
             latest.put(householdId, answer);
             answers.put(householdId, answer);
@@ -114,20 +137,24 @@ class EvaluationWrites {
                        household_version, result_no, reevaluation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
-        return answers;
+        return new Written(answers, repeats);
     }
 
+    /** A household's latest evaluation recorded since V24: the version it read and the answer it refers to. */
+    private record Latest(long householdVersion, Answer answer) {}
+
     /**
-     * The answer of each household's latest evaluation. None for a household never evaluated, nor for one
-     * whose latest evaluation was recorded before V24 with its answer in its own row (its numbering starts).
+     * The latest evaluation of each of these households, from household_evaluated. None for a household never
+     * evaluated, nor for one whose latest evaluation was recorded before V24 with its answer in its own row
+     * (its numbering starts).
      */
-    private Map<String, Answer> latestAnswers(List<String> householdIds) {
-        Map<String, Answer> latest = new HashMap<>();
+    private Map<String, Latest> latest(List<String> householdIds) {
+        Map<String, Latest> latest = new HashMap<>();
         jdbc.query(
-                "SELECT household_id, result_no, result_digest FROM household_evaluated WHERE household_id IN ("
-                        + marks(householdIds) + ") AND result_no IS NOT NULL",
+                "SELECT household_id, household_version, result_no, result_digest FROM household_evaluated"
+                        + " WHERE household_id IN (" + marks(householdIds) + ") AND result_no IS NOT NULL",
                 rs -> {
-                    latest.put(rs.getString(1), new Answer(rs.getInt(2), rs.getString(3)));
+                    latest.put(rs.getString(1), new Latest(rs.getLong(2), new Answer(rs.getInt(3), rs.getString(4))));
                 },
                 householdIds.toArray());
         return latest;
@@ -136,6 +163,9 @@ class EvaluationWrites {
     /** "id/version" of every snapshot these households have. */
     private Set<String> snapshotted(List<String> householdIds) {
         Set<String> kept = new HashSet<>();
+        if (householdIds.isEmpty()) {
+            return kept;
+        }
         jdbc.query(
                 "SELECT household_id, household_version FROM household_snapshot WHERE household_id IN ("
                         + marks(householdIds) + ")",
@@ -144,6 +174,35 @@ class EvaluationWrites {
                 },
                 householdIds.toArray());
         return kept;
+    }
+
+    /**
+     * The SHA-256 of an answer: of every field of its recommendations, in order, each ended by a NUL (a null
+     * field by a lone SOH). Equal answers, equal digests, without writing the JSON of each answer to compare it.
+     */
+    static String digest(List<Recommendation> answer) {
+        MessageDigest digest = Sha256.digest();
+        for (Recommendation r : answer) {
+            for (Object field : new Object[] {
+                r.recommendationId(),
+                r.measure(),
+                r.action(),
+                r.measureName(),
+                r.memberId(),
+                r.rule(),
+                r.reason(),
+                r.status()
+            }) {
+                if (field == null) {
+                    digest.update((byte) 1);
+                } else {
+                    digest.update(field.toString().getBytes(StandardCharsets.UTF_8));
+                }
+                digest.update((byte) 0);
+            }
+            digest.update((byte) '\n');
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String marks(List<String> ids) {

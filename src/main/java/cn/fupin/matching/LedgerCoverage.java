@@ -153,42 +153,59 @@ class LedgerCoverage {
     /**
      * The households' latest evaluation is this one, of the versions the caller locked. It speaks for its date
      * (asOf), or for the day it was recorded when asOf is later: the household's facts are those read that day.
+     * A household that repeats its latest evaluation (same version, same answer) keeps its row but for the
+     * rule set, time and date, all the same for every household here: one statement for all of them.
      */
     void evaluated(
             List<VersionedHousehold> households,
-            Map<String, EvaluationWrites.Answer> answers,
+            EvaluationWrites.Written written,
             String rulesetVersion,
             LocalDate asOf,
             Instant at) {
         Timestamp time = Timestamp.from(at);
         LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
         Date on = Date.valueOf(asOf.isAfter(recordedOn) ? recordedOn : asOf);
-        jdbc.batchUpdate(
-                """
-                INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at,
-                       household_version, stored_version, evaluated_on, result_no, result_digest)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON DUPLICATE KEY UPDATE region_code = VALUES(region_code), ruleset_version = VALUES(ruleset_version),
-                       evaluated_at = VALUES(evaluated_at), household_version = VALUES(household_version),
-                       stored_version = VALUES(stored_version), evaluated_on = VALUES(evaluated_on),
-                       result_no = VALUES(result_no), result_digest = VALUES(result_digest)
-                """,
-                households.stream()
-                        .map(s -> {
-                            EvaluationWrites.Answer answer =
-                                    answers.get(s.household().householdId());
-                            return new Object[] {
-                                s.household().householdId(),
-                                s.household().regionCode(),
-                                rulesetVersion,
-                                time,
-                                s.version(),
-                                s.version(),
-                                on,
-                                answer.resultNo(),
-                                answer.digest()
-                            };
-                        })
-                        .toList());
+        List<String> repeats = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (VersionedHousehold s : households) {
+            String id = s.household().householdId();
+            if (written.repeats().contains(id)) {
+                repeats.add(id);
+                continue;
+            }
+            EvaluationWrites.Answer answer = written.answers().get(id);
+            rows.add(new Object[] {
+                id,
+                s.household().regionCode(),
+                rulesetVersion,
+                time,
+                s.version(),
+                s.version(),
+                on,
+                answer.resultNo(),
+                answer.digest()
+            });
+        }
+        if (!repeats.isEmpty()) {
+            List<Object> args = new ArrayList<>(List.of(rulesetVersion, time, on));
+            args.addAll(repeats);
+            jdbc.update(
+                    "UPDATE household_evaluated SET ruleset_version = ?, evaluated_at = ?, evaluated_on = ?"
+                            + " WHERE household_id IN (" + String.join(",", Collections.nCopies(repeats.size(), "?"))
+                            + ")",
+                    args.toArray());
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at,
+                           household_version, stored_version, evaluated_on, result_no, result_digest)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON DUPLICATE KEY UPDATE region_code = VALUES(region_code),
+                           ruleset_version = VALUES(ruleset_version), evaluated_at = VALUES(evaluated_at),
+                           household_version = VALUES(household_version), stored_version = VALUES(stored_version),
+                           evaluated_on = VALUES(evaluated_on), result_no = VALUES(result_no),
+                           result_digest = VALUES(result_digest)
+                    """, rows);
+        }
     }
 }

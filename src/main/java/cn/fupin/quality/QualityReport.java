@@ -317,9 +317,12 @@ public class QualityReport {
     private List<Run> runs(String regionPrefix) {
         return jdbc.query(
                 """
-                SELECT reevaluation_id, quality_only, region_prefix, as_of, ruleset_version, completed_at, processed,
-                       skipped
-                  FROM reevaluation
+                SELECT reevaluation_id, quality_only, region_prefix, as_of, ruleset_version, completed_at,
+                       processed + (SELECT COALESCE(SUM(p.processed), 0) FROM reevaluation_range_progress p
+                                     WHERE p.reevaluation_id = r.reevaluation_id),
+                       skipped + (SELECT COALESCE(SUM(p.skipped), 0) FROM reevaluation_range_progress p
+                                   WHERE p.reevaluation_id = r.reevaluation_id)
+                  FROM reevaluation r
                  WHERE completed_at IS NOT NULL AND dry_run = 0 AND :region LIKE CONCAT(region_prefix, '%')
                  ORDER BY completed_at DESC, seq DESC LIMIT 2
                 """,

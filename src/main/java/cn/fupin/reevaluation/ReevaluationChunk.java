@@ -34,6 +34,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 class ReevaluationChunk implements ItemWriter<String> {
 
     private final Reevaluation run;
+    private final String range;
     private final RuleSet ruleSet;
     private final HouseholdRegistry registry;
     private final BulkEvaluation bulk;
@@ -46,6 +47,7 @@ class ReevaluationChunk implements ItemWriter<String> {
 
     ReevaluationChunk(
             Reevaluation run,
+            String range,
             RuleSet ruleSet,
             HouseholdRegistry registry,
             BulkEvaluation bulk,
@@ -60,6 +62,7 @@ class ReevaluationChunk implements ItemWriter<String> {
         this.quality = quality;
         this.findings = findings;
         this.run = run;
+        this.range = range;
         this.ruleSet = ruleSet;
         this.registry = registry;
         this.bulk = bulk;
@@ -76,13 +79,19 @@ class ReevaluationChunk implements ItemWriter<String> {
             int findings = this.findings.record(run.reevaluationId(), checked.findings(), regions(households));
             changes.skipped(run.reevaluationId(), checked.skipped());
             store.progress(
-                    run.reevaluationId(), ids.size(), 0, checked.skipped().size(), findings);
+                    run.reevaluationId(),
+                    range,
+                    ids.size(),
+                    0,
+                    checked.skipped().size(),
+                    findings);
             return;
         }
         if (run.dryRun()) {
             BulkEvaluation.Outcome outcome = bulk.compare(ruleSet, registry.findAll(ids), run.asOf());
             store.progress(
                     run.reevaluationId(),
+                    range,
                     ids.size(),
                     changes.write(run.reevaluationId(), outcome),
                     outcome.skipped().size(),
@@ -130,7 +139,12 @@ class ReevaluationChunk implements ItemWriter<String> {
         all.addAll(recorded.skipped());
         BulkEvaluation.Outcome outcome = new BulkEvaluation.Outcome(recorded.households(), all);
         store.progress(
-                run.reevaluationId(), ids.size(), changes.write(run.reevaluationId(), outcome), all.size(), findings);
+                run.reevaluationId(),
+                range,
+                ids.size(),
+                changes.write(run.reevaluationId(), outcome),
+                all.size(),
+                findings);
     }
 
     private static List<Household> households(List<VersionedHousehold> stored) {

@@ -159,10 +159,11 @@ class ReevaluationJobConfiguration {
             QualityChecks quality,
             FindingStore findings,
             LaterEvaluations later,
-            @Value("#{jobParameters['" + RUN_ID + "']}") String runId) {
+            @Value("#{jobParameters['" + RUN_ID + "']}") String runId,
+            @Value("#{stepExecution.stepName}") String range) {
         Reevaluation run = store.find(runId).orElseThrow();
         return new ReevaluationChunk(
-                run, ruleSets.of(run), registry, bulk, changes, store, audit, quality, findings, later);
+                run, range, ruleSets.of(run), registry, bulk, changes, store, audit, quality, findings, later);
     }
 
     /**

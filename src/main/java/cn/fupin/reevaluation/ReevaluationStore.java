@@ -10,9 +10,28 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The reevaluation rows: what was asked for, and the counters each chunk adds to. */
+/**
+ * The reevaluation rows (what was asked for) and their counters, which each chunk adds to in its range's own
+ * row (sql/V25): a run's counters are its ranges' sums, plus what its own row held before V25.
+ */
 @Repository
 class ReevaluationStore {
+
+    /** Every run with its counters summed, as a table to select from. */
+    static final String RUNS = """
+            (SELECT r.reevaluation_id, r.region_prefix, r.as_of, r.dry_run, r.ruleset_version, r.base_version,
+                    r.standards_overrides, r.candidate_files, r.requested_by, r.requested_at, r.total,
+                    r.processed_at_resume, r.quality_only, r.completed_at, r.evaluations_before, r.seq,
+                    r.processed + COALESCE(p.processed, 0) AS processed,
+                    r.changed_households + COALESCE(p.changed_households, 0) AS changed_households,
+                    r.skipped + COALESCE(p.skipped, 0) AS skipped,
+                    r.findings + COALESCE(p.findings, 0) AS findings
+               FROM reevaluation r
+               LEFT JOIN (SELECT reevaluation_id, SUM(processed) AS processed,
+                                 SUM(changed_households) AS changed_households, SUM(skipped) AS skipped,
+                                 SUM(findings) AS findings
+                            FROM reevaluation_range_progress GROUP BY reevaluation_id) p
+                 ON p.reevaluation_id = r.reevaluation_id) runs""";
 
     private final JdbcTemplate jdbc;
 
@@ -54,7 +73,7 @@ class ReevaluationStore {
     /** Runs over households within a region (a part of it, or a larger area including it), newest first. */
     List<Reevaluation> page(String region, int page, int size) {
         return jdbc.query(
-                "SELECT * FROM reevaluation WHERE " + OVERLAPS + " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                "SELECT * FROM " + RUNS + " WHERE " + OVERLAPS + " ORDER BY seq DESC LIMIT ? OFFSET ?",
                 ReevaluationStore::read,
                 region + "%",
                 region,
@@ -70,7 +89,7 @@ class ReevaluationStore {
     private static final String OVERLAPS = "(region_prefix LIKE ? OR ? LIKE CONCAT(region_prefix, '%'))";
 
     Optional<Reevaluation> find(String id) {
-        return jdbc.query("SELECT * FROM reevaluation WHERE reevaluation_id = ?", ReevaluationStore::read, id).stream()
+        return jdbc.query("SELECT * FROM " + RUNS + " WHERE reevaluation_id = ?", ReevaluationStore::read, id).stream()
                 .findFirst();
     }
 
@@ -80,22 +99,30 @@ class ReevaluationStore {
      */
     List<Reevaluation> supersededBy(Reevaluation run) {
         return jdbc
-                .query("""
-                        SELECT * FROM reevaluation
-                         WHERE requested_at >= ? AND reevaluation_id <> ? AND dry_run = 0 AND quality_only = 0
-                        """, ReevaluationStore::read, Timestamp.from(run.requestedAt()), run.reevaluationId())
+                .query(
+                        "SELECT * FROM " + RUNS
+                                + " WHERE requested_at >= ? AND reevaluation_id <> ? AND dry_run = 0 AND quality_only = 0",
+                        ReevaluationStore::read,
+                        Timestamp.from(run.requestedAt()),
+                        run.reevaluationId())
                 .stream()
                 .filter(r -> r.overlaps(run.regionPrefix()))
                 .toList();
     }
 
-    /** Added in the transaction of each chunk, so that they stay exact whatever happens to the process. */
-    void progress(String id, int processed, int changed, int skipped, int findings) {
+    /**
+     * Added in the transaction of each chunk, so that they stay exact whatever happens to the process: to the
+     * chunk's range's row, which only that range's thread writes, so that ranges do not queue on one row.
+     */
+    void progress(String id, String range, int processed, int changed, int skipped, int findings) {
         jdbc.update("""
-                UPDATE reevaluation SET processed = processed + ?, changed_households = changed_households + ?,
-                       skipped = skipped + ?, findings = findings + ?
-                 WHERE reevaluation_id = ?
-                """, processed, changed, skipped, findings, id);
+                INSERT INTO reevaluation_range_progress (reevaluation_id, range_name, processed, changed_households,
+                       skipped, findings)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE processed = processed + VALUES(processed),
+                       changed_households = changed_households + VALUES(changed_households),
+                       skipped = skipped + VALUES(skipped), findings = findings + VALUES(findings)
+                """, id, range, processed, changed, skipped, findings);
     }
 
     /** The run's job completed: its findings now stand for its whole region. */
@@ -105,7 +132,12 @@ class ReevaluationStore {
 
     /** A start or resume begins: the rate is counted from here. */
     void resumed(String id) {
-        jdbc.update("UPDATE reevaluation SET processed_at_resume = processed WHERE reevaluation_id = ?", id);
+        jdbc.update("""
+                UPDATE reevaluation SET processed_at_resume = processed
+                       + (SELECT COALESCE(SUM(p.processed), 0) FROM reevaluation_range_progress p
+                           WHERE p.reevaluation_id = ?)
+                 WHERE reevaluation_id = ?
+                """, id, id);
     }
 
     private static Reevaluation read(ResultSet rs, int row) throws SQLException {

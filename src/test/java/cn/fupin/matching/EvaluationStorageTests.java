@@ -46,6 +46,21 @@ class EvaluationStorageTests extends LedgerTestBase {
                 .as("no copies in the evaluation rows")
                 .isZero();
 
+        // The repeat still moves the household's latest evaluation to itself (blind spots count from it).
+        jdbc.update(
+                "UPDATE household_evaluated SET evaluated_at = TIMESTAMP '2001-01-01 00:00:00',"
+                        + " evaluated_on = DATE '2001-01-01', ruleset_version = 'sha256:old' WHERE household_id = ?",
+                id);
+        JsonNode repeat = evaluate(id);
+        assertThat(jdbc.queryForMap(
+                        "SELECT e.evaluated_at, e.as_of, e.ruleset_version FROM evaluation e WHERE e.evaluation_id = ?",
+                        repeat.get("evaluationId").asString()))
+                .isEqualTo(jdbc.queryForMap(
+                        "SELECT evaluated_at, evaluated_on AS as_of, ruleset_version FROM household_evaluated"
+                                + " WHERE household_id = ?",
+                        id));
+        assertThat(count("evaluation_result", id)).isEqualTo(1);
+
         // A status moved: the same version, another answer (its statuses are part of it).
         String dibao = find(first.get("recommendations"), "SAFETY_NET_DIBAO")
                 .get("recommendationId")
@@ -64,9 +79,13 @@ class EvaluationStorageTests extends LedgerTestBase {
 
         JsonNode history =
                 api.get("/api/households/" + id + "/evaluations", "caseworker").json();
-        assertThat(history).hasSize(4);
+        assertThat(history).hasSize(5);
         for (JsonNode[] pair : new JsonNode[][] {
-            {fourth, history.get(0)}, {third, history.get(1)}, {second, history.get(2)}, {first, history.get(3)}
+            {fourth, history.get(0)},
+            {third, history.get(1)},
+            {repeat, history.get(2)},
+            {second, history.get(3)},
+            {first, history.get(4)}
         }) {
             assertThat(pair[1].get("evaluationId")).isEqualTo(pair[0].get("evaluationId"));
             assertThat(pair[1].get("recommendations")).isEqualTo(pair[0].get("recommendations"));
@@ -76,7 +95,7 @@ class EvaluationStorageTests extends LedgerTestBase {
                         .get("status")
                         .asString())
                 .isEqualTo("ACCEPTED");
-        assertThat(find(history.get(2).get("recommendations"), "SAFETY_NET_DIBAO")
+        assertThat(find(history.get(3).get("recommendations"), "SAFETY_NET_DIBAO")
                         .get("status")
                         .asString())
                 .isEqualTo("RECOMMENDED");
