@@ -16,7 +16,8 @@
 #                 same rows, no validation, encryption or audit).
 #   reevaluation  a full re-evaluation on the running service: the first (every measure new), then one with
 #                 nothing to change, against ReadFloor (plain JDBC, the same reads, one small row per household)
-#                 and ReevaluationFloor (the same reads and writes as the job today, no rules).
+#                 and ReevaluationFloor (the reads and writes of the job before V24, no rules); the database's growth
+#                 over the no-change run, the lock waits during it, and a dry run.
 #   http          wrk on loopback: previews flat out and at half that rate, against GET /api/me (same security
 #                 chain, no work) under the same load; then recorded evaluations of the province's households.
 #   reload        a DRL file edited and the rule set reloaded, warm, against the Drools compile alone.

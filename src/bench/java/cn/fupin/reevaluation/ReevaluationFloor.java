@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The floor of a full re-evaluation of the present design on this machine (kept as "the previous design" once
- * runs write only what changed): plain JDBC doing the same reads and writes as the job with no rules, no
+ * The floor of a full re-evaluation of the design before V24 on this machine, kept as "the previous design"
+ * now that runs write only what changed: plain JDBC doing the same reads and writes as the job with no rules, no
  * Spring and no job repository. Over the same ranges of household ids on the same
  * number of threads, 500 households a transaction: read the households with their members and their current
  * ledger entries (the job's two queries), write one evaluation row per household with the household and its
@@ -50,7 +50,7 @@ public final class ReevaluationFloor {
                 throws Exception;
     }
 
-    /** The present design: an evaluation row with the household and its measures as JSON, a shared counter. */
+    /** The design before V24: an evaluation row with the household and its measures as JSON, a shared counter. */
     static final Writes PRESENT = new Writes() {
         @Override
         public void prepare(Statement s) throws Exception {
