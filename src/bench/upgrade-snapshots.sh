@@ -39,16 +39,7 @@ size() {
       ROUND(SUM(CASE WHEN table_name = 'evaluation' THEN data_length + index_length END) / 1048576), ' MB')
     FROM information_schema.tables WHERE table_schema = 'fupin_bench'"
 }
-serve() { # jar rules-dir: starts the service on port 18080 and waits for it
-  java -Xmx1g -jar "$1" --spring.profiles.active=mysql --server.port=18080 --app.rules-dir="$2" \
-    --app.rate-limit.writes-per-second=100000 "${USERS[@]}" > "$WORK/service-$(basename "$(dirname "$2")").log" 2>&1 < /dev/null &
-  PID=$!
-  until curl -sf localhost:18080/actuator/health > /dev/null; do kill -0 $PID || exit 1; sleep 2; done
-}
-reevaluate() {
-  URL=http://localhost:18080 AUTH=policy:bench-policy-1 "$REPO/src/bench/reevaluation/run.sh" '{"asOf": "2020-06-30"}' \
-    | grep -E "^elapsed|^[0-9:]+ (COMPLETED|FAILED|STOPPED)" | tail -2
-}
+. "$REPO/src/bench/upgrade-common.sh"   # serve, reevaluate
 
 serve "$OLD" "$WORK/old/rules"; echo "== re-evaluation with the version before"; reevaluate; kill $PID; wait $PID || true
 size

@@ -17,6 +17,7 @@ OLD=$(ls "$WORK"/old/target/fupin-matcher-*.jar); NEW=$(ls "$WORK"/new/target/fu
 export DB_URL='jdbc:mysql://127.0.0.1:3306/fupin_bench'
 export APP_SECURITY_USERS_CASEWORKER_PASSWORD='{noop}bench-cw-1' APP_SECURITY_USERS_POLICY_PASSWORD='{noop}bench-policy-1'
 export APP_SECURITY_USERS_ADMIN_PASSWORD='{noop}bench-admin-1'
+USERS=()
 export APP_PERSONAL_DATA_KEY_FILE="$WORK/personal-data.keys"
 export APP_AUDIT_KEY_FILE="$WORK/audit.key" APP_AUDIT_CREATE_KEY_FILE=true   # the audit chain's own key
 rm -f "$APP_PERSONAL_DATA_KEY_FILE"
@@ -24,16 +25,7 @@ mysql -uroot -e "DROP DATABASE IF EXISTS fupin_bench; CREATE DATABASE fupin_benc
 java -jar "$OLD" generate --people "$PEOPLE" --seed 7 --out province.ndjson
 java -Xmx512m -jar "$OLD" import province.ndjson --spring.profiles.active=mysql 2>&1 | tail -1
 
-serve() { # jar rules-dir: starts the service on port 18080 and waits for it
-  java -Xmx1g -jar "$1" --spring.profiles.active=mysql --server.port=18080 --app.rules-dir="$2" \
-    --app.rate-limit.writes-per-second=1000 > "$WORK/service.log" 2>&1 < /dev/null &
-  PID=$!
-  until curl -sf localhost:18080/actuator/health > /dev/null; do kill -0 $PID || exit 1; sleep 2; done
-}
-reevaluate() {
-  URL=http://localhost:18080 AUTH=policy:bench-policy-1 "$REPO/src/bench/reevaluation/run.sh" '{"asOf": "2020-06-30"}' \
-    | grep -E "^elapsed|^[0-9:]+ (COMPLETED|FAILED|STOPPED)" | tail -2
-}
+. "$REPO/src/bench/upgrade-common.sh"   # serve, reevaluate
 serve "$OLD" "$WORK/old/rules"; echo "== re-evaluation with the version before"; reevaluate; kill $PID; wait $PID || true
 
 echo "== the upgrade: migrations V10-V14"

@@ -97,8 +97,7 @@ class EvaluationWrites {
             Answer answer;
             if (before != null && digest.equals(before.digest())) {
                 answer = before;
-                Latest was = evaluated.get(householdId);
-                if (was != null && was.householdVersion() == version) {
+                if (evaluated.get(householdId).householdVersion() == version) {
                     repeats.add(householdId);
                 }
             } else {
@@ -109,7 +108,6 @@ class EvaluationWrites {
                     json.writeValueAsString(e.change().recorded())
                 });
             }
-            latest.put(householdId, answer);
             answers.put(householdId, answer);
             rows.add(new Object[] {
                 e.change().evaluationId(),
