@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Service;
  * last household and digest of (household, version) pairs agreeing with the evaluation rows. An evaluation
  * no audit row accounts for, or an audit row whose evaluations are missing or read another version, is a
  * mismatch. The audit chain itself is verified by {@code GET /api/audit/verify}; together they show that the
- * trail proves what the run evaluated.
+ * trail proves what the run evaluated. A run recorded before chunks were audited left a row per household
+ * (no version): its households are compared as a set.
  */
 @Service
 class RunAuditCheck {
@@ -48,6 +51,22 @@ class RunAuditCheck {
                 (rs, i) -> new RecordedChunk.Pair(rs.getString(1), rs.getLong(2)),
                 reevaluationId);
         pairs.sort(Comparator.comparing(RecordedChunk.Pair::householdId));
+        if (chunks.isEmpty()) {
+            // A run recorded before chunks were audited left a row per household, without versions.
+            Set<String> rows = new TreeSet<>(jdbc.queryForList(
+                    "SELECT household_id FROM audit_event WHERE action = ? AND detail = ?",
+                    String.class,
+                    RecordedChunk.ACTION,
+                    "re-evaluation " + reevaluationId));
+            if (!rows.isEmpty()) {
+                Set<String> evaluated = new TreeSet<>();
+                pairs.forEach(p -> evaluated.add(PersonalData.redact(p.householdId())));
+                String problem = rows.equals(evaluated)
+                        ? null
+                        : "the run's audit rows (one per household) name other households than its evaluations";
+                return new Outcome(reevaluationId, 0, rows.size(), pairs.size(), problem == null, problem);
+            }
+        }
         String problem = mismatch(chunks, pairs);
         return new Outcome(reevaluationId, chunks.size(), audited, pairs.size(), problem == null, problem);
     }

@@ -3,6 +3,8 @@ package cn.fupin.reevaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.system.ApiTestBase;
+import cn.fupin.system.Ids;
+import cn.fupin.system.audit.AuditTrail;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,12 @@ class ReevaluationAccessTests extends ApiTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RunAuditCheck auditCheck;
+
+    @Autowired
+    AuditTrail audit;
 
     @Test
     void aRunOverAnotherRegionIsNotFoundAndALargerOneIsSeenButNotStoppedFromACounty() {
@@ -98,5 +106,43 @@ class ReevaluationAccessTests extends ApiTestBase {
         check = api.get("/api/reevaluations/" + id + "/audit", "policy").json();
         assertThat(check.get("intact").asBoolean()).isFalse();
         assertThat(check.get("evaluations").asLong()).isEqualTo(fixture.households.size() - 1);
+    }
+
+    @Test
+    void aRunAuditedARowPerHouseholdBeforeChunksIsCheckedByItsHouseholds() {
+        ReevaluationFixture fixture = new ReevaluationFixture(api).register(3, LocalDate.parse("2020-06-30"));
+        String done = api.post(
+                        "/api/reevaluations",
+                        "policy",
+                        ReevaluationFixture.body("asOf", "2020-06-30", "regionCode", fixture.region))
+                .json()
+                .get("reevaluationId")
+                .asString();
+        fixture.await(done);
+        // The same evaluations, as an older run recorded them: under another run, audited a row per household.
+        String older = Ids.next();
+        List<String> households = List.copyOf(fixture.households.keySet());
+        jdbc.update("""
+                INSERT INTO evaluation (evaluation_id, household_id, as_of, ruleset_version, evaluated_at, evaluated_by,
+                       household_version, result_no, reevaluation_id)
+                SELECT CONCAT(SUBSTRING(?, 1, 24), SUBSTRING(evaluation_id, 25, 12)), household_id, as_of,
+                       ruleset_version, evaluated_at, evaluated_by, household_version, result_no, ?
+                  FROM evaluation WHERE reevaluation_id = ?""", older, older, done);
+        audit.recordAll(
+                new AuditTrail.Actor("policy", "re-evaluation"),
+                "EVALUATION_RECORD",
+                households.subList(0, households.size() - 1),
+                "RECORDED",
+                "re-evaluation " + older);
+        RunAuditCheck.Outcome partly = auditCheck.check(older);
+        assertThat(partly.intact()).isFalse();
+        assertThat(partly.problem()).contains("one per household");
+        audit.recordAll(
+                new AuditTrail.Actor("policy", "re-evaluation"),
+                "EVALUATION_RECORD",
+                households.subList(households.size() - 1, households.size()),
+                "RECORDED",
+                "re-evaluation " + older);
+        assertThat(auditCheck.check(older).intact()).isTrue();
     }
 }
