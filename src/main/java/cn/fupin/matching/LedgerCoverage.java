@@ -25,9 +25,9 @@ import org.springframework.stereotype.Repository;
  * Keeps, beside the ledger, per household and action the people a current measure targets (every member
  * for a household measure) and those whose targeted measures of that action are all DELIVERED; and the
  * household's latest evaluation (rule set, time, date, the household's version it read) with the household's
- * version now, and the number and digest of its answer (sql/V24). Rewritten in the transaction that changes the household's ledger or the household itself, so
- * the coverage report and its blind spots are sums over small rows that always count a household under its
- * region now (see sql/V8__coverage.sql and V19).
+ * version now, and the number and digest of its answer (sql/V24). Rewritten in the transaction that changes
+ * the household's ledger or the household itself, so the coverage report and its blind spots are sums over
+ * small rows that always count a household under its region now (see sql/V8__coverage.sql and V19).
  */
 @Repository
 class LedgerCoverage {
