@@ -1,10 +1,10 @@
 package cn.fupin.household;
 
+import cn.fupin.system.SqlLists;
 import cn.fupin.system.crypto.IdNumberCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,7 +66,7 @@ class HouseholdReads {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        String marks = SqlLists.marks(ids.size());
         return jdbc.query(
                 COLUMNS + " WHERE h.household_id IN (" + marks + ") ORDER BY h.household_id, m.position" + lock,
                 this::read,

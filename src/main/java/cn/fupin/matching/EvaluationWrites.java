@@ -3,6 +3,7 @@ package cn.fupin.matching;
 import cn.fupin.household.HouseholdSnapshots;
 import cn.fupin.household.VersionedHousehold;
 import cn.fupin.system.Sha256;
+import cn.fupin.system.SqlLists;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Date;
@@ -10,10 +11,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +149,8 @@ class EvaluationWrites {
         Map<String, Latest> latest = new HashMap<>();
         jdbc.query(
                 "SELECT household_id, household_version, result_no, result_digest FROM household_evaluated"
-                        + " WHERE household_id IN (" + marks(householdIds) + ") AND result_no IS NOT NULL",
+                        + " WHERE household_id IN (" + SqlLists.marks(householdIds.size())
+                        + ") AND result_no IS NOT NULL",
                 rs -> {
                     latest.put(rs.getString(1), new Latest(rs.getLong(2), new Answer(rs.getInt(3), rs.getString(4))));
                 },
@@ -166,7 +166,7 @@ class EvaluationWrites {
         }
         jdbc.query(
                 "SELECT household_id, household_version FROM household_snapshot WHERE household_id IN ("
-                        + marks(householdIds) + ")",
+                        + SqlLists.marks(householdIds.size()) + ")",
                 rs -> {
                     kept.add(rs.getString(1) + "/" + rs.getLong(2));
                 },
@@ -200,10 +200,6 @@ class EvaluationWrites {
             }
             digest.update((byte) '\n');
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String marks(List<String> ids) {
-        return String.join(",", Collections.nCopies(ids.size(), "?"));
+        return Sha256.hex(digest);
     }
 }

@@ -4,13 +4,13 @@ import cn.fupin.household.Household;
 import cn.fupin.household.HouseholdsChanged;
 import cn.fupin.household.Member;
 import cn.fupin.household.VersionedHousehold;
+import cn.fupin.system.SqlLists;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,7 +74,7 @@ class LedgerCoverage {
                        stored_version = (SELECT h.version FROM household h
                                           WHERE h.household_id = household_evaluated.household_id)
                  WHERE household_id IN (%s)
-                """.formatted(String.join(",", Collections.nCopies(households.size(), "?"))),
+                """.formatted(SqlLists.marks(households.size())),
                 households.stream().map(Household::householdId).toArray());
     }
 
@@ -120,7 +120,7 @@ class LedgerCoverage {
         }
         Set<String> ids = new HashSet<>();
         households.forEach(h -> ids.add(h.householdId()));
-        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        String marks = SqlLists.marks(ids.size());
         Set<String> stale = new HashSet<>(jdbc.queryForList(
                 "SELECT CONCAT(household_id, '/', action) FROM household_coverage WHERE household_id IN (" + marks
                         + ")",
@@ -196,8 +196,7 @@ class LedgerCoverage {
             args.addAll(repeats);
             jdbc.update(
                     "UPDATE household_evaluated SET ruleset_version = ?, evaluated_at = ?, evaluated_on = ?"
-                            + " WHERE household_id IN (" + String.join(",", Collections.nCopies(repeats.size(), "?"))
-                            + ")",
+                            + " WHERE household_id IN (" + SqlLists.marks(repeats.size()) + ")",
                     args.toArray());
         }
         if (!rows.isEmpty()) {

@@ -34,7 +34,7 @@ public final class RuleSession {
 
     /** Recommendations per household id, in the order of the input; every input household has an entry. */
     public static Map<String, List<Recommendation>> run(RuleSet ruleSet, List<Input> inputs, LocalDate asOf) {
-        return fire(ruleSet, inputs, List.of(), asOf, MEASURES).recommendations();
+        return fire(ruleSet, inputs, List.of(), asOf, MEASURES, false).recommendations();
     }
 
     /**
@@ -50,10 +50,12 @@ public final class RuleSession {
      * inserted beside the households' (the quality checks' view of the registry around them).
      */
     public static Fired fireAll(RuleSet ruleSet, List<Input> inputs, List<?> facts, LocalDate asOf) {
-        return fire(ruleSet, inputs, facts, asOf, match -> true);
+        return fire(ruleSet, inputs, facts, asOf, match -> true, true);
     }
 
-    private static Fired fire(RuleSet ruleSet, List<Input> inputs, List<?> facts, LocalDate asOf, AgendaFilter rules) {
+    /** {@code keepFacts}: whether the caller reads the session's other facts (else they are not collected). */
+    private static Fired fire(
+            RuleSet ruleSet, List<Input> inputs, List<?> facts, LocalDate asOf, AgendaFilter rules, boolean keepFacts) {
         KieSession session = ruleSet.newSession();
         try {
             insert(session, inputs, asOf);
@@ -65,7 +67,7 @@ public final class RuleSession {
                 if (fact instanceof Match match) {
                     matches.computeIfAbsent(match.getHouseholdId(), id -> new ArrayList<>())
                             .add(match);
-                } else {
+                } else if (keepFacts) {
                     left.add(fact);
                 }
             }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -79,6 +78,6 @@ public final class RulesFolder {
             digest.update(source.content().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        return "sha256:" + Sha256.hex(digest);
     }
 }

@@ -1,12 +1,12 @@
 package cn.fupin.reevaluation;
 
 import cn.fupin.matching.BulkEvaluation;
+import cn.fupin.system.SqlLists;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -38,7 +38,7 @@ class LaterEvaluations {
         if (householdIds.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", Collections.nCopies(householdIds.size(), "?"));
+        String marks = SqlLists.marks(householdIds.size());
         List<Latest> latest = jdbc.query(
                 """
                 SELECT e.household_id, e.seq, e.as_of, e.evaluated_at

@@ -6,7 +6,6 @@ import cn.fupin.system.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,16 +38,20 @@ record RecordedChunk(String reevaluationId, String first, String last, int house
                 sorted.get(0).householdId(),
                 sorted.get(sorted.size() - 1).householdId(),
                 sorted.size(),
-                digest(sorted));
+                digestOfSorted(sorted));
     }
 
     /** The digest of these pairs, whatever their order. */
     static String digest(List<Pair> pairs) {
+        return digestOfSorted(sorted(pairs));
+    }
+
+    private static String digestOfSorted(List<Pair> sorted) {
         MessageDigest digest = Sha256.digest();
-        for (Pair p : sorted(pairs)) {
+        for (Pair p : sorted) {
             digest.update((p.householdId() + "\t" + p.version() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest);
     }
 
     /** The row's detail: within the column's 255 characters for any id of 64. */

@@ -1,10 +1,10 @@
 package cn.fupin.report;
 
+import cn.fupin.system.SqlLists;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -70,7 +70,9 @@ enum BlindSpot {
     }
 
     String from(Bounds bounds) {
-        return this == STALE_EVALUATION ? from.formatted(placeholders(bounds.decidingAsActive())) : from;
+        return this == STALE_EVALUATION
+                ? from.formatted(SqlLists.marks(bounds.decidingAsActive().size()))
+                : from;
     }
 
     Object[] parameters(String like, Bounds bounds) {
@@ -82,10 +84,6 @@ enum BlindSpot {
             parameters.add(Date.valueOf(bounds.overdueBefore()));
         }
         return parameters.toArray();
-    }
-
-    static String placeholders(List<String> values) {
-        return String.join(", ", Collections.nCopies(values.size(), "?"));
     }
 
     static Optional<BlindSpot> ofPath(String path) {

@@ -1,6 +1,7 @@
 package cn.fupin.report;
 
 import cn.fupin.matching.Action;
+import cn.fupin.system.SqlLists;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -76,7 +77,7 @@ class CoverageReport {
         staleParameters.add(0, like);
         long stale = count(
                 "SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? AND ruleset_version NOT IN ("
-                        + BlindSpot.placeholders(current) + ")",
+                        + SqlLists.marks(current.size()) + ")",
                 staleParameters.toArray());
         long edited = count(
                 "SELECT COUNT(*) FROM household_evaluated WHERE region_code LIKE ? "

@@ -14,6 +14,11 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A digest fed in parts, finished, in lower-case hex. */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     /** A fresh digest, for a text fed in parts. Every JVM has SHA-256. */
     public static MessageDigest digest() {
         try {

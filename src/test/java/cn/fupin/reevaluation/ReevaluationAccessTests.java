@@ -33,14 +33,8 @@ class ReevaluationAccessTests extends ApiTestBase {
         api.createUser(county, fixture.region, "POLICY");
         String elsewhere = "policy-" + UUID.randomUUID().toString().substring(0, 8);
         api.createUser(elsewhere, "5101", "POLICY");
-        String id = api.post(
-                        "/api/reevaluations",
-                        "policy",
-                        ReevaluationFixture.body(
-                                "asOf", "2020-06-30", "regionCode", fixture.region.substring(0, 4), "dryRun", true))
-                .json()
-                .get("reevaluationId")
-                .asString();
+        String id = fixture.start(ReevaluationFixture.body(
+                "asOf", "2020-06-30", "regionCode", fixture.region.substring(0, 4), "dryRun", true));
         fixture.await(id);
 
         assertThat(api.get("/api/reevaluations/" + id, elsewhere).status()).isEqualTo(404);
@@ -66,13 +60,7 @@ class ReevaluationAccessTests extends ApiTestBase {
     @Test
     void aRealRunAuditsWhatItRecordsChunkByChunkInTheNameOfWhoStartedIt() {
         ReevaluationFixture fixture = new ReevaluationFixture(api).register(3, LocalDate.parse("2020-06-30"));
-        String id = api.post(
-                        "/api/reevaluations",
-                        "policy",
-                        ReevaluationFixture.body("asOf", "2020-06-30", "regionCode", fixture.region))
-                .json()
-                .get("reevaluationId")
-                .asString();
+        String id = fixture.start(ReevaluationFixture.body("asOf", "2020-06-30", "regionCode", fixture.region));
         JsonNode end = fixture.await(id);
         assertThat(end.get("state").asString()).isEqualTo("COMPLETED");
         List<Map<String, Object>> rows = jdbc.queryForList(
@@ -111,13 +99,7 @@ class ReevaluationAccessTests extends ApiTestBase {
     @Test
     void aRunAuditedARowPerHouseholdBeforeChunksIsCheckedByItsHouseholds() {
         ReevaluationFixture fixture = new ReevaluationFixture(api).register(3, LocalDate.parse("2020-06-30"));
-        String done = api.post(
-                        "/api/reevaluations",
-                        "policy",
-                        ReevaluationFixture.body("asOf", "2020-06-30", "regionCode", fixture.region))
-                .json()
-                .get("reevaluationId")
-                .asString();
+        String done = fixture.start(ReevaluationFixture.body("asOf", "2020-06-30", "regionCode", fixture.region));
         fixture.await(done);
         // The same evaluations, as an older run recorded them: under another run, audited a row per household.
         String older = Ids.next();
