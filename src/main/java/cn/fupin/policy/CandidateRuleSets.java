@@ -61,8 +61,7 @@ public class CandidateRuleSets {
                 base.sources(),
                 base.ruleCount(),
                 base.ruleTexts(),
-                base.kieBase(),
-                base.sessions(),
+                base.engines(),
                 base.standards().withDefaultValues(values));
     }
 

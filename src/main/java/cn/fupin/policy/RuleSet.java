@@ -7,7 +7,6 @@ import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A compiled, immutable rule set: its files, the knowledge base compiled from them, its standards, and its
@@ -21,33 +20,17 @@ public record RuleSet(
         List<RuleSource> sources,
         int ruleCount,
         Map<String, String> ruleTexts,
-        KieBase kieBase,
-        KieSessionsPool sessions,
+        RuleEngines engines,
         StandardsBook standards) {
 
-    /**
-     * Sessions are pooled: creating one costs more than evaluating a household in it. The pool starts with
-     * a few (compiling a rule set should not wait for more) and grows to as many as run at once.
-     */
-    static final int POOLED_SESSIONS = 4;
+    public RuleSet {
+        sources = List.copyOf(sources);
+        ruleTexts = Map.copyOf(ruleTexts);
+    }
 
-    RuleSet(
-            String version,
-            Instant loadedAt,
-            List<RuleSource> sources,
-            int ruleCount,
-            Map<String, String> ruleTexts,
-            KieBase kieBase,
-            StandardsBook standards) {
-        this(
-                version,
-                loadedAt,
-                List.copyOf(sources),
-                ruleCount,
-                Map.copyOf(ruleTexts),
-                kieBase,
-                kieBase.newKieSessionsPool(POOLED_SESSIONS),
-                standards);
+    /** The knowledge base of every rule: what the checks after compiling and the catalogues read. */
+    public KieBase kieBase() {
+        return engines.all().base();
     }
 
     public List<String> files() {
@@ -70,7 +53,7 @@ public record RuleSet(
 
     /** Every rule of the rule set, in name order: what the checks after compiling go through. */
     public List<Rule> rules() {
-        return kieBase.getKiePackages().stream()
+        return kieBase().getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
                 .sorted(Comparator.comparing(Rule::getName))
                 .toList();
@@ -81,8 +64,22 @@ public record RuleSet(
         return RuleSetCompiler.locate(ruleName, sources, message);
     }
 
-    /** A session from the pool; {@link KieSession#dispose()} resets it and gives it back. */
+    /**
+     * A session of every rule, for a pass that decides measures and checks the records together; {@link
+     * KieSession#dispose()} gives it back to its pool. {@link #newDecisionSession} and {@link
+     * #newCheckSession} hold only one kind of rule each.
+     */
     public KieSession newSession() {
-        return sessions.newKieSession();
+        return engines.all().newSession();
+    }
+
+    /** A session of the rules that decide measures and the definitions they read, and of nothing else. */
+    public KieSession newDecisionSession() {
+        return engines.decisions().newSession();
+    }
+
+    /** A session of the quality rules and the definitions they read, and of nothing else. */
+    public KieSession newCheckSession() {
+        return engines.checks().newSession();
     }
 }

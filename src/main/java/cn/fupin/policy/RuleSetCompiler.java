@@ -15,6 +15,7 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -35,6 +36,14 @@ public final class RuleSetCompiler {
 
     /** Shared by every compile: what one reload looked up, the next finds at once. */
     private static final ClassLoader CLASSES = new RememberingClassLoader(RuleSetCompiler.class.getClassLoader());
+
+    /**
+     * With the same class loader as the compile: the engine compiles some constraints (MVEL) only when they
+     * first run, and would otherwise look their types up through the web server's class loader, uncached.
+     */
+    private static KieBaseConfiguration knowledgeBase() {
+        return KieServices.get().newKieBaseConfiguration(null, CLASSES);
+    }
 
     private final Clock clock;
 
@@ -63,14 +72,14 @@ public final class RuleSetCompiler {
                     List.copyOf(sources),
                     previous.ruleCount(),
                     previous.ruleTexts(),
-                    previous.kieBase(),
-                    previous.sessions(),
+                    previous.engines(),
                     standards);
         }
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> ruleTexts = new HashMap<>();
         StandardsBook standards = standards(sources, problems);
-        KieBase kieBase = kieBase(sources, ruleTexts, problems);
+        KnowledgeBuilderImpl compiled = compileDrl(sources, ruleTexts, problems);
+        KieBase kieBase = compiled == null ? null : compiled.newKnowledgeBase(knowledgeBase());
         if (kieBase != null) {
             checkMetadata(kieBase, sources, problems);
         }
@@ -81,7 +90,13 @@ public final class RuleSetCompiler {
                 .mapToInt(p -> p.getRules().size())
                 .sum();
         return new RuleSet(
-                RulesFolder.version(sources), clock.instant(), sources, rules, ruleTexts, kieBase, standards);
+                RulesFolder.version(sources),
+                clock.instant(),
+                sources,
+                rules,
+                ruleTexts,
+                RuleEngines.of(compiled, kieBase, RuleSetCompiler::knowledgeBase),
+                standards);
     }
 
     private static List<RuleSource> drl(List<RuleSource> sources) {
@@ -105,7 +120,7 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static KieBase kieBase(
+    private static KnowledgeBuilderImpl compileDrl(
             List<RuleSource> sources, Map<String, String> ruleTexts, List<RuleProblem> problems) {
         List<RuleSource> drl = drl(sources);
         if (drl.isEmpty()) {
@@ -138,10 +153,7 @@ public final class RuleSetCompiler {
             }
             return null;
         }
-        // With the same class loader as the compile: the engine compiles some constraints (MVEL) only when they
-        // first run, and would otherwise look their types up through the web server's class loader, uncached.
-        return ((KnowledgeBuilderImpl) builder)
-                .newKnowledgeBase(KieServices.get().newKieBaseConfiguration(null, CLASSES));
+        return (KnowledgeBuilderImpl) builder;
     }
 
     /** Parses each file on its own first, so a typo is reported in its file and not as a cascade in others. */

@@ -1,7 +1,6 @@
 package cn.fupin.quality;
 
 import cn.fupin.matching.RuleSession;
-import cn.fupin.policy.RuleMetadata;
 import cn.fupin.policy.RuleSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * Runs households through the quality rules of a rule set, in one engine session, with the same facts as
- * matching: the rules that decide measures do not fire, the definitions and the quality rules do.
+ * matching: the session holds the quality rules and the definitions they read, not the rules that decide.
  */
 public final class QualitySession {
-
-    private static final AgendaFilter CHECKS =
-            match -> !match.getRule().getMetaData().containsKey(RuleMetadata.MEASURE);
 
     private QualitySession() {}
 
@@ -30,11 +25,11 @@ public final class QualitySession {
      */
     public static Map<String, List<Finding>> check(
             RuleSet ruleSet, List<RuleSession.Input> inputs, List<SharedIdNumber> shared, LocalDate asOf) {
-        KieSession session = ruleSet.newSession();
+        KieSession session = ruleSet.newCheckSession();
         try {
             RuleSession.insert(session, inputs, asOf);
             shared.forEach(session::insert);
-            session.fireAllRules(CHECKS);
+            session.fireAllRules();
             return findings(inputs, session.getObjects(new ClassObjectFilter(Finding.class)));
         } finally {
             session.dispose();

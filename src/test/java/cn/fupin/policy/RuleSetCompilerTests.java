@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 
 class RuleSetCompilerTests {
 
@@ -110,6 +112,40 @@ class RuleSetCompilerTests {
         String edited =
                 RulesFolder.version(replace(realRules(), "quality/members.drl", file("quality/members.drl") + "\n"));
         assertThat(edited).isNotEqualTo(ruleSet.version());
+    }
+
+    /**
+     * Deciding measures and checking records each get a knowledge base without the other's rules and without
+     * the definitions only the other reads; the base of every rule keeps them all (one pass of a run).
+     */
+    @Test
+    void decidingAndCheckingEachHaveAKnowledgeBaseWithoutTheOthersRules() {
+        RuleSet ruleSet = compiler.compile(realRules());
+        List<Rule> decisions = rulesOf(ruleSet.engines().decisions().base());
+        List<Rule> checks = rulesOf(ruleSet.engines().checks().base());
+        assertThat(rulesOf(ruleSet.kieBase())).hasSize(ruleSet.ruleCount());
+
+        assertThat(decisions).noneMatch(r -> r.getMetaData().containsKey(RuleMetadata.FINDING));
+        assertThat(decisions).anyMatch(r -> r.getMetaData().containsKey(RuleMetadata.MEASURE));
+        assertThat(defined(decisions)).contains("Labourer", "DibaoGround").doesNotContain("BelowWorkingAge");
+
+        assertThat(checks).noneMatch(r -> r.getMetaData().containsKey(RuleMetadata.MEASURE));
+        assertThat(checks).anyMatch(r -> r.getMetaData().containsKey(RuleMetadata.FINDING));
+        assertThat(defined(checks)).contains("BelowWorkingAge").doesNotContain("Labourer", "DibaoGround");
+    }
+
+    private static List<Rule> rulesOf(KieBase base) {
+        return base.getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .toList();
+    }
+
+    private static List<String> defined(List<Rule> rules) {
+        return rules.stream()
+                .map(r -> r.getMetaData().get(RuleMetadata.DEFINES))
+                .filter(java.util.Objects::nonNull)
+                .map(Object::toString)
+                .toList();
     }
 
     @Test
