@@ -17,6 +17,8 @@ public final class Match {
     private final Measure measure;
     private final String rule;
     private final String reason;
+    /** Computed once: truth maintenance hashes every match it is given, the reason's text included. */
+    private final int hash;
 
     private Match(String householdId, String memberId, Measure measure, String rule, String reason) {
         if ((measure.target() == Measure.Target.MEMBER) != (memberId != null)) {
@@ -29,6 +31,7 @@ public final class Match {
         this.measure = measure;
         this.rule = rule;
         this.reason = reason;
+        this.hash = Objects.hash(householdId, memberId, measure, rule, reason);
     }
 
     /** A household measure decided by the firing rule. */
@@ -86,7 +89,7 @@ public final class Match {
 
     @Override
     public int hashCode() {
-        return Objects.hash(householdId, memberId, measure, rule, reason);
+        return hash;
     }
 
     @Override
