@@ -6,26 +6,38 @@ import cn.fupin.household.Member;
 import cn.fupin.household.Relation;
 import cn.fupin.household.Schooling;
 import cn.fupin.household.Sex;
+import cn.fupin.policy.Standards;
 import java.time.LocalDate;
 
 /**
  * A member as the rules see it, with the age computed once at the evaluation date (never from the clock).
- * It carries no name and no ID number: the rules need neither.
+ * It carries no name and no ID number: the rules need neither. It carries its household, so that a rule
+ * reads the standards in force for the member ({@code age >= standards.workingAgeMin}) without joining the
+ * household's fact for them.
  */
 public final class MemberFact {
 
-    private final String householdId;
+    private final HouseholdFact household;
     private final Member member;
     private final int age;
 
-    public MemberFact(String householdId, Member member, LocalDate asOf) {
-        this.householdId = householdId;
+    public MemberFact(HouseholdFact household, Member member, LocalDate asOf) {
+        this.household = household;
         this.member = member;
         this.age = member.ageOn(asOf);
     }
 
     public String getHouseholdId() {
-        return householdId;
+        return household.getId();
+    }
+
+    public HouseholdFact getHousehold() {
+        return household;
+    }
+
+    /** The standards in force for the member's household on the evaluation date. */
+    public Standards getStandards() {
+        return household.getStandards();
     }
 
     public String getMemberId() {
@@ -78,6 +90,6 @@ public final class MemberFact {
 
     @Override
     public String toString() {
-        return "MemberFact[" + householdId + "/" + getMemberId() + "]";
+        return "MemberFact[" + getHouseholdId() + "/" + getMemberId() + "]";
     }
 }

@@ -2,19 +2,20 @@ package cn.fupin.matching;
 
 import cn.fupin.household.Household;
 import cn.fupin.household.Member;
-import cn.fupin.policy.RuleMetadata;
 import cn.fupin.policy.RuleSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * Runs households through one rule set in one engine session and turns the matches into recommendations.
@@ -28,13 +29,16 @@ public final class RuleSession {
     /** A household with the standards in force for it on the evaluation date. */
     public record Input(Household household, cn.fupin.policy.Standards standards) {}
 
-    /** Deciding measures fires the policy rules and definitions, never a quality rule. */
-    private static final AgendaFilter MEASURES =
-            match -> !match.getRule().getMetaData().containsKey(RuleMetadata.FINDING);
-
     /** Recommendations per household id, in the order of the input; every input household has an entry. */
     public static Map<String, List<Recommendation>> run(RuleSet ruleSet, List<Input> inputs, LocalDate asOf) {
-        return fire(ruleSet, inputs, List.of(), asOf, MEASURES, false).recommendations();
+        KieSession session = ruleSet.newDecisionSession();
+        try {
+            insert(session, inputs, asOf);
+            session.fireAllRules();
+            return recommendations(inputs, session.getObjects(MATCHES));
+        } finally {
+            session.dispose();
+        }
     }
 
     /**
@@ -50,45 +54,50 @@ public final class RuleSession {
      * inserted beside the households' (the quality checks' view of the registry around them).
      */
     public static Fired fireAll(RuleSet ruleSet, List<Input> inputs, List<?> facts, LocalDate asOf) {
-        return fire(ruleSet, inputs, facts, asOf, match -> true, true);
-    }
-
-    /** {@code keepFacts}: whether the caller reads the session's other facts (else they are not collected). */
-    private static Fired fire(
-            RuleSet ruleSet, List<Input> inputs, List<?> facts, LocalDate asOf, AgendaFilter rules, boolean keepFacts) {
         KieSession session = ruleSet.newSession();
         try {
             insert(session, inputs, asOf);
             facts.forEach(session::insert);
-            session.fireAllRules(rules);
-            Map<String, List<Match>> matches = new HashMap<>();
+            session.fireAllRules();
             List<Object> left = new ArrayList<>();
             for (Object fact : session.getObjects()) {
-                if (fact instanceof Match match) {
-                    matches.computeIfAbsent(match.getHouseholdId(), id -> new ArrayList<>())
-                            .add(match);
-                } else if (keepFacts) {
+                if (!(fact instanceof Match)) {
                     left.add(fact);
                 }
             }
-            Map<String, List<Recommendation>> result = new LinkedHashMap<>();
-            for (Input input : inputs) {
-                String id = input.household().householdId();
-                result.put(id, recommendations(input.household(), matches.getOrDefault(id, List.of())));
-            }
-            return new Fired(result, left);
+            return new Fired(recommendations(inputs, session.getObjects(MATCHES)), left);
         } finally {
             session.dispose();
         }
+    }
+
+    /** Only the matches, from their own store in the session (not a scan of every fact). */
+    private static final ClassObjectFilter MATCHES = new ClassObjectFilter(Match.class);
+
+    private static Map<String, List<Recommendation>> recommendations(
+            List<Input> inputs, Collection<? extends Object> found) {
+        Map<String, List<Match>> matches = new HashMap<>();
+        for (Object fact : found) {
+            Match match = (Match) fact;
+            matches.computeIfAbsent(match.getHouseholdId(), id -> new ArrayList<>())
+                    .add(match);
+        }
+        Map<String, List<Recommendation>> result = new LinkedHashMap<>();
+        for (Input input : inputs) {
+            String id = input.household().householdId();
+            result.put(id, recommendations(input.household(), matches.getOrDefault(id, List.of())));
+        }
+        return result;
     }
 
     /** The households' facts, each member's age on {@code asOf}: the same for deciding and for checking. */
     public static void insert(KieSession session, List<Input> inputs, LocalDate asOf) {
         for (Input input : inputs) {
             Household household = input.household();
-            session.insert(new HouseholdFact(household, input.standards()));
+            HouseholdFact fact = new HouseholdFact(household, input.standards());
+            session.insert(fact);
             for (Member member : household.members()) {
-                session.insert(new MemberFact(household.householdId(), member, asOf));
+                session.insert(new MemberFact(fact, member, asOf));
             }
         }
     }
@@ -99,29 +108,58 @@ public final class RuleSession {
      * The list is ordered by action, then measure, then the member's place in the household.
      */
     static List<Recommendation> recommendations(Household household, List<Match> matches) {
-        Map<String, Integer> memberOrder = new HashMap<>();
-        for (int i = 0; i < household.members().size(); i++) {
-            memberOrder.put(household.members().get(i).memberId(), i);
+        if (matches.isEmpty()) {
+            return List.of();
         }
+        List<Member> members = household.members();
         Comparator<Match> order = Comparator.comparing(
                         (Match m) -> m.getMeasure().action())
                 .thenComparing(Match::getMeasure)
-                .thenComparingInt(m ->
-                        m.getMemberId() == null ? -1 : memberOrder.getOrDefault(m.getMemberId(), Integer.MAX_VALUE));
-        Map<Match, List<Match>> byTarget = new TreeMap<>(order);
-        for (Match match : matches) {
-            byTarget.computeIfAbsent(match, m -> new ArrayList<>()).add(match);
-        }
-        List<Recommendation> recommendations = new ArrayList<>(byTarget.size());
-        for (List<Match> same : byTarget.values()) {
-            same.sort(Comparator.comparing(Match::getRule).thenComparing(Match::getReason));
-            Match first = same.get(0);
-            recommendations.add(new Recommendation(
-                    first.getMeasure(),
-                    first.getMemberId(),
-                    same.stream().map(Match::getRule).distinct().collect(Collectors.joining("；")),
-                    same.stream().map(Match::getReason).distinct().collect(Collectors.joining("；"))));
+                .thenComparingInt(m -> place(members, m.getMemberId()))
+                .thenComparing(Match::getRule)
+                .thenComparing(Match::getReason);
+        List<Match> sorted = new ArrayList<>(matches);
+        sorted.sort(order);
+        List<Recommendation> recommendations = new ArrayList<>(sorted.size());
+        int from = 0;
+        while (from < sorted.size()) {
+            Match first = sorted.get(from);
+            int to = from + 1;
+            while (to < sorted.size() && sameTarget(first, sorted.get(to))) {
+                to++;
+            }
+            recommendations.add(
+                    to == from + 1
+                            ? new Recommendation(
+                                    first.getMeasure(), first.getMemberId(), first.getRule(), first.getReason())
+                            : new Recommendation(
+                                    first.getMeasure(),
+                                    first.getMemberId(),
+                                    joined(sorted.subList(from, to), Match::getRule),
+                                    joined(sorted.subList(from, to), Match::getReason)));
+            from = to;
         }
         return recommendations;
+    }
+
+    /** The member's place in the household; the household itself comes before its members. */
+    private static int place(List<Member> members, String memberId) {
+        if (memberId == null) {
+            return -1;
+        }
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).memberId().equals(memberId)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static boolean sameTarget(Match a, Match b) {
+        return a.getMeasure() == b.getMeasure() && Objects.equals(a.getMemberId(), b.getMemberId());
+    }
+
+    private static String joined(List<Match> same, Function<Match, String> part) {
+        return same.stream().map(part).distinct().collect(Collectors.joining("；"));
     }
 }
