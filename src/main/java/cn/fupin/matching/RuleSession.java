@@ -5,13 +5,13 @@ import cn.fupin.household.Member;
 import cn.fupin.policy.RuleSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.kie.api.runtime.ClassObjectFilter;
@@ -111,38 +111,54 @@ public final class RuleSession {
         if (matches.isEmpty()) {
             return List.of();
         }
+        // Sorted by a number per match (action, measure, member's place) and the match's index: the general
+        // comparator chain this replaces took a tenth of the bulk profile of 2026-12-03.
         List<Member> members = household.members();
-        Comparator<Match> order = Comparator.comparing(
-                        (Match m) -> m.getMeasure().action())
-                .thenComparing(Match::getMeasure)
-                .thenComparingInt(m -> place(members, m.getMemberId()))
-                .thenComparing(Match::getRule)
-                .thenComparing(Match::getReason);
-        List<Match> sorted = new ArrayList<>(matches);
-        sorted.sort(order);
-        List<Recommendation> recommendations = new ArrayList<>(sorted.size());
+        long[] order = new long[matches.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = target(matches.get(i), members) << INDEX_BITS | i;
+        }
+        Arrays.sort(order);
+        List<Recommendation> recommendations = new ArrayList<>(order.length);
         int from = 0;
-        while (from < sorted.size()) {
-            Match first = sorted.get(from);
+        while (from < order.length) {
             int to = from + 1;
-            while (to < sorted.size() && sameTarget(first, sorted.get(to))) {
+            while (to < order.length && order[to] >>> INDEX_BITS == order[from] >>> INDEX_BITS) {
                 to++;
             }
-            recommendations.add(
-                    to == from + 1
-                            ? new Recommendation(
-                                    first.getMeasure(), first.getMemberId(), first.getRule(), first.getReason())
-                            : new Recommendation(
-                                    first.getMeasure(),
-                                    first.getMemberId(),
-                                    joined(sorted.subList(from, to), Match::getRule),
-                                    joined(sorted.subList(from, to), Match::getReason)));
+            Match first = matches.get((int) (order[from] & INDEX_MASK));
+            if (to == from + 1) {
+                recommendations.add(new Recommendation(
+                        first.getMeasure(), first.getMemberId(), first.getRule(), first.getReason()));
+            } else {
+                List<Match> same = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    same.add(matches.get((int) (order[i] & INDEX_MASK)));
+                }
+                same.sort(Comparator.comparing(Match::getRule).thenComparing(Match::getReason));
+                recommendations.add(new Recommendation(
+                        first.getMeasure(),
+                        first.getMemberId(),
+                        joined(same, Match::getRule),
+                        joined(same, Match::getReason)));
+            }
             from = to;
         }
         return recommendations;
     }
 
-    /** The member's place in the household; the household itself comes before its members. */
+    private static final int INDEX_BITS = 20;
+    private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+    /** A match's target as a number that orders by action, then measure, then the member's place. */
+    private static long target(Match match, List<Member> members) {
+        Measure measure = match.getMeasure();
+        return ((long) measure.action().ordinal() << 30)
+                | ((long) measure.ordinal() << 16)
+                | (place(members, match.getMemberId()) + 1);
+    }
+
+    /** The member's place in the household (0xfffe when not found); the household itself comes first (-1). */
     private static int place(List<Member> members, String memberId) {
         if (memberId == null) {
             return -1;
@@ -152,11 +168,7 @@ public final class RuleSession {
                 return i;
             }
         }
-        return Integer.MAX_VALUE;
-    }
-
-    private static boolean sameTarget(Match a, Match b) {
-        return a.getMeasure() == b.getMeasure() && Objects.equals(a.getMemberId(), b.getMemberId());
+        return 0xfffe;
     }
 
     private static String joined(List<Match> same, Function<Match, String> part) {
