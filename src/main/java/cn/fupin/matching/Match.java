@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
- * A measure a rule found a household or member entitled to, with the rule and the reason. Rules insert
- * matches logically, so a match disappears by itself when a later fact defeats it (特困 defeats 低保), and
- * other rules can build on it (a 低保 household's disabled member gets the living subsidy).
+ * A measure a rule found a household or member entitled to, with the rule and the reason. Other rules can
+ * build on it (a 低保 household's disabled member gets the living subsidy); a measure that another excludes
+ * is decided on grounds the excluding rules can see (特困 grounds exclude 低保, safety-net.drl).
  * The measure is the {@code @measure} metadata of the rule that decides it.
  */
 public final class Match {
@@ -17,7 +17,7 @@ public final class Match {
     private final Measure measure;
     private final String rule;
     private final String reason;
-    /** Computed once: truth maintenance hashes every match it is given, the reason's text included. */
+    /** Computed once: where a rule inserts logically, truth maintenance hashes the match, reason and all, per lookup. */
     private final int hash;
 
     private Match(String householdId, String memberId, Measure measure, String rule, String reason) {

@@ -102,8 +102,7 @@ public record RuleEngines(Engine all, Engine decisions, Engine checks) {
     /** The simple names of the fact types a condition matches, at any depth (not, exists, accumulate, from). */
     private static void factsRead(RuleConditionElement element, Set<String> read) {
         if (element instanceof Pattern pattern) {
-            String type = pattern.getObjectType().getClassName();
-            read.add(type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1));
+            read.add(RuleStrata.simpleName(pattern.getObjectType().getClassName()));
         }
         for (RuleConditionElement nested : element.getNestedElements()) {
             factsRead(nested, read);

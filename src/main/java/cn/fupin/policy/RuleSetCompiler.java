@@ -79,7 +79,12 @@ public final class RuleSetCompiler {
         Map<String, String> ruleTexts = new HashMap<>();
         StandardsBook standards = standards(sources, problems);
         KnowledgeBuilderImpl compiled = compileDrl(sources, ruleTexts, problems);
-        KieBase kieBase = compiled == null ? null : compiled.newKnowledgeBase(knowledgeBase());
+        List<RuleProblem> unordered = new ArrayList<>();
+        if (compiled != null) {
+            RuleStrata.order(compiled.getPackages(), sources, unordered);
+            problems.addAll(unordered);
+        }
+        KieBase kieBase = compiled == null || !unordered.isEmpty() ? null : compiled.newKnowledgeBase(knowledgeBase());
         if (kieBase != null) {
             checkMetadata(kieBase, sources, problems);
         }
@@ -167,6 +172,14 @@ public final class RuleSetCompiler {
                 if (parsed != null) {
                     for (RuleDescr rule : parsed.getRules()) {
                         ruleTexts.put(rule.getName(), text(source.content(), rule));
+                        if (rule.getAttributes().containsKey("salience")) {
+                            // The order of firing is found from what the rules read (RuleStrata).
+                            problems.add(new RuleProblem(
+                                    source.path(),
+                                    rule.getLine(),
+                                    "rule \"" + rule.getName() + "\" sets a salience: the engine orders the rules"
+                                            + " by what they read, so a rule says what it needs, not when it fires"));
+                        }
                     }
                 }
             } catch (DroolsParserException e) {

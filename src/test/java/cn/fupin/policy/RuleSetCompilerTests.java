@@ -134,6 +134,54 @@ class RuleSetCompilerTests {
         assertThat(defined(checks)).contains("BelowWorkingAge").doesNotContain("Labourer", "DibaoGround");
     }
 
+    /**
+     * Conclusions are inserted once and for good, so a rule asking for a fact's absence fires after every rule
+     * that could conclude it (and after what those read): 整户无劳动能力 after 劳动力, 低保 after both 特困 grounds.
+     */
+    @Test
+    void aRuleAskingForAnAbsenceFiresAfterEveryRuleThatCouldConcludeIt() {
+        RuleSet ruleSet = compiler.compile(realRules());
+        java.util.Map<String, Integer> salience = new java.util.HashMap<>();
+        rulesOf(ruleSet.kieBase())
+                .forEach(r -> salience.put(
+                        r.getName(), ((org.drools.base.definitions.rule.impl.RuleImpl) r).getSalienceValue()));
+        int withoutLabour = salience.get("整户无劳动能力：家中没有一名劳动力");
+        assertThat(salience.get("劳动力：年满劳动年龄下限、有普通或弱劳动能力的成员")).isGreaterThan(withoutLabour);
+        int dibao = salience.get("低保：符合低保条件且不属于特困供养");
+        assertThat(salience.get("特困供养：独自生活、无劳动能力的老年人")).isGreaterThan(dibao);
+        assertThat(salience.get("特困供养：独自生活、无劳动能力的重度残疾人")).isGreaterThan(dibao);
+        assertThat(salience.get("独居且无劳动能力：家中仅此一人且无劳动能力")).isGreaterThan(dibao);
+        assertThat(salience.get("危房改造：住房安全等级为 C 级或 D 级")).isZero();
+    }
+
+    @Test
+    void aRuleThatSetsItsOwnSalienceIsRefusedAtItsLine() {
+        String water = file("water.drl");
+        String edited =
+                water.replace("    @measure(\"WATER_SAFETY\")", "    @measure(\"WATER_SAFETY\")\n    salience 10");
+        assertThat(edited).isNotEqualTo(water);
+        assertThat(problemsOf(replace(realRules(), "water.drl", edited)))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.file()).isEqualTo("water.drl");
+                    assertThat(p.line()).isPositive();
+                    assertThat(p.message()).contains("sets a salience");
+                });
+    }
+
+    /** Whether 低保 holds could depend on 低保 itself: no order of firing decides that, so it is refused. */
+    @Test
+    void aRuleNeedingItsOwnConclusionAbsentIsRefusedAtItsLine() {
+        String safetyNet = file("safety-net.drl");
+        String edited = safetyNet.replace("not TekunGround( householdId == $hid )", "not Match( householdId == $hid )");
+        assertThat(edited).isNotEqualTo(safetyNet);
+        assertThat(problemsOf(replace(realRules(), "safety-net.drl", edited))).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("safety-net.drl");
+            assertThat(p.line()).isPositive();
+            assertThat(p.message()).contains("低保：符合低保条件且不属于特困供养", "depends on its own conclusion");
+        });
+    }
+
     private static List<Rule> rulesOf(KieBase base) {
         return base.getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
