@@ -1,5 +1,5 @@
--- GET /api/me: the same security chain as a preview (Basic sign-in, the user's region read) and nothing else,
--- the floor of the HTTP figures. DELAY_MS paces each connection.
+-- GET /api/me: the same security chain as a preview (Basic sign-in, the account read) and nothing else,
+-- the second line under the HTTP figures (static.lua is the floor). DELAY_MS paces each connection.
 wrk.method = "GET"
 wrk.headers["Authorization"] = os.getenv("AUTH")
 local pause = tonumber(os.getenv("DELAY_MS") or "0")
