@@ -9,8 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.drools.base.definitions.rule.impl.RuleImpl;
-import org.drools.base.rule.Pattern;
-import org.drools.base.rule.RuleConditionElement;
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.drools.core.impl.InternalRuleBase;
 import org.drools.core.impl.RuleBaseFactory;
@@ -77,7 +75,7 @@ public record RuleEngines(Engine all, Engine decisions, Engine checks) {
         boolean pruned = true;
         while (pruned) {
             Set<String> read = new HashSet<>();
-            kept.forEach(rule -> factsRead(((RuleImpl) rule).getLhs(), read));
+            kept.forEach(rule -> read.addAll(RuleStrata.factsRead((RuleImpl) rule)));
             Predicate<Rule> unread = rule -> {
                 Object defines = rule.getMetaData().get(RuleMetadata.DEFINES);
                 return defines != null && !read.contains(defines.toString());
@@ -105,15 +103,5 @@ public record RuleEngines(Engine all, Engine decisions, Engine checks) {
         }
         base.addPackages(List.of(builder.getPackages()));
         return KnowledgeBaseFactory.newKnowledgeBase(base);
-    }
-
-    /** The simple names of the fact types a condition matches, at any depth (not, exists, accumulate, from). */
-    private static void factsRead(RuleConditionElement element, Set<String> read) {
-        if (element instanceof Pattern pattern) {
-            read.add(RuleStrata.simpleName(pattern.getObjectType().getClassName()));
-        }
-        for (RuleConditionElement nested : element.getNestedElements()) {
-            factsRead(nested, read);
-        }
     }
 }

@@ -142,6 +142,13 @@ final class RuleStrata {
         }
     }
 
+    /** The simple names of the fact types a rule's conditions match, at any depth (not, exists, accumulate, from). */
+    static Set<String> factsRead(RuleImpl rule) {
+        Set<String> read = new HashSet<>();
+        walk(rule.getLhs(), false, read, new HashSet<>());
+        return read;
+    }
+
     static String simpleName(String className) {
         return className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
     }
