@@ -4,7 +4,7 @@
 #   src/bench/reevaluation/ledger-checksum.sh fupin_bench
 set -euo pipefail
 mysql -h127.0.0.1 -uroot -N "${1:-fupin}" -e "
-SELECT 'evaluations', COUNT(*) FROM evaluation;
+SELECT 'evaluations', (SELECT COUNT(*) FROM evaluation) + (SELECT COUNT(*) FROM evaluation_repeat);
 SELECT 'ledger', COUNT(*), SUM(CRC32(CONCAT_WS('|', recommendation_id, household_id, measure, member_id,
        IFNULL(current_flag, '-'), status, rule_name, reason, evaluation_id, version))) FROM recommendation;
 SELECT 'history', COUNT(*), SUM(CRC32(CONCAT_WS('|', recommendation_id, position, status, IFNULL(note, ''),

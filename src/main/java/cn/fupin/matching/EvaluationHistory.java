@@ -40,7 +40,7 @@ public class EvaluationHistory {
 
     public Evaluation get(String evaluationId) {
         return evaluations
-                .findRecorded(evaluationId)
+                .find(evaluationId)
                 .filter(r -> registry.visible(r.householdId()))
                 .map(this::toEvaluation)
                 .orElseThrow(() -> new NotFoundException("No evaluation " + evaluationId));

@@ -51,7 +51,7 @@ public class EvaluationReplay {
 
     public Replay replay(String evaluationId) {
         EvaluationRecord record = evaluations
-                .findRecorded(evaluationId)
+                .find(evaluationId)
                 .filter(r -> registry.visible(r.householdId()))
                 .orElseThrow(() -> new NotFoundException("No evaluation " + evaluationId));
         RuleSet ruleSet = versions.get(record.rulesetVersion());

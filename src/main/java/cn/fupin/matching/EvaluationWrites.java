@@ -25,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * row is small; what it read and what it answered are written once and referred to (sql/V24): the
  * household's snapshot once per version, by the first evaluation that reads that version, and its answer
  * only when it differs from the household's latest one (the SHA-256 of its fields, kept with the latest
- * evaluation in household_evaluated). Callers hold the households' locks, so the numbering of a household's
- * answers and the check for its snapshot cannot race.
+ * evaluation in household_evaluated). A run's evaluation that read the same version as the household's latest
+ * one and gave the same answer writes no evaluation row but a narrow row referring to that one (sql/V26).
+ * Callers hold the households' locks, so the numbering of a household's answers, the check for its snapshot
+ * and the latest evaluation a repeat refers to cannot race.
  */
 @Repository
 class EvaluationWrites {
@@ -39,9 +41,10 @@ class EvaluationWrites {
 
     /**
      * What was written: the answer each household's evaluation refers to, and the households whose evaluation
-     * read the same version as their latest one and gave the same answer (in a monthly re-screening, nearly all).
+     * read the same version as their latest one and gave the same answer (in a monthly re-screening, nearly all),
+     * with the run whose narrow rows record those repeats (null for a single evaluation, recorded as a row).
      */
-    record Written(Map<String, Answer> answers, Set<String> repeats) {}
+    record Written(Map<String, Answer> answers, Set<String> repeats, Long repeatRun) {}
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -65,7 +68,7 @@ class EvaluationWrites {
             String user,
             String reevaluationId) {
         if (evaluations.isEmpty()) {
-            return new Written(Map.of(), Set.of());
+            return new Written(Map.of(), Set.of(), null);
         }
         List<String> ids =
                 evaluations.stream().map(e -> e.change().householdId()).toList();
@@ -82,6 +85,7 @@ class EvaluationWrites {
         List<Object[]> rows = new ArrayList<>(evaluations.size());
         Map<String, Answer> answers = new HashMap<>();
         Set<String> repeats = new HashSet<>();
+        List<String> repeatedByRun = new ArrayList<>();
         Timestamp time = Timestamp.from(at);
         for (Recorded e : evaluations) {
             String householdId = e.change().householdId();
@@ -98,6 +102,12 @@ class EvaluationWrites {
                 answer = before;
                 if (evaluated.get(householdId).householdVersion() == version) {
                     repeats.add(householdId);
+                    if (reevaluationId != null) {
+                        // A run's evaluation that changes nothing: one narrow row (sql/V26).
+                        answers.put(householdId, answer);
+                        repeatedByRun.add(householdId);
+                        continue;
+                    }
                 }
             } else {
                 answer = new Answer(before == null ? 1 : before.resultNo() + 1, digest);
@@ -129,12 +139,42 @@ class EvaluationWrites {
             jdbc.batchUpdate(
                     "INSERT INTO evaluation_result (household_id, result_no, result) VALUES (?, ?, ?)", newResults);
         }
+        Long repeatRun = repeatedByRun.isEmpty() ? null : insertRepeats(reevaluationId, repeatedByRun, time);
+        if (rows.isEmpty()) {
+            return new Written(answers, repeats, repeatRun);
+        }
         jdbc.batchUpdate("""
                 INSERT INTO evaluation (evaluation_id, household_id, as_of, ruleset_version, evaluated_at, evaluated_by,
                        household_version, result_no, reevaluation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
-        return new Written(answers, repeats);
+        return new Written(answers, repeats, repeatRun);
+    }
+
+    /**
+     * A run's evaluations that repeat the households' latest ones, each referring to that evaluation's row (the
+     * latest by seq: a repeat writes none), as one batch.
+     */
+    private long insertRepeats(String reevaluationId, List<String> householdIds, Timestamp at) {
+        long runNo = jdbc.queryForObject(
+                "SELECT seq FROM reevaluation WHERE reevaluation_id = ?", Long.class, reevaluationId);
+        Map<String, Long> repeated = new HashMap<>();
+        jdbc.query(
+                "SELECT household_id, MAX(seq) FROM evaluation WHERE household_id IN ("
+                        + SqlLists.marks(householdIds.size()) + ") GROUP BY household_id",
+                rs -> {
+                    repeated.put(rs.getString(1), rs.getLong(2));
+                },
+                householdIds.toArray());
+        List<Object[]> rows = new ArrayList<>(householdIds.size());
+        for (String id : householdIds) {
+            rows.add(new Object[] {runNo, id, repeated.get(id), at});
+        }
+        // Rewritten into multi-row statements by the MySQL driver (rewriteBatchedStatements).
+        jdbc.batchUpdate(
+                "INSERT INTO evaluation_repeat (run_no, household_id, repeats_seq, evaluated_at) VALUES (?, ?, ?, ?)",
+                rows);
+        return runNo;
     }
 
     /** A household's latest evaluation recorded since V24: the version it read and the answer it refers to. */

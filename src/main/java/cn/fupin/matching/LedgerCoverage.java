@@ -159,7 +159,7 @@ class LedgerCoverage {
      * The households' latest evaluation is this one, of the versions the caller locked. It speaks for its date
      * (asOf), or for the day it was recorded when asOf is later: the household's facts are those read that day.
      * A household that repeats its latest evaluation (same version, same answer) keeps its row but for the
-     * rule set, time and date, all the same for every household here: one statement for all of them.
+     * rule set, time, dates and run, all the same for every household here: one statement for all of them.
      */
     void evaluated(
             List<VersionedHousehold> households,
@@ -170,6 +170,9 @@ class LedgerCoverage {
         Timestamp time = Timestamp.from(at);
         LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
         Date on = Date.valueOf(asOf.isAfter(recordedOn) ? recordedOn : asOf);
+        // The evaluation's own date, and the run whose narrow row records it if it is a run's repeat: what a
+        // later run asks of the household's latest evaluation (LaterEvaluations).
+        Date date = Date.valueOf(asOf);
         List<String> repeats = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         for (VersionedHousehold s : households) {
@@ -188,27 +191,31 @@ class LedgerCoverage {
                 s.version(),
                 on,
                 answer.resultNo(),
-                answer.digest()
+                answer.digest(),
+                date
             });
         }
         if (!repeats.isEmpty()) {
-            List<Object> args = new ArrayList<>(List.of(rulesetVersion, time, on));
+            List<Object> args = new ArrayList<>(List.of(rulesetVersion, time, on, date));
+            args.add(written.repeatRun());
             args.addAll(repeats);
             jdbc.update(
-                    "UPDATE household_evaluated SET ruleset_version = ?, evaluated_at = ?, evaluated_on = ?"
-                            + " WHERE household_id IN (" + SqlLists.marks(repeats.size()) + ")",
+                    "UPDATE household_evaluated SET ruleset_version = ?, evaluated_at = ?, evaluated_on = ?,"
+                            + " as_of = ?, repeat_run = ? WHERE household_id IN ("
+                            + SqlLists.marks(repeats.size()) + ")",
                     args.toArray());
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at,
-                           household_version, stored_version, evaluated_on, result_no, result_digest)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                           household_version, stored_version, evaluated_on, result_no, result_digest, as_of,
+                           repeat_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
                     ON DUPLICATE KEY UPDATE region_code = VALUES(region_code),
                            ruleset_version = VALUES(ruleset_version), evaluated_at = VALUES(evaluated_at),
                            household_version = VALUES(household_version), stored_version = VALUES(stored_version),
                            evaluated_on = VALUES(evaluated_on), result_no = VALUES(result_no),
-                           result_digest = VALUES(result_digest)
+                           result_digest = VALUES(result_digest), as_of = VALUES(as_of), repeat_run = NULL
                     """, rows);
         }
     }

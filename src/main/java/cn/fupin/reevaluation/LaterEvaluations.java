@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -32,30 +34,60 @@ class LaterEvaluations {
         this.clock = clock;
     }
 
-    private record Latest(String householdId, long seq, LocalDate asOf, Instant evaluatedAt) {}
+    /**
+     * A household's latest evaluation: its seq, or for a run's repeat (sql/V26) null and the run's seq; made
+     * when it says.
+     */
+    private record Latest(String householdId, Long seq, Long repeatRun, LocalDate asOf, Instant evaluatedAt) {}
 
     List<BulkEvaluation.Skipped> among(Reevaluation run, List<String> householdIds) {
         if (householdIds.isEmpty()) {
             return List.of();
         }
         String marks = SqlLists.marks(householdIds.size());
-        List<Latest> latest = jdbc.query(
-                """
-                SELECT e.household_id, e.seq, e.as_of, e.evaluated_at
-                  FROM evaluation e
-                  JOIN (SELECT household_id, MAX(seq) AS seq FROM evaluation
-                         WHERE household_id IN (%s) GROUP BY household_id) l ON l.seq = e.seq
-                 ORDER BY e.household_id
-                """.formatted(marks),
-                (rs, i) -> new Latest(
-                        rs.getString(1),
-                        rs.getLong(2),
-                        rs.getDate(3).toLocalDate(),
-                        rs.getTimestamp(4).toInstant()),
+        // Where the latest is a run's repeat, it follows the evaluation row it repeats: household_evaluated
+        // keeps its date and time.
+        Map<String, Latest> latest = new TreeMap<>();
+        jdbc.query(
+                "SELECT household_id, repeat_run, as_of, evaluated_at FROM household_evaluated WHERE household_id IN ("
+                        + marks + ") AND repeat_run IS NOT NULL",
+                rs -> {
+                    latest.put(
+                            rs.getString(1),
+                            new Latest(
+                                    rs.getString(1),
+                                    null,
+                                    rs.getLong(2),
+                                    rs.getDate(3).toLocalDate(),
+                                    rs.getTimestamp(4).toInstant()));
+                },
                 householdIds.toArray());
+        List<String> rows =
+                householdIds.stream().filter(id -> !latest.containsKey(id)).toList();
+        if (!rows.isEmpty()) {
+            jdbc.query(
+                    """
+                    SELECT e.household_id, e.seq, e.as_of, e.evaluated_at
+                      FROM evaluation e
+                      JOIN (SELECT household_id, MAX(seq) AS seq FROM evaluation
+                             WHERE household_id IN (%s) GROUP BY household_id) l ON l.seq = e.seq
+                    """.formatted(SqlLists.marks(rows.size())),
+                    rs -> {
+                        latest.put(
+                                rs.getString(1),
+                                new Latest(
+                                        rs.getString(1),
+                                        rs.getLong(2),
+                                        null,
+                                        rs.getDate(3).toLocalDate(),
+                                        rs.getTimestamp(4).toInstant()));
+                    },
+                    rows.toArray());
+        }
         List<BulkEvaluation.Skipped> skipped = new ArrayList<>();
-        for (Latest e : latest) {
-            if (after(run, e)) {
+        long runNo = latest.values().stream().anyMatch(e -> e.repeatRun() != null) ? runNo(run) : 0;
+        for (Latest e : latest.values()) {
+            if (after(run, runNo, e)) {
                 skipped.add(new BulkEvaluation.Skipped(
                         e.householdId(),
                         "evaluated after this run started (at "
@@ -74,12 +106,23 @@ class LaterEvaluations {
     }
 
     /**
-     * By the evaluations' own order when the run kept where they stood; a run asked for before that was kept
-     * compares times, in whole seconds, an evaluation in the run's second counting as after it.
+     * By the evaluations' own order when the run kept where they stood; for a run asked for before that was
+     * kept, by times in whole seconds, an evaluation in the run's second counting as after it. A run's repeat
+     * is after this run was asked for when its run was asked for since (or is this one, its chunk done
+     * already); a run asked for earlier can have recorded it since only if it was resumed after this one was
+     * asked for (two overlapping runs never run at once), which needs a later second.
      */
-    private static boolean after(Reevaluation run, Latest e) {
+    private static boolean after(Reevaluation run, long runNo, Latest e) {
+        if (e.repeatRun() != null) {
+            return e.repeatRun() >= runNo || e.evaluatedAt().isAfter(run.requestedAt());
+        }
         return run.evaluationsBefore() != null
                 ? e.seq() > run.evaluationsBefore()
                 : !e.evaluatedAt().isBefore(run.requestedAt());
+    }
+
+    private long runNo(Reevaluation run) {
+        return jdbc.queryForObject(
+                "SELECT seq FROM reevaluation WHERE reevaluation_id = ?", Long.class, run.reevaluationId());
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * Checks a run's evaluations against its audit rows ({@link RecordedChunk}): the chunks, in the order of
  * their first household, must tile the run's evaluations in household order, each chunk's count, first and
- * last household and digest of (household, version) pairs agreeing with the evaluation rows. An evaluation
+ * last household and digest of (household, version) pairs agreeing with the evaluations recorded (rows and
+ * repeats alike, the view run_evaluation of sql/V26). An evaluation
  * no audit row accounts for, or an audit row whose evaluations are missing or read another version, is a
  * mismatch. The audit chain itself is verified by {@code GET /api/audit/verify}; together they show that the
  * trail proves what the run evaluated. A run recorded before chunks were audited left a row per household
@@ -47,7 +48,7 @@ class RunAuditCheck {
         chunks.sort(Comparator.comparing(RecordedChunk::first));
         long audited = chunks.stream().mapToLong(RecordedChunk::households).sum();
         List<RecordedChunk.Pair> pairs = jdbc.query(
-                "SELECT household_id, household_version FROM evaluation WHERE reevaluation_id = ?",
+                "SELECT household_id, household_version FROM run_evaluation WHERE reevaluation_id = ?",
                 (rs, i) -> new RecordedChunk.Pair(rs.getString(1), rs.getLong(2)),
                 reevaluationId);
         pairs.sort(Comparator.comparing(RecordedChunk.Pair::householdId));

@@ -73,7 +73,7 @@ class ReevaluationControlTests extends ApiTestBase {
         assertThat(processed)
                 .isLessThan(25)
                 .isEqualTo(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ?", Long.class, run));
+                        "SELECT COUNT(*) FROM run_evaluation WHERE reevaluation_id = ?", Long.class, run));
         assertThat(api.post("/api/reevaluations/" + run + "/stop", "policy", "").status())
                 .as("a stopped run is not running")
                 .isEqualTo(409);
@@ -84,11 +84,12 @@ class ReevaluationControlTests extends ApiTestBase {
         assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
         assertThat(done.get("processed").asLong()).isEqualTo(25);
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?",
+                        "SELECT COUNT(DISTINCT household_id) FROM run_evaluation WHERE reevaluation_id = ?",
                         Long.class,
                         run))
                 .isEqualTo(25);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ?", Long.class, run))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM run_evaluation WHERE reevaluation_id = ?", Long.class, run))
                 .isEqualTo(25);
     }
 

@@ -125,7 +125,7 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         assertThat(latest.get("evaluationId").asString()).isEqualTo(evaluationId);
         assertThat(latest.get("asOf").asString()).isEqualTo(EARLIER);
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ? AND household_id = ?",
+                        "SELECT COUNT(*) FROM run_evaluation WHERE reevaluation_id = ? AND household_id = ?",
                         Long.class,
                         run,
                         id))
@@ -180,7 +180,8 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         keptAndListed(run, id, evaluation, "evaluated after this run started");
         assertThat(done.get("processed").asLong()).isEqualTo(15);
         assertThat(done.get("skipped").asLong()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ?", Long.class, run))
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM run_evaluation WHERE reevaluation_id = ?", Long.class, run))
                 .as("every other household recorded")
                 .isEqualTo(14);
     }
@@ -272,7 +273,7 @@ class ReevaluationLaterEvaluationsTests extends ApiTestBase {
         assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
         assertThat(done.get("skipped").asLong()).isEqualTo(1);
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ? AND household_id = ?",
+                        "SELECT COUNT(*) FROM run_evaluation WHERE reevaluation_id = ? AND household_id = ?",
                         Long.class,
                         run,
                         first))

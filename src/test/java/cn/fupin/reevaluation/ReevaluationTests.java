@@ -79,7 +79,7 @@ class ReevaluationTests extends ApiTestBase {
     }
 
     long evaluationsOfRun(String run) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ?", Long.class, run);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM run_evaluation WHERE reevaluation_id = ?", Long.class, run);
     }
 
     @Test
@@ -105,7 +105,7 @@ class ReevaluationTests extends ApiTestBase {
                         .asString())
                 .isEqualTo(run);
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?",
+                        "SELECT COUNT(DISTINCT household_id) FROM run_evaluation WHERE reevaluation_id = ?",
                         Long.class,
                         run))
                 .isEqualTo(40);
@@ -227,7 +227,7 @@ class ReevaluationTests extends ApiTestBase {
         long processed = failed.get("processed").asLong();
         assertThat(processed).isLessThan(30).isEqualTo(evaluationsOfRun(run));
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ? AND household_id = ?",
+                        "SELECT COUNT(*) FROM run_evaluation WHERE reevaluation_id = ? AND household_id = ?",
                         Long.class,
                         run,
                         broken))
@@ -258,7 +258,7 @@ class ReevaluationTests extends ApiTestBase {
         assertThat(done.get("processed").asLong()).isEqualTo(30);
         assertThat(evaluationsOfRun(run)).isEqualTo(30);
         assertThat(jdbc.queryForObject(
-                        "SELECT COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?",
+                        "SELECT COUNT(DISTINCT household_id) FROM run_evaluation WHERE reevaluation_id = ?",
                         Long.class,
                         run))
                 .isEqualTo(30);

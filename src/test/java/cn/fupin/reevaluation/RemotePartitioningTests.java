@@ -181,7 +181,8 @@ class RemotePartitioningTests {
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("COMPLETED");
 
         JdbcTemplate jdbc = manager.getBean(JdbcTemplate.class);
-        assertThat(jdbc.queryForList("SELECT household_id FROM evaluation WHERE reevaluation_id = ?", String.class, id))
+        assertThat(jdbc.queryForList(
+                        "SELECT household_id FROM run_evaluation WHERE reevaluation_id = ?", String.class, id))
                 .as("households evaluated by the run, each once")
                 .hasSize(fixture.households.size())
                 .doesNotHaveDuplicates();

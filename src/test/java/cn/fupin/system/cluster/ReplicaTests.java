@@ -154,13 +154,13 @@ class ReplicaTests {
             assertThat(run(manager, id).get("processed").asLong()).isEqualTo(households);
             JdbcTemplate jdbc = manager.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject(
-                            "SELECT COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?",
+                            "SELECT COUNT(DISTINCT household_id) FROM run_evaluation WHERE reevaluation_id = ?",
                             Long.class,
                             id))
                     .as("households evaluated, each once")
                     .isEqualTo(households)
                     .isEqualTo(jdbc.queryForObject(
-                            "SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ?", Long.class, id));
+                            "SELECT COUNT(*) FROM run_evaluation WHERE reevaluation_id = ?", Long.class, id));
             assertThat(jdbc.queryForObject("""
                     SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reevaluate-households:%'
                     """, Long.class))

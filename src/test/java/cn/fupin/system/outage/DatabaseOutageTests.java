@@ -136,7 +136,7 @@ class DatabaseOutageTests {
         assertThat(done.get("processed").asInt()).isEqualTo(households);
         try (var connection = DriverManager.getConnection(db.url("fupin"), "root", "");
                 var counts = connection.prepareStatement(
-                        "SELECT COUNT(*), COUNT(DISTINCT household_id) FROM evaluation WHERE reevaluation_id = ?")) {
+                        "SELECT COUNT(*), COUNT(DISTINCT household_id) FROM run_evaluation WHERE reevaluation_id = ?")) {
             counts.setString(1, run);
             try (var rs = counts.executeQuery()) {
                 rs.next();

@@ -1,0 +1,156 @@
+package cn.fupin.reevaluation;
+
+import static cn.fupin.reevaluation.ReevaluationFixture.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fupin.system.ApiTestBase;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A run's evaluation that repeats the household's latest one (same version, same answer) is one narrow row
+ * (sql/V26), and still an evaluation like any other: in the household's history in its place, replayed,
+ * counted and checked against the run's audit, and seen by a later run as made when it was. The same chunks
+ * of 5 as ReevaluationControlTests (and so the same application context).
+ */
+@TestPropertySource(properties = "app.reevaluation.chunk-size=5")
+class ReevaluationRepeatsTests extends ApiTestBase {
+
+    static final LocalDate AS_OF = ReevaluationControlTests.AS_OF;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ReevaluationFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new ReevaluationFixture(api);
+    }
+
+    String run() {
+        return run(AS_OF.toString());
+    }
+
+    String run(String asOf) {
+        String run = fixture.start(body("asOf", asOf, "regionCode", fixture.region));
+        assertThat(fixture.await(run).get("state").asString()).isEqualTo("COMPLETED");
+        return run;
+    }
+
+    long rows(String run) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM evaluation WHERE reevaluation_id = ?", Long.class, run);
+    }
+
+    long repeats(String run) {
+        return jdbc.queryForObject(
+                "SELECT COUNT(*) FROM evaluation_repeat p JOIN reevaluation x ON x.seq = p.run_no"
+                        + " WHERE x.reevaluation_id = ?",
+                Long.class,
+                run);
+    }
+
+    @Test
+    void aRunThatChangesNothingWritesARepeatPerHouseholdThatReadsAsAnEvaluation() {
+        fixture.register(7, AS_OF);
+        String first = run();
+        assertThat(rows(first)).as("every answer new").isEqualTo(7);
+        assertThat(repeats(first)).isZero();
+
+        String second = run();
+        assertThat(rows(second)).as("no evaluation row where nothing changed").isZero();
+        assertThat(repeats(second)).isEqualTo(7);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM run_evaluation WHERE reevaluation_id = ?", Long.class, second))
+                .isEqualTo(7);
+        JsonNode audit =
+                api.get("/api/reevaluations/" + second + "/audit", "policy").json();
+        assertThat(audit.get("intact").asBoolean()).as(audit.toString()).isTrue();
+        assertThat(audit.get("evaluations").asLong()).isEqualTo(7);
+
+        // A household edited since: its next evaluation is a row again, after the repeat in its history.
+        String edited = fixture.households.keySet().iterator().next();
+        ObjectNode stored =
+                (ObjectNode) api.get("/api/households/" + edited, "caseworker").json();
+        ((ObjectNode) stored.get("members").get(0)).put("name", "改过名字");
+        assertThat(api.put("/api/households/" + edited, "caseworker", stored, null)
+                        .status())
+                .isEqualTo(200);
+        String third = run();
+        assertThat(rows(third)).isEqualTo(1);
+        assertThat(repeats(third)).isEqualTo(6);
+
+        List<String> runs = api.get("/api/households/" + edited + "/evaluations", "caseworker")
+                .json()
+                .valueStream()
+                .map(e -> e.get("reevaluationId").asString())
+                .toList();
+        assertThat(runs).as("newest first").containsExactly(third, second, first);
+
+        String other = fixture.households.keySet().stream()
+                .filter(id -> !id.equals(edited))
+                .findFirst()
+                .orElseThrow();
+        JsonNode evaluations = api.get("/api/households/" + other + "/evaluations", "caseworker")
+                .json();
+        assertThat(evaluations).hasSize(3);
+        JsonNode latest = evaluations.get(0);
+        assertThat(latest.get("evaluationId").asString()).isEqualTo(third + "." + other);
+        assertThat(latest.get("reevaluationId").asString()).isEqualTo(third);
+        assertThat(latest.get("asOf").asString()).isEqualTo(AS_OF.toString());
+        assertThat(latest.get("rulesetVersion").asString())
+                .isEqualTo(api.get("/api/rulesets/active", "caseworker")
+                        .json()
+                        .get("version")
+                        .asString());
+        assertThat(latest.get("recommendations")).isEqualTo(evaluations.get(2).get("recommendations"));
+        assertThat(evaluations.get(1).get("evaluationId").asString()).isEqualTo(second + "." + other);
+
+        JsonNode replay = api.get("/api/evaluations/" + third + "." + other + "/replay", "caseworker")
+                .json();
+        assertThat(replay.get("identical").asBoolean()).as(replay.toString()).isTrue();
+        assertThat(replay.get("householdId").asString()).isEqualTo(other);
+        assertThat(api.get("/api/evaluations/" + third + ".no-such-household/replay", "caseworker")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/evaluations/" + first + "." + other + "/replay", "caseworker")
+                        .status())
+                .as("the first run recorded a row, named by its own id")
+                .isEqualTo(404);
+    }
+
+    /**
+     * Evaluated as of the first of January, then repeated as of the run's date: a run as of a date between
+     * finds each household's latest evaluation (the repeat) dated after its own and leaves them all as they
+     * are, those repeated as much as those that got a row.
+     */
+    @Test
+    void aRunSkipsHouseholdsWhoseLatestRepeatIsAsOfALaterDate() {
+        fixture.register(9, AS_OF);
+        run("2020-01-01");
+        String later = run(AS_OF.toString());
+        assertThat(repeats(later))
+                .as("most households answer the same in January and June")
+                .isPositive();
+        assertThat(rows(later) + repeats(later)).isEqualTo(9);
+
+        String between = fixture.start(body("asOf", "2020-03-31", "regionCode", fixture.region));
+        JsonNode done = fixture.await(between);
+        assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
+        assertThat(done.get("skipped").asLong()).isEqualTo(9);
+        assertThat(rows(between) + repeats(between)).isZero();
+        api.get("/api/reevaluations/" + between + "/skipped?size=20", "policy")
+                .json()
+                .get("content")
+                .valueStream()
+                .forEach(s -> assertThat(s.get("reason").asString())
+                        .contains("evaluated as of " + AS_OF + ", later than this run's date"));
+    }
+}
