@@ -20,6 +20,9 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON BATCH_STEP_EXECUTION_SEQ TO 'fupin_app'@
 GRANT SELECT, INSERT, UPDATE, DELETE ON evaluation TO 'fupin_app'@'%';
 -- Written once, never changed: a household's numbered answer, a version's snapshot.
 GRANT SELECT, INSERT ON evaluation_result TO 'fupin_app'@'%';
+-- A run's repeats are written once too; the view of a run's evaluations, of both kinds, is read.
+GRANT SELECT, INSERT ON evaluation_repeat TO 'fupin_app'@'%';
+GRANT SELECT ON run_evaluation TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON household TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON household_coverage TO 'fupin_app'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON household_evaluated TO 'fupin_app'@'%';

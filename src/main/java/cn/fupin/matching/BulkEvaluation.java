@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -114,15 +115,33 @@ public class BulkEvaluation {
             boolean record) {
         List<VersionedHousehold> evaluable = prepared.evaluable();
         List<Skipped> skipped = prepared.skipped();
-        List<LedgerChange> changes = recorder.changes(matched);
-        if (record && !changes.isEmpty()) {
-            Instant at = clock.instant();
-            recorder.write(evaluable, changes, asOf, ruleSet.version(), user, at, reevaluationId);
+        // Households whose version, decisions and ledger are those of their latest evaluation change nothing,
+        // and their ledger need not be read: in a monthly re-screening, nearly all of them.
+        Map<String, EvaluationWrites.Latest> repeating = recorder.repeating(evaluable, matched);
+        List<VersionedHousehold> compared = new ArrayList<>(evaluable.size() - repeating.size());
+        List<VersionedHousehold> repeated = new ArrayList<>(repeating.size());
+        Map<String, List<Recommendation>> toCompare = new LinkedHashMap<>();
+        for (VersionedHousehold h : evaluable) {
+            String id = h.household().householdId();
+            if (repeating.containsKey(id)) {
+                repeated.add(h);
+            } else {
+                compared.add(h);
+                toCompare.put(id, matched.get(id));
+            }
         }
-        List<HouseholdOutcome> outcomes = new ArrayList<>(changes.size());
+        List<LedgerChange> changes = recorder.changes(toCompare);
+        if (record && !evaluable.isEmpty()) {
+            Instant at = clock.instant();
+            recorder.write(compared, changes, repeated, repeating, asOf, ruleSet.version(), user, at, reevaluationId);
+        }
+        List<HouseholdOutcome> outcomes = new ArrayList<>(evaluable.size());
         for (int i = 0; i < changes.size(); i++) {
             LedgerChange change = changes.get(i);
-            outcomes.add(new HouseholdOutcome(evaluable.get(i).household(), change.added(), change.lost()));
+            outcomes.add(new HouseholdOutcome(compared.get(i).household(), change.added(), change.lost()));
+        }
+        for (VersionedHousehold h : repeated) {
+            outcomes.add(new HouseholdOutcome(h.household(), List.of(), List.of()));
         }
         return new Outcome(outcomes, skipped);
     }

@@ -63,8 +63,20 @@ public class EvaluationRecorder {
                 change.recorded());
     }
 
+    /**
+     * The households of a run's chunk known to repeat their latest evaluation, without reading their ledger
+     * ({@link EvaluationWrites#repeating}).
+     */
+    Map<String, EvaluationWrites.Latest> repeating(
+            List<VersionedHousehold> households, Map<String, List<Recommendation>> matched) {
+        return evaluations.repeating(households, matched);
+    }
+
     /** The ledger changes of households evaluated together, against their current entries. */
     List<LedgerChange> changes(Map<String, List<Recommendation>> matched) {
+        if (matched.isEmpty()) {
+            return List.of();
+        }
         Map<String, List<LedgerWrites.Current>> current = ledger.current(matched.keySet());
         List<LedgerChange> changes = new ArrayList<>(matched.size());
         matched.forEach((id, recommendations) ->
@@ -81,11 +93,29 @@ public class EvaluationRecorder {
             String user,
             Instant at,
             String reevaluationId) {
+        write(households, changes, List.of(), Map.of(), asOf, rulesetVersion, user, at, reevaluationId);
+    }
+
+    /**
+     * The same for a chunk of a run, with the households known to repeat their latest evaluation
+     * ({@link EvaluationWrites#repeating}): recorded as repeats, their ledger neither read nor written.
+     */
+    void write(
+            List<VersionedHousehold> households,
+            List<LedgerChange> changes,
+            List<VersionedHousehold> repeatingHouseholds,
+            Map<String, EvaluationWrites.Latest> repeating,
+            LocalDate asOf,
+            String rulesetVersion,
+            String user,
+            Instant at,
+            String reevaluationId) {
         List<EvaluationWrites.Recorded> recorded = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {
             recorded.add(new EvaluationWrites.Recorded(households.get(i), changes.get(i)));
         }
-        EvaluationWrites.Written written = evaluations.insert(recorded, asOf, rulesetVersion, at, user, reevaluationId);
+        EvaluationWrites.Written written =
+                evaluations.insert(recorded, repeating, asOf, rulesetVersion, at, user, reevaluationId);
         ledger.write(new LedgerWrites.Writes(changes, rulesetVersion, user, at));
         // Coverage moves only where a measure was added or withdrawn: statuses do not change here.
         List<cn.fupin.household.Household> moved = new ArrayList<>();
@@ -102,6 +132,8 @@ public class EvaluationRecorder {
             }
         }
         coverage.refresh(moved, current);
-        coverage.evaluated(households, written, rulesetVersion, asOf, at);
+        List<VersionedHousehold> evaluated = new ArrayList<>(households);
+        evaluated.addAll(repeatingHouseholds);
+        coverage.evaluated(evaluated, written, rulesetVersion, asOf, at);
     }
 }

@@ -36,15 +36,20 @@ class EvaluationWrites {
     /** One evaluation to record: the household as locked and what it changes in the ledger. */
     record Recorded(VersionedHousehold household, LedgerChange change) {}
 
-    /** The answer an evaluation refers to, as kept with the household's latest evaluation. */
-    record Answer(int resultNo, String digest) {}
+    /**
+     * The answer an evaluation refers to, as kept with the household's latest evaluation: its number, the
+     * digest of all its fields, and the digest of what the rules decided (without ledger ids and statuses;
+     * null once the household's ledger has moved since, see {@link #decisions}).
+     */
+    record Answer(int resultNo, String digest, String decisions) {}
 
     /**
-     * What was written: the answer each household's evaluation refers to, and the households whose evaluation
-     * read the same version as their latest one and gave the same answer (in a monthly re-screening, nearly all),
-     * with the run whose narrow rows record those repeats (null for a single evaluation, recorded as a row).
+     * What was written: the answer each household's evaluation refers to; the households whose evaluation
+     * read the same version as their latest one and gave the same answer (in a monthly re-screening, nearly
+     * all), so that what is kept of their latest evaluation stands but for its date and run; and the run whose
+     * narrow rows record repeats (null if none), with the households so recorded.
      */
-    record Written(Map<String, Answer> answers, Set<String> repeats, Long repeatRun) {}
+    record Written(Map<String, Answer> answers, Set<String> repeats, Long repeatRun, Set<String> repeatedByRun) {}
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -67,12 +72,35 @@ class EvaluationWrites {
             Instant at,
             String user,
             String reevaluationId) {
-        if (evaluations.isEmpty()) {
-            return new Written(Map.of(), Set.of(), null);
+        return insert(evaluations, Map.of(), asOf, rulesetVersion, at, user, reevaluationId);
+    }
+
+    /**
+     * The same, with households of a run known to repeat their latest evaluation ({@link #repeating}), whose
+     * ledger was not read: each is recorded as a repeat of that evaluation, with its answer.
+     */
+    Written insert(
+            List<Recorded> evaluations,
+            Map<String, Latest> repeating,
+            LocalDate asOf,
+            String rulesetVersion,
+            Instant at,
+            String user,
+            String reevaluationId) {
+        if (evaluations.isEmpty() && repeating.isEmpty()) {
+            return new Written(Map.of(), Set.of(), null, Set.of());
         }
+        Map<String, Answer> answers = new HashMap<>();
+        Set<String> repeats = new HashSet<>();
+        List<String> repeatedByRun = new ArrayList<>();
+        repeating.forEach((id, l) -> {
+            answers.put(id, l.answer());
+            repeats.add(id);
+            repeatedByRun.add(id);
+        });
         List<String> ids =
                 evaluations.stream().map(e -> e.change().householdId()).toList();
-        Map<String, Latest> evaluated = latest(ids);
+        Map<String, Latest> evaluated = ids.isEmpty() ? Map.of() : latest(ids);
         Map<String, Answer> latest = new HashMap<>();
         evaluated.forEach((id, l) -> latest.put(id, l.answer()));
         // A household whose latest evaluation read the version now has its snapshot: that evaluation wrote it.
@@ -83,9 +111,6 @@ class EvaluationWrites {
         List<Object[]> newSnapshots = new ArrayList<>();
         List<Object[]> newResults = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>(evaluations.size());
-        Map<String, Answer> answers = new HashMap<>();
-        Set<String> repeats = new HashSet<>();
-        List<String> repeatedByRun = new ArrayList<>();
         Timestamp time = Timestamp.from(at);
         for (Recorded e : evaluations) {
             String householdId = e.change().householdId();
@@ -99,9 +124,13 @@ class EvaluationWrites {
             Answer before = latest.get(householdId);
             Answer answer;
             if (before != null && digest.equals(before.digest())) {
-                answer = before;
+                // Its decisions too: a digest kept null since the ledger moved is known again.
+                answer = new Answer(
+                        before.resultNo(), digest, decisions(e.change().recorded()));
                 if (evaluated.get(householdId).householdVersion() == version) {
-                    repeats.add(householdId);
+                    if (before.decisions() != null) {
+                        repeats.add(householdId); // its latest row stands but for the date and run
+                    }
                     if (reevaluationId != null) {
                         // A run's evaluation that changes nothing: one narrow row (sql/V26).
                         answers.put(householdId, answer);
@@ -110,7 +139,10 @@ class EvaluationWrites {
                     }
                 }
             } else {
-                answer = new Answer(before == null ? 1 : before.resultNo() + 1, digest);
+                answer = new Answer(
+                        before == null ? 1 : before.resultNo() + 1,
+                        digest,
+                        decisions(e.change().recorded()));
                 newResults.add(new Object[] {
                     householdId,
                     answer.resultNo(),
@@ -141,14 +173,14 @@ class EvaluationWrites {
         }
         Long repeatRun = repeatedByRun.isEmpty() ? null : insertRepeats(reevaluationId, repeatedByRun, time);
         if (rows.isEmpty()) {
-            return new Written(answers, repeats, repeatRun);
+            return new Written(answers, repeats, repeatRun, Set.copyOf(repeatedByRun));
         }
         jdbc.batchUpdate("""
                 INSERT INTO evaluation (evaluation_id, household_id, as_of, ruleset_version, evaluated_at, evaluated_by,
                        household_version, result_no, reevaluation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
-        return new Written(answers, repeats, repeatRun);
+        return new Written(answers, repeats, repeatRun, Set.copyOf(repeatedByRun));
     }
 
     /**
@@ -178,24 +210,52 @@ class EvaluationWrites {
     }
 
     /** A household's latest evaluation recorded since V24: the version it read and the answer it refers to. */
-    private record Latest(long householdVersion, Answer answer) {}
+    record Latest(long householdVersion, Answer answer) {}
 
     /**
      * The latest evaluation of each of these households, from household_evaluated. None for a household never
      * evaluated, nor for one whose latest evaluation was recorded before V24 with its answer in its own row
      * (its numbering starts).
      */
-    private Map<String, Latest> latest(List<String> householdIds) {
+    Map<String, Latest> latest(List<String> householdIds) {
         Map<String, Latest> latest = new HashMap<>();
         jdbc.query(
-                "SELECT household_id, household_version, result_no, result_digest FROM household_evaluated"
-                        + " WHERE household_id IN (" + SqlLists.marks(householdIds.size())
+                "SELECT household_id, household_version, result_no, result_digest, decision_digest"
+                        + " FROM household_evaluated WHERE household_id IN (" + SqlLists.marks(householdIds.size())
                         + ") AND result_no IS NOT NULL",
                 rs -> {
-                    latest.put(rs.getString(1), new Latest(rs.getLong(2), new Answer(rs.getInt(3), rs.getString(4))));
+                    latest.put(
+                            rs.getString(1),
+                            new Latest(rs.getLong(2), new Answer(rs.getInt(3), rs.getString(4), rs.getString(5))));
                 },
                 householdIds.toArray());
         return latest;
+    }
+
+    /**
+     * The households, of those given with the versions locked and what the rules matched, whose evaluation
+     * would repeat their latest one: the same version, the same decisions, and a ledger unchanged since (the
+     * decisions' digest is cleared when a status moves). Their answer is that evaluation's, ids and statuses
+     * included, so their ledger need not be read.
+     */
+    Map<String, Latest> repeating(List<VersionedHousehold> households, Map<String, List<Recommendation>> matched) {
+        if (households.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Latest> latest =
+                latest(households.stream().map(h -> h.household().householdId()).toList());
+        Map<String, Latest> repeating = new HashMap<>();
+        for (VersionedHousehold h : households) {
+            String id = h.household().householdId();
+            Latest l = latest.get(id);
+            if (l != null
+                    && l.householdVersion() == h.version()
+                    && l.answer().decisions() != null
+                    && l.answer().decisions().equals(decisions(matched.get(id)))) {
+                repeating.put(id, l);
+            }
+        }
+        return repeating;
     }
 
     /** "id/version" of every snapshot these households have. */
@@ -219,17 +279,26 @@ class EvaluationWrites {
      * field by a lone SOH). Equal answers, equal digests, without writing the JSON of each answer to compare it.
      */
     static String digest(List<Recommendation> answer) {
+        return digest(answer, true);
+    }
+
+    /** The same over what the rules decided: every field but the ledger's id and status. */
+    static String decisions(List<Recommendation> answer) {
+        return digest(answer, false);
+    }
+
+    private static String digest(List<Recommendation> answer, boolean withLedger) {
         MessageDigest digest = Sha256.digest();
         for (Recommendation r : answer) {
             for (Object field : new Object[] {
-                r.recommendationId(),
+                withLedger ? r.recommendationId() : null,
                 r.measure(),
                 r.action(),
                 r.measureName(),
                 r.memberId(),
                 r.rule(),
                 r.reason(),
-                r.status()
+                withLedger ? r.status() : null
             }) {
                 if (field == null) {
                     digest.update((byte) 1);

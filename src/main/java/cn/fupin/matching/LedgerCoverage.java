@@ -156,6 +156,15 @@ class LedgerCoverage {
     }
 
     /**
+     * A status of the household's ledger moved: its latest evaluation's answer no longer shows the ledger as it
+     * is, so a run may not take its next evaluation for a repeat without reading the ledger
+     * ({@link EvaluationWrites#repeating}).
+     */
+    void ledgerMoved(String householdId) {
+        jdbc.update("UPDATE household_evaluated SET decision_digest = NULL WHERE household_id = ?", householdId);
+    }
+
+    /**
      * The households' latest evaluation is this one, of the versions the caller locked. It speaks for its date
      * (asOf), or for the day it was recorded when asOf is later: the household's facts are those read that day.
      * A household that repeats its latest evaluation (same version, same answer) keeps its row but for the
@@ -192,7 +201,9 @@ class LedgerCoverage {
                 on,
                 answer.resultNo(),
                 answer.digest(),
-                date
+                answer.decisions(),
+                date,
+                written.repeatedByRun().contains(id) ? written.repeatRun() : null
             });
         }
         if (!repeats.isEmpty()) {
@@ -208,14 +219,15 @@ class LedgerCoverage {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at,
-                           household_version, stored_version, evaluated_on, result_no, result_digest, as_of,
-                           repeat_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                           household_version, stored_version, evaluated_on, result_no, result_digest,
+                           decision_digest, as_of, repeat_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON DUPLICATE KEY UPDATE region_code = VALUES(region_code),
                            ruleset_version = VALUES(ruleset_version), evaluated_at = VALUES(evaluated_at),
                            household_version = VALUES(household_version), stored_version = VALUES(stored_version),
                            evaluated_on = VALUES(evaluated_on), result_no = VALUES(result_no),
-                           result_digest = VALUES(result_digest), as_of = VALUES(as_of), repeat_run = NULL
+                           result_digest = VALUES(result_digest), decision_digest = VALUES(decision_digest),
+                           as_of = VALUES(as_of), repeat_run = VALUES(repeat_run)
                     """, rows);
         }
     }

@@ -84,8 +84,10 @@ public class MeasureLedger {
         }
         Instant now = clock.instant();
         LedgerEntryView moved = LedgerEntryView.of(entries.save(entry.moveTo(next, note, user, now)));
-        // A delivery (or a decline) moves the household's coverage.
+        // A delivery (or a decline) moves the household's coverage, and its latest answer no longer shows its
+        // ledger: its next evaluation reads the ledger again.
         coverage.recount(List.of(household.household()));
+        coverage.ledgerMoved(entry.householdId());
         audit.record("RECOMMENDATION_STATUS", entry.householdId(), next.name(), "recommendation " + recommendationId);
         return moved;
     }

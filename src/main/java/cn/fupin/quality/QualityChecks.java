@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -23,9 +24,11 @@ public class QualityChecks {
     public record Checked(Map<String, List<Finding>> findings, List<BulkEvaluation.Skipped> skipped) {}
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RunIdNumbers runs;
 
-    QualityChecks(NamedParameterJdbcTemplate jdbc) {
+    QualityChecks(NamedParameterJdbcTemplate jdbc, RunIdNumbers runs) {
         this.jdbc = jdbc;
+        this.runs = runs;
     }
 
     /**
@@ -42,6 +45,19 @@ public class QualityChecks {
      * registered there.
      */
     public Checked check(RuleSet ruleSet, List<Household> households, LocalDate asOf, String scope) {
+        return check(ruleSet, households, asOf, ids -> sharedIdNumbers(ids, scope));
+    }
+
+    /** A chunk of a bulk run checked against the whole registry, looked up as {@link RunIdNumbers} says. */
+    public Checked checkInRun(RuleSet ruleSet, List<Household> households, LocalDate asOf, String reevaluationId) {
+        return check(ruleSet, households, asOf, ids -> sharedIdNumbersInRun(reevaluationId, ids));
+    }
+
+    private Checked check(
+            RuleSet ruleSet,
+            List<Household> households,
+            LocalDate asOf,
+            Function<List<String>, List<SharedIdNumber>> shared) {
         BulkEvaluation.Prepared<Household> prepared = BulkEvaluation.prepare(ruleSet, households, h -> h, asOf);
         if (prepared.inputs().isEmpty()) {
             return new Checked(Map.of(), prepared.skipped());
@@ -49,8 +65,19 @@ public class QualityChecks {
         List<String> ids =
                 prepared.evaluable().stream().map(Household::householdId).toList();
         return new Checked(
-                QualitySession.check(ruleSet, prepared.inputs(), sharedIdNumbers(ids, scope), asOf),
-                prepared.skipped());
+                QualitySession.check(ruleSet, prepared.inputs(), shared.apply(ids), asOf), prepared.skipped());
+    }
+
+    /**
+     * The members of a bulk run's chunk whose ID number is also registered in another household of the
+     * registry: the same answer as {@link #sharedIdNumbers} with no scope, looking up only the households
+     * {@link RunIdNumbers} says may have one.
+     */
+    public List<SharedIdNumber> sharedIdNumbersInRun(String reevaluationId, List<String> householdIds) {
+        if (householdIds.isEmpty()) {
+            return List.of();
+        }
+        return sharedIdNumbers(runs.toLookUp(reevaluationId, householdIds), "");
     }
 
     /** The members of these households whose ID number is also registered in another household under the scope. */

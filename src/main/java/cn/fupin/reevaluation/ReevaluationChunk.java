@@ -75,7 +75,8 @@ class ReevaluationChunk implements ItemWriter<String> {
         List<String> ids = List.copyOf(chunk.getItems());
         if (run.qualityOnly()) {
             List<VersionedHousehold> households = registry.findAll(ids);
-            QualityChecks.Checked checked = quality.check(ruleSet, households(households), run.asOf());
+            QualityChecks.Checked checked =
+                    quality.checkInRun(ruleSet, households(households), run.asOf(), run.reevaluationId());
             int findings = this.findings.record(run.reevaluationId(), checked.findings(), regions(households));
             changes.skipped(run.reevaluationId(), checked.skipped());
             store.progress(
@@ -112,11 +113,11 @@ class ReevaluationChunk implements ItemWriter<String> {
         RuleSession.Fired fired = RuleSession.fireAll(
                 ruleSet,
                 prepared.inputs(),
-                quality.sharedIdNumbers(
+                quality.sharedIdNumbersInRun(
+                        run.reevaluationId(),
                         prepared.evaluable().stream()
                                 .map(h -> h.household().householdId())
-                                .toList(),
-                        ""),
+                                .toList()),
                 run.asOf());
         BulkEvaluation.Outcome recorded = bulk.record(
                 ruleSet, prepared, fired.recommendations(), run.asOf(), run.requestedBy(), run.reevaluationId());

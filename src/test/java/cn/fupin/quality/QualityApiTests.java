@@ -1,12 +1,16 @@
 package cn.fupin.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.fupin.household.HouseholdJson;
 import cn.fupin.household.ResidentIdNumber;
 import cn.fupin.household.Sex;
 import cn.fupin.system.Api;
 import cn.fupin.system.ApiTestBase;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -126,6 +132,63 @@ class QualityApiTests extends ApiTestBase {
         assertThat(api.get("/api/households/" + newId() + "/findings", "caseworker")
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Autowired
+    RunIdNumbers runIdNumbers;
+
+    @Autowired
+    QualityChecks checks;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** A household holding, as a further member, the head of another. */
+    private ObjectNode sharing(String id, ObjectNode other) {
+        ObjectNode h = clean(id);
+        ObjectNode copy = ((ObjectNode) other.get("members").get(0)).deepCopy();
+        copy.put("memberId", id + "-09").put("relation", "OTHER");
+        ((ArrayNode) h.get("members")).add(copy);
+        return h;
+    }
+
+    /**
+     * A bulk run looks up across the registry only households holding a number shared when the run began (on
+     * this instance), and households stored since; with the same answer for those as a lookup of all.
+     */
+    @Test
+    void aRunLooksUpHouseholdsWithANumberSharedWhenItBeganAndThoseStoredSince() {
+        String a = newId();
+        String b = newId();
+        String c = newId();
+        ObjectNode ha = clean(a);
+        ObjectNode hb = clean(b);
+        for (ObjectNode h : List.of(ha, hb, sharing(c, ha))) {
+            String id = h.get("householdId").asString();
+            assertThat(api.put("/api/households/" + id, "caseworker", h, null).status())
+                    .isEqualTo(201);
+        }
+        jdbc.update(
+                "UPDATE household SET updated_at = ? WHERE household_id IN (?, ?, ?)",
+                Timestamp.from(Instant.now().minus(Duration.ofHours(1))),
+                a,
+                b,
+                c);
+        String run = UUID.randomUUID().toString();
+        assertThat(runIdNumbers.toLookUp(run, List.of(a, b, c))).containsExactly(a, c);
+
+        // d repeats b's head after the run began: d is looked up; b, unchanged, is left to the next run.
+        String d = newId();
+        assertThat(api.put("/api/households/" + d, "caseworker", sharing(d, hb), null)
+                        .status())
+                .isEqualTo(201);
+        assertThat(runIdNumbers.toLookUp(run, List.of(b, d))).containsExactly(d);
+        assertThat(checks.sharedIdNumbersInRun(run, List.of(a, b, c, d)))
+                .extracting(SharedIdNumber::getHouseholdId, SharedIdNumber::getOtherHouseholdIds)
+                .containsExactlyInAnyOrder(tuple(a, List.of(c)), tuple(c, List.of(a)), tuple(d, List.of(b)));
+        assertThat(runIdNumbers.toLookUp(UUID.randomUUID().toString(), List.of(b, d)))
+                .as("a later run")
+                .containsExactly(b, d);
     }
 
     @Test

@@ -127,6 +127,51 @@ class ReevaluationRepeatsTests extends ApiTestBase {
     }
 
     /**
+     * A status moved since the latest evaluation: the rules decide the same, but the answer shows the ledger
+     * as it is now, so the household's next evaluation in a run is a row with the new status, not a repeat.
+     */
+    @Test
+    void aHouseholdWhoseStatusMovedGetsAnEvaluationThatShowsIt() {
+        fixture.register(7, AS_OF);
+        run();
+        String id = null;
+        JsonNode entry = null;
+        for (String candidate : fixture.households.keySet()) {
+            JsonNode entries = api.get("/api/households/" + candidate + "/recommendations", "caseworker")
+                    .json();
+            if (!entries.isEmpty()) {
+                id = candidate;
+                entry = entries.get(0);
+                break;
+            }
+        }
+        assertThat(id).as("a household with a measure").isNotNull();
+        assertThat(api.patch(
+                                "/api/recommendations/"
+                                        + entry.get("recommendationId").asString(),
+                                "caseworker",
+                                java.util.Map.of("status", "ACCEPTED"))
+                        .status())
+                .isEqualTo(200);
+
+        String second = run();
+        assertThat(rows(second)).as("the household whose status moved").isEqualTo(1);
+        assertThat(repeats(second)).isEqualTo(6);
+        JsonNode latest = api.get("/api/households/" + id + "/evaluations", "caseworker")
+                .json()
+                .get(0);
+        assertThat(latest.get("reevaluationId").asString()).isEqualTo(second);
+        String recommendationId = entry.get("recommendationId").asString();
+        assertThat(latest.get("recommendations")
+                        .valueStream()
+                        .filter(r -> r.get("recommendationId").asString().equals(recommendationId))
+                        .map(r -> r.get("status").asString()))
+                .containsExactly("ACCEPTED");
+        String third = run();
+        assertThat(repeats(third)).as("then a repeat again").isEqualTo(7);
+    }
+
+    /**
      * Evaluated as of the first of January, then repeated as of the run's date: a run as of a date between
      * finds each household's latest evaluation (the repeat) dated after its own and leaves them all as they
      * are, those repeated as much as those that got a row.

@@ -49,8 +49,12 @@ final class GrantsFile {
                         name,
                         new TreeSet<>(
                                 switch (name) {
-                                    case "audit_event", "evaluation_result", "household_snapshot" -> APPEND_ONLY;
-                                    case "audit_chain" -> READ_ONLY;
+                                    case "audit_event",
+                                            "evaluation_result",
+                                            "evaluation_repeat",
+                                            "household_snapshot" -> APPEND_ONLY;
+                                    // The view of a run's evaluations (sql/V26) is only read.
+                                    case "audit_chain", "run_evaluation" -> READ_ONLY;
                                     default -> READ_WRITE;
                                 }));
             }
