@@ -6,7 +6,9 @@
 # the second changes nothing) and prints the database's size after each step. Needs MariaDB on 127.0.0.1 (root,
 # empty password); uses the database fupin_bench (dropped first) and the folder WORK (default /tmp/upgrade-v24).
 #   src/bench/upgrade-snapshots.sh [people] [sample]
+# OLD_COMMIT names another version to upgrade from (V26 and V27, repeats and decisions kept: OLD_COMMIT=ea552ae).
 set -euo pipefail
+OLD_COMMIT=${OLD_COMMIT:-09c723e}
 PEOPLE=${1:-840000}
 SAMPLE=${2:-2000}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,7 +16,7 @@ WORK=${WORK:-/tmp/upgrade-v24}
 mkdir -p "$WORK" && cd "$WORK"
 if [ -z "${KEEP_BUILDS:-}" ]; then   # KEEP_BUILDS=1: reuse the two builds of an earlier run
   rm -rf old new
-  git clone -q "$REPO" old && (cd old && git checkout -q 09c723e && mvn -q -ntp -DskipTests package)
+  git clone -q "$REPO" old && (cd old && git checkout -q "$OLD_COMMIT" && mvn -q -ntp -DskipTests package)
   git clone -q "$REPO" new && (cd new && mvn -q -ntp -DskipTests package)
 fi
 OLD=$(ls "$WORK"/old/target/fupin-matcher-*.jar); NEW=$(ls "$WORK"/new/target/fupin-matcher-*.jar)
@@ -45,7 +47,7 @@ serve "$OLD" "$WORK/old/rules"; echo "== re-evaluation with the version before";
 size
 mysql -uroot -N fupin_bench -e "SELECT evaluation_id FROM evaluation ORDER BY RAND() LIMIT $SAMPLE" > sample.txt
 
-echo "== this version: V24 at start"
+echo "== this version: its migrations at start"
 serve "$NEW" "$WORK/new/rules"
 grep -E "Migrating schema|Successfully applied" "$WORK/service-new.log" | sed -E 's/^.*(Migrating|Successfully)/\1/'
 size
