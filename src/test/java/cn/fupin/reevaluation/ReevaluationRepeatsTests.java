@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fupin.system.ApiTestBase;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,7 +151,7 @@ class ReevaluationRepeatsTests extends ApiTestBase {
                                 "/api/recommendations/"
                                         + entry.get("recommendationId").asString(),
                                 "caseworker",
-                                java.util.Map.of("status", "ACCEPTED"))
+                                Map.of("status", "ACCEPTED"))
                         .status())
                 .isEqualTo(200);
 
