@@ -85,9 +85,8 @@ class LaterEvaluations {
                     rows.toArray());
         }
         List<BulkEvaluation.Skipped> skipped = new ArrayList<>();
-        long runNo = latest.values().stream().anyMatch(e -> e.repeatRun() != null) ? runNo(run) : 0;
         for (Latest e : latest.values()) {
-            if (after(run, runNo, e)) {
+            if (after(run, e)) {
                 skipped.add(new BulkEvaluation.Skipped(
                         e.householdId(),
                         "evaluated after this run started (at "
@@ -112,17 +111,12 @@ class LaterEvaluations {
      * already); a run asked for earlier can have recorded it since only if it was resumed after this one was
      * asked for (two overlapping runs never run at once), which needs a later second.
      */
-    private static boolean after(Reevaluation run, long runNo, Latest e) {
+    private static boolean after(Reevaluation run, Latest e) {
         if (e.repeatRun() != null) {
-            return e.repeatRun() >= runNo || e.evaluatedAt().isAfter(run.requestedAt());
+            return e.repeatRun() >= run.seq() || e.evaluatedAt().isAfter(run.requestedAt());
         }
         return run.evaluationsBefore() != null
                 ? e.seq() > run.evaluationsBefore()
                 : !e.evaluatedAt().isBefore(run.requestedAt());
-    }
-
-    private long runNo(Reevaluation run) {
-        return jdbc.queryForObject(
-                "SELECT seq FROM reevaluation WHERE reevaluation_id = ?", Long.class, run.reevaluationId());
     }
 }

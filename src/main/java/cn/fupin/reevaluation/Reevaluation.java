@@ -15,6 +15,8 @@ import java.time.LocalDate;
  * @param findings           quality findings recorded so far
  * @param evaluationsBefore  the highest evaluation seq when it was asked for: a real run records no household
  *                           whose latest evaluation is later (null for runs asked for before this was kept)
+ * @param seq                its number in the order runs were asked for (null until it is stored): the run a
+ *                           repeat names (sql/V26)
  */
 record Reevaluation(
         String reevaluationId,
@@ -34,7 +36,8 @@ record Reevaluation(
         long processedAtResume,
         boolean qualityOnly,
         long findings,
-        Long evaluationsBefore) {
+        Long evaluationsBefore,
+        Long seq) {
 
     /** Real runs and quality-only runs record findings; a dry run records nothing. */
     boolean checksQuality() {

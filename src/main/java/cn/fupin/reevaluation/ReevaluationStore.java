@@ -159,6 +159,7 @@ class ReevaluationStore {
                 rs.getLong("processed_at_resume"),
                 rs.getInt("quality_only") == 1,
                 rs.getLong("findings"),
-                rs.getObject("evaluations_before") == null ? null : rs.getLong("evaluations_before"));
+                rs.getObject("evaluations_before") == null ? null : rs.getLong("evaluations_before"),
+                rs.getLong("seq"));
     }
 }

@@ -112,7 +112,8 @@ public class Reevaluations {
                     0,
                     request.qualityOnly(),
                     0,
-                    store.lastEvaluation());
+                    store.lastEvaluation(),
+                    null);
             store.insert(asked);
             try {
                 operator.start(job, parameters(asked.reevaluationId()));

@@ -63,6 +63,13 @@ final class ReevaluationFixture {
         return out;
     }
 
+    /** A case worker accepts a recommendation. */
+    void accept(String recommendationId) {
+        assertThat(api.patch("/api/recommendations/" + recommendationId, "caseworker", Map.of("status", "ACCEPTED"))
+                        .status())
+                .isEqualTo(200);
+    }
+
     /** The households' current measures as recorded. */
     Map<String, Set<String>> recorded() {
         Map<String, Set<String>> out = new TreeMap<>();

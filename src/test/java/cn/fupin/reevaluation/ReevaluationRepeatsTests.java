@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fupin.system.ApiTestBase;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,13 +146,7 @@ class ReevaluationRepeatsTests extends ApiTestBase {
             }
         }
         assertThat(id).as("a household with a measure").isNotNull();
-        assertThat(api.patch(
-                                "/api/recommendations/"
-                                        + entry.get("recommendationId").asString(),
-                                "caseworker",
-                                Map.of("status", "ACCEPTED"))
-                        .status())
-                .isEqualTo(200);
+        fixture.accept(entry.get("recommendationId").asString());
 
         String second = run();
         assertThat(rows(second)).as("the household whose status moved").isEqualTo(1);

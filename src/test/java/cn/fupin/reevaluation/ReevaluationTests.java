@@ -143,13 +143,7 @@ class ReevaluationTests extends ApiTestBase {
                     .json()
                     .get(0);
             if (first != null) {
-                assertThat(api.patch(
-                                        "/api/recommendations/"
-                                                + first.get("recommendationId").asString(),
-                                        "caseworker",
-                                        Map.of("status", "ACCEPTED"))
-                                .status())
-                        .isEqualTo(200);
+                fixture.accept(first.get("recommendationId").asString());
                 accepted.add(first.get("recommendationId").asString());
             }
         }
