@@ -48,9 +48,15 @@ class EvaluationWrites {
      * What was written: the answer each household's evaluation refers to; the households whose evaluation
      * read the same version as their latest one and gave the same answer (in a monthly re-screening, nearly
      * all), so that what is kept of their latest evaluation stands but for its date and run; and the run whose
-     * narrow rows record repeats (null if none), with the households so recorded.
+     * narrow rows record repeats (null if none), with the households so recorded; and the id of each evaluation
+     * row written, by household (sql/V28: household_evaluated keeps its seq).
      */
-    record Written(Map<String, Answer> answers, Set<String> repeats, Long repeatRun, Set<String> repeatedByRun) {}
+    record Written(
+            Map<String, Answer> answers,
+            Set<String> repeats,
+            Long repeatRun,
+            Set<String> repeatedByRun,
+            Map<String, String> rows) {}
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -89,7 +95,7 @@ class EvaluationWrites {
             String user,
             String reevaluationId) {
         if (evaluations.isEmpty() && repeating.isEmpty()) {
-            return new Written(Map.of(), Set.of(), null, Set.of());
+            return new Written(Map.of(), Set.of(), null, Set.of(), Map.of());
         }
         Map<String, Answer> answers = new HashMap<>();
         Set<String> repeats = new HashSet<>();
@@ -104,6 +110,8 @@ class EvaluationWrites {
         Map<String, Latest> evaluated = ids.isEmpty() ? Map.of() : latest(ids);
         Map<String, Answer> latest = new HashMap<>();
         evaluated.forEach((id, l) -> latest.put(id, l.answer()));
+        Map<String, Long> repeatedRows = new HashMap<>();
+        repeating.forEach((id, l) -> repeatedRows.put(id, l.seq()));
         // A household whose latest evaluation read the version now has its snapshot: that evaluation wrote it.
         List<String> unknown =
                 ids.stream().filter(id -> !evaluated.containsKey(id)).toList();
@@ -112,6 +120,7 @@ class EvaluationWrites {
         List<Object[]> newSnapshots = new ArrayList<>();
         List<Object[]> newResults = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>(evaluations.size());
+        Map<String, String> rowIds = new HashMap<>();
         Timestamp time = Timestamp.from(at);
         for (Recorded e : evaluations) {
             String householdId = e.change().householdId();
@@ -136,6 +145,7 @@ class EvaluationWrites {
                         // A run's evaluation that changes nothing: one narrow row (sql/V26).
                         answers.put(householdId, answer);
                         repeatedByRun.add(householdId);
+                        repeatedRows.put(householdId, evaluated.get(householdId).seq());
                         continue;
                     }
                 }
@@ -151,6 +161,7 @@ class EvaluationWrites {
                 });
             }
             answers.put(householdId, answer);
+            rowIds.put(householdId, e.change().evaluationId());
             rows.add(new Object[] {
                 e.change().evaluationId(),
                 householdId,
@@ -172,37 +183,51 @@ class EvaluationWrites {
             jdbc.batchUpdate(
                     "INSERT INTO evaluation_result (household_id, result_no, result) VALUES (?, ?, ?)", newResults);
         }
-        Long repeatRun = repeatedByRun.isEmpty() ? null : insertRepeats(reevaluationId, repeatedByRun, time);
+        Long repeatRun = repeatedByRun.isEmpty() ? null : insertRepeats(reevaluationId, repeatedRows, time);
+        Written written = new Written(answers, repeats, repeatRun, Set.copyOf(repeatedByRun), rowIds);
         if (rows.isEmpty()) {
-            return new Written(answers, repeats, repeatRun, Set.copyOf(repeatedByRun));
+            return written;
         }
         jdbc.batchUpdate("""
                 INSERT INTO evaluation (evaluation_id, household_id, as_of, ruleset_version, evaluated_at, evaluated_by,
                        household_version, result_no, reevaluation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
-        return new Written(answers, repeats, repeatRun, Set.copyOf(repeatedByRun));
+        return written;
     }
 
     /**
      * A run's evaluations that repeat the households' latest ones, each referring to that evaluation's row (the
-     * latest by seq: a repeat writes none), as one batch.
+     * latest by seq: a repeat writes none), as one batch. The row is the one household_evaluated names, or for
+     * a household last evaluated before sql/V28 (null here) the latest by seq.
      */
-    private long insertRepeats(String reevaluationId, List<String> householdIds, Timestamp at) {
+    private long insertRepeats(String reevaluationId, Map<String, Long> repeatedRows, Timestamp at) {
         long runNo = jdbc.queryForObject(
                 "SELECT seq FROM reevaluation WHERE reevaluation_id = ?", Long.class, reevaluationId);
-        Map<String, Long> repeated = new HashMap<>();
-        jdbc.query(
-                "SELECT household_id, MAX(seq) FROM evaluation WHERE household_id IN ("
-                        + SqlLists.marks(householdIds.size()) + ") GROUP BY household_id",
-                rs -> {
-                    repeated.put(rs.getString(1), rs.getLong(2));
-                },
-                householdIds.toArray());
+        Map<String, Long> repeated = new HashMap<>(repeatedRows);
+        List<String> unknown = repeatedRows.entrySet().stream()
+                .filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey)
+                .toList();
+        if (!unknown.isEmpty()) {
+            jdbc.query(
+                    "SELECT household_id, MAX(seq) FROM evaluation WHERE household_id IN ("
+                            + SqlLists.marks(unknown.size()) + ") GROUP BY household_id",
+                    rs -> {
+                        repeated.put(rs.getString(1), rs.getLong(2));
+                    },
+                    unknown.toArray());
+            // Once per household after the upgrade: its next run finds the row without MAX(seq).
+            jdbc.batchUpdate(
+                    "UPDATE household_evaluated SET latest_seq = ? WHERE household_id = ?",
+                    unknown.stream()
+                            .map(id -> new Object[] {repeated.get(id), id})
+                            .toList());
+        }
         // In key order, as the chunk's households are: rows appended in order fill their pages, rows in the
         // order of a hash map split them half-empty (34 MB a run of the province instead of 18).
-        List<Object[]> rows = new ArrayList<>(householdIds.size());
-        for (String id : householdIds.stream().sorted().toList()) {
+        List<Object[]> rows = new ArrayList<>(repeated.size());
+        for (String id : repeated.keySet().stream().sorted().toList()) {
             rows.add(new Object[] {runNo, id, repeated.get(id), at});
         }
         // Rewritten into multi-row statements by the MySQL driver (rewriteBatchedStatements).
@@ -212,8 +237,11 @@ class EvaluationWrites {
         return runNo;
     }
 
-    /** A household's latest evaluation recorded since V24: the version it read and the answer it refers to. */
-    record Latest(long householdVersion, Answer answer) {}
+    /**
+     * A household's latest evaluation recorded since V24: the version it read, the answer it refers to, and the
+     * seq of its evaluation row (of the row it repeats for a run's repeat; null if recorded before V28).
+     */
+    record Latest(long householdVersion, Answer answer, Long seq) {}
 
     /**
      * The latest evaluation of each of these households, from household_evaluated. None for a household never
@@ -223,13 +251,16 @@ class EvaluationWrites {
     Map<String, Latest> latest(List<String> householdIds) {
         Map<String, Latest> latest = new HashMap<>();
         jdbc.query(
-                "SELECT household_id, household_version, result_no, result_digest, decision_digest"
+                "SELECT household_id, household_version, result_no, result_digest, decision_digest, latest_seq"
                         + " FROM household_evaluated WHERE household_id IN (" + SqlLists.marks(householdIds.size())
                         + ") AND result_no IS NOT NULL",
                 rs -> {
                     latest.put(
                             rs.getString(1),
-                            new Latest(rs.getLong(2), new Answer(rs.getInt(3), rs.getString(4), rs.getString(5))));
+                            new Latest(
+                                    rs.getLong(2),
+                                    new Answer(rs.getInt(3), rs.getString(4), rs.getString(5)),
+                                    rs.getObject(6, Long.class)));
                 },
                 householdIds.toArray());
         return latest;

@@ -167,8 +167,9 @@ class LedgerCoverage {
     /**
      * The households' latest evaluation is this one, of the versions the caller locked. It speaks for its date
      * (asOf), or for the day it was recorded when asOf is later: the household's facts are those read that day.
-     * A household that repeats its latest evaluation (same version, same answer) keeps its row but for the
-     * rule set, time, dates and run, all the same for every household here: one statement for all of them.
+     * A household that a run records as a repeat of its latest evaluation (same version, same answer) keeps its
+     * row but for the rule set, time, dates and run, all the same for every household here: one statement for
+     * all of them.
      */
     void evaluated(
             List<VersionedHousehold> households,
@@ -179,15 +180,16 @@ class LedgerCoverage {
         Timestamp time = Timestamp.from(at);
         LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
         Date on = Date.valueOf(asOf.isAfter(recordedOn) ? recordedOn : asOf);
-        // The evaluation's own date, and the run whose narrow row records it if it is a run's repeat: what a
-        // later run asks of the household's latest evaluation (LaterEvaluations).
+        // The evaluation's own date, the run whose narrow row records it if it is a run's repeat, and the seq
+        // of its evaluation row (read back by its id in the same statement; for a repeat, the row it repeats
+        // stands): what a later run asks of the household's latest evaluation (LaterEvaluations, sql/V28).
         Date date = Date.valueOf(asOf);
         List<String> repeats = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         for (VersionedHousehold s : households) {
             String id = s.household().householdId();
-            if (written.repeats().contains(id)) {
-                repeats.add(id);
+            if (written.repeats().contains(id) && written.repeatedByRun().contains(id)) {
+                repeats.add(id); // its latest row, and so latest_seq, stand
                 continue;
             }
             EvaluationWrites.Answer answer = written.answers().get(id);
@@ -203,7 +205,8 @@ class LedgerCoverage {
                 answer.digest(),
                 answer.decisions(),
                 date,
-                written.repeatedByRun().contains(id) ? written.repeatRun() : null
+                written.repeatedByRun().contains(id) ? written.repeatRun() : null,
+                written.rows().get(id)
             });
         }
         if (!repeats.isEmpty()) {
@@ -220,14 +223,16 @@ class LedgerCoverage {
             jdbc.batchUpdate("""
                     INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at,
                            household_version, stored_version, evaluated_on, result_no, result_digest,
-                           decision_digest, as_of, repeat_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                           decision_digest, as_of, repeat_run, latest_seq)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                            (SELECT seq FROM evaluation WHERE evaluation_id = ?))
                     ON DUPLICATE KEY UPDATE region_code = VALUES(region_code),
                            ruleset_version = VALUES(ruleset_version), evaluated_at = VALUES(evaluated_at),
                            household_version = VALUES(household_version), stored_version = VALUES(stored_version),
                            evaluated_on = VALUES(evaluated_on), result_no = VALUES(result_no),
                            result_digest = VALUES(result_digest), decision_digest = VALUES(decision_digest),
-                           as_of = VALUES(as_of), repeat_run = VALUES(repeat_run)
+                           as_of = VALUES(as_of), repeat_run = VALUES(repeat_run),
+                           latest_seq = COALESCE(VALUES(latest_seq), latest_seq)
                     """, rows);
         }
     }

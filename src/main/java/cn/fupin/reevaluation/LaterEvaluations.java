@@ -44,22 +44,23 @@ class LaterEvaluations {
         if (householdIds.isEmpty()) {
             return List.of();
         }
-        String marks = SqlLists.marks(householdIds.size());
-        // Where the latest is a run's repeat, it follows the evaluation row it repeats: household_evaluated
-        // keeps its date and time.
+        // household_evaluated keeps the latest evaluation's date, time, run (for a run's repeat) and row
+        // (sql/V26, V28); where it does not yet (evaluated before V28, or never), the latest row by seq.
         Map<String, Latest> latest = new TreeMap<>();
         jdbc.query(
-                "SELECT household_id, repeat_run, as_of, evaluated_at FROM household_evaluated WHERE household_id IN ("
-                        + marks + ") AND repeat_run IS NOT NULL",
+                "SELECT household_id, latest_seq, repeat_run, as_of, evaluated_at FROM household_evaluated"
+                        + " WHERE household_id IN (" + SqlLists.marks(householdIds.size()) + ")"
+                        + " AND as_of IS NOT NULL AND (latest_seq IS NOT NULL OR repeat_run IS NOT NULL)",
                 rs -> {
+                    Long repeatRun = rs.getObject(3, Long.class);
                     latest.put(
                             rs.getString(1),
                             new Latest(
                                     rs.getString(1),
-                                    null,
-                                    rs.getLong(2),
-                                    rs.getDate(3).toLocalDate(),
-                                    rs.getTimestamp(4).toInstant()));
+                                    repeatRun == null ? rs.getObject(2, Long.class) : null,
+                                    repeatRun,
+                                    rs.getDate(4).toLocalDate(),
+                                    rs.getTimestamp(5).toInstant()));
                 },
                 householdIds.toArray());
         List<String> rows =

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fupin.system.ApiTestBase;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -191,5 +194,81 @@ class ReevaluationRepeatsTests extends ApiTestBase {
                 .valueStream()
                 .forEach(s -> assertThat(s.get("reason").asString())
                         .contains("evaluated as of " + AS_OF + ", later than this run's date"));
+    }
+    /** Per household: its latest evaluation row by seq, and the row household_evaluated names (sql/V28). */
+    Map<String, List<Long>> latestRows() {
+        Map<String, List<Long>> rows = new TreeMap<>();
+        for (String id : fixture.households.keySet()) {
+            rows.put(
+                    id,
+                    Arrays.asList(
+                            jdbc.queryForObject(
+                                    "SELECT MAX(seq) FROM evaluation WHERE household_id = ?", Long.class, id),
+                            jdbc.queryForObject(
+                                    "SELECT latest_seq FROM household_evaluated WHERE household_id = ?",
+                                    Long.class,
+                                    id)));
+        }
+        return rows;
+    }
+
+    void assertLatestRowsKept() {
+        latestRows()
+                .forEach((id, rows) ->
+                        assertThat(rows.get(1)).as("latest row of " + id).isEqualTo(rows.get(0)));
+    }
+
+    /** What each of the run's repeats refers to, by household. */
+    Map<String, Long> repeated(String run) {
+        Map<String, Long> repeated = new TreeMap<>();
+        jdbc.query(
+                "SELECT p.household_id, p.repeats_seq FROM evaluation_repeat p JOIN reevaluation x"
+                        + " ON x.seq = p.run_no WHERE x.reevaluation_id = ?",
+                rs -> {
+                    repeated.put(rs.getString(1), rs.getLong(2));
+                },
+                run);
+        return repeated;
+    }
+
+    Map<String, Long> latestBySeq() {
+        Map<String, Long> latest = new TreeMap<>();
+        latestRows().forEach((id, rows) -> latest.put(id, rows.get(0)));
+        return latest;
+    }
+
+    /**
+     * The household's latest evaluation row, kept beside it, is the one a run's repeat refers to: after a run,
+     * after a single evaluation that answers the same as the run did (a row of its own, the latest now), and
+     * for households evaluated before that was kept (null), found by seq and kept from then on.
+     */
+    @Test
+    void aRepeatRefersToTheLatestRowAlsoAfterASingleEvaluationAndAnUpgrade() {
+        fixture.register(7, AS_OF);
+        run();
+        assertLatestRowsKept();
+
+        String single = fixture.households.keySet().iterator().next();
+        assertThat(api.post("/api/households/" + single + "/evaluations?asOf=" + AS_OF, "caseworker", "")
+                        .status())
+                .isEqualTo(201);
+        assertLatestRowsKept();
+        Map<String, Long> before = latestBySeq();
+        String second = run();
+        assertThat(repeated(second))
+                .as("every repeat refers to its household's latest row")
+                .isEqualTo(before);
+        assertLatestRowsKept();
+
+        // As a registry evaluated before sql/V28 is.
+        jdbc.update("UPDATE household_evaluated SET latest_seq = NULL WHERE household_id IN ("
+                + String.join(
+                        ",",
+                        fixture.households.keySet().stream()
+                                .map(id -> "'" + id + "'")
+                                .toList()) + ")");
+        String third = run();
+        assertThat(repeated(third)).isEqualTo(before);
+        assertLatestRowsKept();
     }
 }
