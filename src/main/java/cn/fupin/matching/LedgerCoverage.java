@@ -181,8 +181,8 @@ class LedgerCoverage {
         LocalDate recordedOn = LocalDate.ofInstant(at, clock.getZone());
         Date on = Date.valueOf(asOf.isAfter(recordedOn) ? recordedOn : asOf);
         // The evaluation's own date, the run whose narrow row records it if it is a run's repeat, and the seq
-        // of its evaluation row (read back by its id in the same statement; for a repeat, the row it repeats
-        // stands): what a later run asks of the household's latest evaluation (LaterEvaluations, sql/V28).
+        // of its evaluation row (for a repeat, the row it repeats stands): what a later run asks of the
+        // household's latest evaluation (LaterEvaluations, sql/V28).
         Date date = Date.valueOf(asOf);
         List<String> repeats = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
@@ -224,8 +224,7 @@ class LedgerCoverage {
                     INSERT INTO household_evaluated (household_id, region_code, ruleset_version, evaluated_at,
                            household_version, stored_version, evaluated_on, result_no, result_digest,
                            decision_digest, as_of, repeat_run, latest_seq)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                            (SELECT seq FROM evaluation WHERE evaluation_id = ?))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON DUPLICATE KEY UPDATE region_code = VALUES(region_code),
                            ruleset_version = VALUES(ruleset_version), evaluated_at = VALUES(evaluated_at),
                            household_version = VALUES(household_version), stored_version = VALUES(stored_version),
