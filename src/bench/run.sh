@@ -108,13 +108,16 @@ seconds_since() { python3 -c "import sys, time; print(round(time.time() - float(
 
 # The service on the bench database, run from a scratch folder holding a copy of rules/ (the reload part edits it).
 # The per-user limit on writes (20/s, against a runaway client) is lifted: the suite measures capacity with one user.
+# It runs as a province deploys several instances: with app.cluster.enabled and the broker, so that rule sets and
+# account changes are announced and accounts kept between requests (KnownAccounts).
 start_service() {
   [ -n "$SERVICE_PID" ] && return
-  needs_database
+  needs_database; needs_rabbitmq
   WORK=$(mktemp -d)
   cp -r "$ROOT/rules" "$WORK/rules"
   (cd "$WORK" && exec java -Xmx1g -jar "$JAR" --server.port=$PORT --spring.profiles.active=mysql \
-      --spring.datasource.url="$DB_URL" --app.rate-limit.writes-per-second=100000 "${USERS[@]}") \
+      --spring.datasource.url="$DB_URL" --app.rate-limit.writes-per-second=100000 --app.cluster.enabled=true \
+      "${USERS[@]}") \
       > "$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 180); do grep -q "Started FupinApplication" "$OUT/service.log" && break; sleep 1; done
