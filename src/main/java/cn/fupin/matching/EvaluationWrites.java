@@ -18,9 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -202,9 +201,7 @@ class EvaluationWrites {
             jdbc.update(
                     con -> {
                         PreparedStatement ps = con.prepareStatement(insert, new String[] {"seq"});
-                        for (int i = 0; i < row.length; i++) {
-                            StatementCreatorUtils.setParameterValue(ps, i + 1, SqlTypeValue.TYPE_UNKNOWN, row[i]);
-                        }
+                        new ArgumentPreparedStatementSetter(row).setValues(ps);
                         return ps;
                     },
                     key);

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.ExchangeTypes;
+import org.springframework.amqp.event.AmqpEvent;
 import org.springframework.amqp.rabbit.annotation.Exchange;
 import org.springframework.amqp.rabbit.annotation.Queue;
 import org.springframework.amqp.rabbit.annotation.QueueBinding;
@@ -86,22 +87,13 @@ class AccountBroadcast {
         }
     }
 
-    @EventListener
-    void failed(ListenerContainerConsumerFailedEvent event) {
-        if (event.getSource() == container()) {
-            known.stopHearing();
-        }
-    }
-
-    @EventListener
-    void stopped(AsyncConsumerStoppedEvent event) {
-        if (event.getSource() == container()) {
-            known.stopHearing();
-        }
-    }
-
-    @EventListener
-    void terminated(ListenerContainerConsumerTerminatedEvent event) {
+    /** Its consumer failed, stopped or ended: what is announced from now on may go unheard. */
+    @EventListener({
+        ListenerContainerConsumerFailedEvent.class,
+        AsyncConsumerStoppedEvent.class,
+        ListenerContainerConsumerTerminatedEvent.class
+    })
+    void detached(AmqpEvent event) {
         if (event.getSource() == container()) {
             known.stopHearing();
         }
